@@ -1,0 +1,46 @@
+"""Shared pieces of the command line."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ardoiz_desk.services.validation import NotFoundError, ValidationError
+from ardoiz_desk.services.workspace import Workspace, open_workspace
+from ardoiz_desk.store.migrate import SchemaTooNewError
+
+
+class CommandError(Exception):
+    """A command failed for a reason the user can act on."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@contextmanager
+def workspace(data_dir: Path) -> Iterator[Workspace]:
+    """Open the workspace, turning expected failures into one-line CommandErrors."""
+    try:
+        ws = open_workspace(data_dir)
+    except SchemaTooNewError as exc:
+        raise CommandError(str(exc), 3) from exc
+    try:
+        yield ws
+    except ValidationError as exc:
+        raise CommandError(f"invalid input: {exc}", 2) from exc
+    except NotFoundError as exc:
+        raise CommandError(str(exc), 4) from exc
+    finally:
+        ws.close()
+
+
+def add_command(
+    sub: argparse._SubParsersAction, name: str, help_text: str, handler
+) -> argparse.ArgumentParser:
+    """Add a sub-command whose handler takes (args, data_dir)."""
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(handler=handler)
+    return parser

@@ -1,0 +1,35 @@
+"""``check`` and ``digest``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ardoiz_desk.cli.common import CommandError, add_command, workspace
+from ardoiz_desk.services.maintenance import check_base, digest
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``check`` and ``digest``."""
+    add_command(sub, "check", "integrity check and schema version; prints a verdict", cmd_check)
+    add_command(sub, "digest", "hash of the synchronised content", cmd_digest)
+
+
+def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    """Check the base."""
+    with workspace(data_dir) as ws:
+        report = check_base(ws)
+    print(f"integrity: {report.integrity}")
+    print(f"foreign keys: {report.foreign_key_problems} problem(s)")
+    print(f"schema: {report.schema} (head {report.head})")
+    if not report.sound:
+        raise CommandError("the base is NOT sound", 5)
+    print("verdict: sound")
+    return 0
+
+
+def cmd_digest(args: argparse.Namespace, data_dir: Path) -> int:
+    """Print the content digest."""
+    with workspace(data_dir) as ws:
+        print(digest(ws))
+    return 0

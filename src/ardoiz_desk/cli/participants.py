@@ -1,0 +1,77 @@
+"""``participant add|list|show``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ardoiz_desk.cli.common import add_command, workspace
+from ardoiz_desk.services.directory import this_site
+from ardoiz_desk.services.participants import (
+    ParticipantInput,
+    get_participant,
+    register_participant,
+    search_participants,
+    view_as_dict,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``participant`` group."""
+    group = sub.add_parser("participant", help="register, list and show participants")
+    inner = group.add_subparsers(dest="participant_command", metavar="ACTION", required=True)
+    p = add_command(inner, "add", "register a participant; prints the new id", cmd_add)
+    p.add_argument("--prenom", required=True)
+    p.add_argument("--nom", required=True)
+    p.add_argument("--annee-naissance")
+    p.add_argument("--commune", default="")
+    p.add_argument("--code-insee", default="")
+    p.add_argument("--code-postal", default="")
+    p.add_argument("--telephone", default="")
+    p.add_argument("--email", default="")
+    p.add_argument("--genre", default="non_communique")
+    p = add_command(inner, "list", "one line per participant, id first", cmd_list)
+    p.add_argument("--search", default="", help="accent- and case-insensitive text")
+    p.add_argument("--limit", type=int)
+    p = add_command(inner, "show", "everything held about one participant (JSON)", cmd_show)
+    p.add_argument("id")
+
+
+def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
+    """Register a participant."""
+    with workspace(data_dir) as ws:
+        site = this_site(ws)
+        view = register_participant(
+            ws,
+            ParticipantInput(
+                prenom=args.prenom,
+                nom=args.nom,
+                annee_naissance=args.annee_naissance,
+                commune=args.commune,
+                commune_code_insee=args.code_insee,
+                commune_code_postal=args.code_postal,
+                telephone=args.telephone,
+                email=args.email,
+                genre=args.genre,
+                site_id=site.id if site else None,
+            ),
+        )
+        print(view.id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
+    """List participants."""
+    with workspace(data_dir) as ws:
+        for v in search_participants(ws, args.search, limit=args.limit):
+            year = v.annee_naissance or ""
+            print(f"{v.id}\t{v.prenom} {v.nom}\t{year}\t{v.commune}\t{v.telephone}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, data_dir: Path) -> int:
+    """Show one participant as JSON."""
+    with workspace(data_dir) as ws:
+        print(json.dumps(view_as_dict(get_participant(ws, args.id)), ensure_ascii=False, indent=2))
+    return 0

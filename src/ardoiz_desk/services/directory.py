@@ -1,0 +1,220 @@
+"""The directory of sites (counters) and agents, and this installation's own identity."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ardoiz_desk.paths import resources_dir
+from ardoiz_desk.services.validation import Checker, NotFoundError, check_insee, check_postal_code
+from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.store.models import AGENT_ROLES, SITE_KINDS, Agent, Site, site_id_for_code
+
+STATE_SITE = "site_id"
+STATE_AGENT = "agent_id"
+
+
+@dataclass(frozen=True)
+class Commune:
+    """A commune as La Coop names it."""
+
+    nom: str
+    code_insee: str
+    code_postal: str
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """A site of the directory."""
+
+    id: str
+    code: str
+    name: str
+    kind: str
+    commune: str
+    commune_code_insee: str
+    commune_code_postal: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class AgentView:
+    """An agent of the directory."""
+
+    id: str
+    name: str
+    site_id: str | None
+    role: str
+    active: bool
+
+
+def known_communes() -> list[Commune]:
+    """Return the CCSB communes shipped with the app, offered first when typing a commune."""
+    data = json.loads((resources_dir() / "communes.json").read_text(encoding="utf-8"))
+    return [Commune(**c) for c in data]
+
+
+def _site_view(row: Site) -> SiteView:
+    return SiteView(
+        row.id,
+        row.code,
+        row.name,
+        row.kind,
+        row.commune,
+        row.commune_code_insee,
+        row.commune_code_postal,
+        row.active,
+    )
+
+
+def _agent_view(row: Agent) -> AgentView:
+    return AgentView(row.id, row.name, row.site_id, row.role, row.active)
+
+
+def list_sites(ws: Workspace, *, include_retired: bool = False) -> list[SiteView]:
+    """Return the sites of the directory, by name."""
+    stmt = select(Site).where(Site.deleted.is_(False)).order_by(Site.name)
+    if not include_retired:
+        stmt = stmt.where(Site.active.is_(True))
+    with ws.store.session() as session:
+        return [_site_view(r) for r in session.scalars(stmt)]
+
+
+def find_site(ws: Workspace, code_or_id: str) -> SiteView | None:
+    """Return the site with this code or id, if any."""
+    with ws.store.session() as session:
+        row = session.get(Site, code_or_id)
+        if row is None:
+            row = session.scalars(
+                select(Site).where(Site.code == code_or_id, Site.deleted.is_(False))
+            ).first()
+        return _site_view(row) if row else None
+
+
+def _check_site(code: str, name: str, kind: str, insee: str, postal: str) -> dict[str, str]:
+    c = Checker()
+    cleaned = {
+        "code": c.text("code", "Code du site", code, max_len=32, required=True).upper(),
+        "name": c.text("name", "Nom du site", name, max_len=120, required=True),
+        "kind": c.choice("kind", "Type de site", kind, SITE_KINDS) or "msap",
+        "commune_code_insee": check_insee(c, insee),
+        "commune_code_postal": check_postal_code(c, postal),
+    }
+    c.raise_if_any()
+    return cleaned
+
+
+def add_site(
+    ws: Workspace,
+    code: str,
+    name: str,
+    kind: str = "msap",
+    commune: str = "",
+    commune_code_insee: str = "",
+    commune_code_postal: str = "",
+) -> SiteView:
+    """Add a site to the directory; its code must be new."""
+    cleaned = _check_site(code, name, kind, commune_code_insee, commune_code_postal)
+    if find_site(ws, cleaned["code"]):
+        c = Checker()
+        c.fail("code", f"Code du site : « {cleaned['code']} » existe déjà.")
+        c.raise_if_any()
+    with ws.store.session() as session:
+        row = Site(id=site_id_for_code(cleaned["code"]), **cleaned, commune=commune.strip()[:80])
+        session.add(row)
+        session.flush()
+        return _site_view(row)
+
+
+def set_site_active(ws: Workspace, site_id: str, active: bool) -> SiteView:
+    """Retire a site (or bring it back); its history stays."""
+    with ws.store.session() as session:
+        row = session.get(Site, site_id)
+        if row is None:
+            raise NotFoundError(f"Site introuvable : {site_id}")
+        row.active = active
+        session.flush()
+        return _site_view(row)
+
+
+def ensure_default_directory(ws: Workspace) -> int:
+    """Load the shipped CCSB sites into an empty directory; return how many were added."""
+    with ws.store.session() as session:
+        if session.scalars(select(Site.id).limit(1)).first():
+            return 0
+    communes = {c.nom: c for c in known_communes()}
+    data = json.loads((resources_dir() / "sites.json").read_text(encoding="utf-8"))
+    with ws.store.session() as session:
+        for entry in data:
+            commune = communes.get(entry["commune"])
+            session.add(
+                Site(
+                    id=site_id_for_code(entry["code"]),
+                    code=entry["code"],
+                    name=entry["name"],
+                    kind=entry["kind"],
+                    commune=entry["commune"],
+                    commune_code_insee=commune.code_insee if commune else "",
+                    commune_code_postal=commune.code_postal if commune else "",
+                )
+            )
+    return len(data)
+
+
+def list_agents(ws: Workspace, site_id: str | None = None) -> list[AgentView]:
+    """Return active agents, of one site or all."""
+    stmt = select(Agent).where(Agent.deleted.is_(False)).order_by(Agent.name)
+    if site_id:
+        stmt = stmt.where(Agent.site_id == site_id)
+    with ws.store.session() as session:
+        return [_agent_view(r) for r in session.scalars(stmt)]
+
+
+def add_agent(ws: Workspace, name: str, site_id: str | None, role: str = "agent") -> AgentView:
+    """Add an agent to the directory."""
+    c = Checker()
+    name = c.text("name", "Nom de l'agent", name, max_len=120, required=True)
+    role = c.choice("role", "Rôle", role, AGENT_ROLES) or "agent"
+    c.raise_if_any()
+    with ws.store.session() as session:
+        row = Agent(name=name, site_id=site_id, role=role)
+        session.add(row)
+        session.flush()
+        return _agent_view(row)
+
+
+def this_site(ws: Workspace) -> SiteView | None:
+    """Return the site this installation serves, once chosen."""
+    site_id = ws.store.get_state(STATE_SITE)
+    return find_site(ws, site_id) if site_id else None
+
+
+def this_agent(ws: Workspace) -> AgentView | None:
+    """Return the agent working at this installation, once chosen."""
+    agent_id = ws.store.get_state(STATE_AGENT)
+    if not agent_id:
+        return None
+    return next((a for a in list_agents(ws) if a.id == agent_id), None)
+
+
+def initialise_site(
+    ws: Workspace,
+    code: str,
+    name: str | None = None,
+    kind: str = "msap",
+    agent_name: str | None = None,
+) -> tuple[SiteView, AgentView | None]:
+    """Set which site this installation serves (creating it if new) and who works here."""
+    ensure_default_directory(ws)
+    site = find_site(ws, code.strip().upper())
+    if site is None:
+        site = add_site(ws, code, name or code, kind)
+    ws.store.set_state(STATE_SITE, site.id)
+    agent = None
+    if agent_name:
+        existing = [a for a in list_agents(ws, site.id) if a.name == agent_name.strip()]
+        agent = existing[0] if existing else add_agent(ws, agent_name, site.id)
+        ws.store.set_state(STATE_AGENT, agent.id)
+    return site, agent

@@ -1,0 +1,42 @@
+"""Health of the base: integrity check, schema version, content digest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.store.digest import content_digest
+from ardoiz_desk.store.migrate import current_revision, head_revision
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The verdict of ``check``."""
+
+    integrity: str
+    foreign_key_problems: int
+    schema: str | None
+    head: str
+
+    @property
+    def sound(self) -> bool:
+        """True when SQLite's integrity check passes, references hold and the schema is at head."""
+        return (
+            self.integrity == "ok" and self.foreign_key_problems == 0 and self.schema == self.head
+        )
+
+
+def check_base(ws: Workspace) -> CheckReport:
+    """Run SQLite's integrity and foreign-key checks and compare the schema with head."""
+    with ws.store.engine.connect() as conn:
+        integrity = "; ".join(
+            r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        )
+        fk = len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+    return CheckReport(integrity, fk, current_revision(ws.store.engine), head_revision())
+
+
+def digest(ws: Workspace) -> str:
+    """Return the hash of the synchronised content (see store.digest)."""
+    with ws.store.session() as session:
+        return content_digest(session)

@@ -1,0 +1,209 @@
+"""Opening a counter's base: engine, sessions, and the stamping that no write can avoid.
+
+Every ORM flush passes through :func:`_stamp_synced_writes`: each synchronised field a
+flush inserts or changes is stamped with this replica's hybrid logical clock. Bulk ORM
+statements on synchronised tables are refused unless the session is applying a bundle,
+whose merge writes the remote stamps itself (see :func:`bulk_insert_new`).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+
+from ardoiz_desk.store.hlc import HybridLogicalClock
+from ardoiz_desk.store.models import (
+    Participant,
+    ReplicaState,
+    Synced,
+    new_id,
+    synced_fields,
+)
+from ardoiz_desk.store.stamps import restamp
+from ardoiz_desk.store.text import participant_search_key
+
+log = logging.getLogger(__name__)
+
+REMOTE_APPLY = "ardoiz_remote_apply"
+CLOCK = "ardoiz_clock"
+
+
+class StoreSession(Session):
+    """A session whose flushes are stamped by the replica's clock."""
+
+
+class UnstampedWriteError(RuntimeError):
+    """A write tried to change synchronised rows without going through the clock."""
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def create_sqlite_engine(db_path: Path) -> Engine:
+    """Create an engine on a SQLite file in WAL mode with foreign keys on."""
+    engine = create_engine(f"sqlite:///{db_path}")
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+class Store:
+    """An opened base: engine, replica identity and clock, and a session factory."""
+
+    def __init__(self, engine: Engine, db_path: Path | None = None) -> None:
+        self.engine = engine
+        self.db_path = db_path
+        self._sessions = sessionmaker(bind=engine, class_=StoreSession, expire_on_commit=False)
+        self.replica_id, last = self._load_identity()
+        self.clock = HybridLogicalClock(self.replica_id, last or None)
+
+    def _load_identity(self) -> tuple[str, str]:
+        with self._sessions.begin() as session:
+            state = {r.key: r.value for r in session.scalars(select(ReplicaState))}
+            replica_id = state.get("replica_id")
+            if not replica_id:
+                replica_id = secrets.token_hex(8)
+                session.add(ReplicaState(key="replica_id", value=replica_id))
+                log.info("new replica %s", replica_id)
+        return replica_id, state.get("hlc_last", "")
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """Open a session in one transaction: committed on success, rolled back on error."""
+        with self._sessions.begin() as session:
+            session.info[CLOCK] = self.clock
+            yield session
+
+    @contextmanager
+    def remote_session(self) -> Iterator[Session]:
+        """Open a session for applying a bundle: writes carry the stamps they arrive with."""
+        with self._sessions.begin() as session:
+            session.info[CLOCK] = self.clock
+            session.info[REMOTE_APPLY] = True
+            yield session
+
+    def get_state(self, key: str, default: str = "") -> str:
+        """Read one replica-local value."""
+        with self._sessions() as session:
+            row = session.get(ReplicaState, key)
+            return row.value if row else default
+
+    def set_state(self, key: str, value: str) -> None:
+        """Write one replica-local value (never synchronised)."""
+        with self._sessions.begin() as session:
+            session.merge(ReplicaState(key=key, value=value))
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def _clock_of(session: Session) -> HybridLogicalClock:
+    clock = session.info.get(CLOCK)
+    if clock is None:
+        raise UnstampedWriteError("synchronised rows can only be written through Store.session()")
+    return clock
+
+
+def _refresh_search_key(obj: Participant) -> None:
+    obj.search_key = participant_search_key(
+        obj.prenom or "", obj.nom or "", obj.commune or "", obj.telephone or "", obj.email or ""
+    )
+
+
+@event.listens_for(StoreSession, "before_flush")
+def _stamp_synced_writes(session: Session, _flush_context: Any, _instances: Any) -> None:
+    touched = [o for o in session.new if isinstance(o, Synced)]
+    touched += [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
+    if any(isinstance(o, Synced) for o in session.deleted):
+        raise UnstampedWriteError("synchronised rows are never deleted: set 'deleted' instead")
+    for obj in touched:
+        if isinstance(obj, Participant):
+            _refresh_search_key(obj)
+    if not touched or session.info.get(REMOTE_APPLY):
+        return
+    clock = _clock_of(session)
+    for obj in touched:
+        _stamp_object(session, obj, clock)
+    session.merge(ReplicaState(key="hlc_last", value=clock.last))
+
+
+def _stamp_object(session: Session, obj: Synced, clock: HybridLogicalClock) -> None:
+    if obj in session.new:
+        if obj.id is None:
+            obj.id = new_id()
+        obj.stamps, obj.updated_hlc = {}, clock.now()
+        return
+    fields = synced_fields(type(obj))
+    attrs = sa_inspect(obj).attrs
+    changed = [f for f in fields if attrs[f].history.has_changes()]
+    if changed:
+        obj.stamps, obj.updated_hlc = restamp(
+            obj.stamps or {}, obj.updated_hlc or "", fields, changed, clock.now()
+        )
+
+
+@event.listens_for(StoreSession, "do_orm_execute")
+def _refuse_unstamped_bulk(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    if state.session.info.get(REMOTE_APPLY):
+        return
+    mapper = state.bind_mapper
+    if mapper is not None and issubclass(mapper.class_, Synced):
+        raise UnstampedWriteError(
+            f"bulk write to {mapper.class_.__name__} would bypass the clock; "
+            "use the ORM or bulk_insert_new()"
+        )
+
+
+def bulk_insert_new(
+    session: Session, model: type[Synced], rows: Sequence[dict[str, Any]]
+) -> list[str]:
+    """Insert many new rows fast, each stamped field by field like an ORM insert; return ids."""
+    clock = _clock_of(session)
+    table = model.__table__  # type: ignore[attr-defined]
+    defaults = _column_defaults(table)
+    prepared: list[dict[str, Any]] = []
+    for row in rows:
+        full = {**defaults, **row}
+        full.setdefault("id", new_id())
+        full["stamps"] = {}
+        full["updated_hlc"] = clock.now()
+        if model is Participant:
+            full["search_key"] = participant_search_key(
+                full["prenom"], full["nom"], full["commune"], full["telephone"], full["email"]
+            )
+        prepared.append(full)
+    if prepared:
+        session.connection().execute(table.insert(), prepared)
+        session.merge(ReplicaState(key="hlc_last", value=clock.last))
+    return [r["id"] for r in prepared]
+
+
+def _column_defaults(table: Any) -> dict[str, Any]:
+    defaults: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in ("id", "stamps", "updated_hlc"):
+            continue
+        default = column.default
+        if default is None:
+            defaults[column.name] = None
+        elif default.is_scalar:
+            defaults[column.name] = default.arg
+        elif default.is_callable:
+            defaults[column.name] = default.arg(None)
+    return defaults

@@ -1,0 +1,1 @@
+"""Bundles: format, merge rules, signing and encryption. No Qt."""

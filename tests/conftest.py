@@ -1,0 +1,73 @@
+"""Shared fixtures: an offscreen Qt, and per-test bases copied from one migrated template."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ardoiz_desk.paths import DB_FILENAME, ENV_DATA_DIR, database_path
+from ardoiz_desk.services.workspace import Workspace, open_workspace
+from ardoiz_desk.store.engine import create_sqlite_engine
+from ardoiz_desk.store.migrate import upgrade_to_head
+
+FIXED_TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _no_real_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Point the default data folder into the test's temp folder: never the user's real one."""
+    monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path / "default-data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture(scope="session")
+def template_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A base migrated to head once per session, with no replica identity yet."""
+    folder = tmp_path_factory.mktemp("template")
+    engine = create_sqlite_engine(database_path(folder))
+    upgrade_to_head(engine, database_path(folder), None)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return database_path(folder)
+
+
+def make_workspace(template_base: Path, folder: Path, today: dt.date = FIXED_TODAY) -> Workspace:
+    """Copy the template into a folder and open it as a workspace (a new replica)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(template_base, folder / DB_FILENAME)
+    ws = open_workspace(folder)
+    ws.today = lambda: today
+    return ws
+
+
+@pytest.fixture
+def ws(template_base: Path, tmp_path: Path) -> Iterator[Workspace]:
+    """A fresh workspace (its own replica) in the test's temp folder, 'today' fixed."""
+    workspace = make_workspace(template_base, tmp_path / "data")
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def workspace_factory(template_base: Path, tmp_path: Path) -> Iterator:
+    """Make several independent workspaces (replicas) in the test's temp folder."""
+    opened: list[Workspace] = []
+
+    def factory(name: str, today: dt.date = FIXED_TODAY) -> Workspace:
+        workspace = make_workspace(template_base, tmp_path / name, today)
+        opened.append(workspace)
+        return workspace
+
+    yield factory
+    for workspace in opened:
+        workspace.close()
