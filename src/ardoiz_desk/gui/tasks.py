@@ -1,0 +1,102 @@
+"""Run long work off the GUI thread, with progress, and report success or failure in one place.
+
+A task is a plain callable ``work(progress) -> result`` from the services layer, where
+``progress(done, total, message)`` may be called from the worker thread. The window stays
+responsive; results and errors come back on the GUI thread through Qt signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int, str], None]
+Work = Callable[[ProgressFn], Any]
+
+
+class TaskSignals(QObject):
+    """Signals a running task sends back to the GUI thread."""
+
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str, str)  # message for the user, technical details
+    finished = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Work, signals: TaskSignals) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.signals.progress.emit)
+        except Exception as exc:  # reported to the user by the window, logged in full
+            log.exception("background task failed")
+            self.signals.failed.emit(user_message(exc), traceback.format_exc())
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+
+def user_message(exc: BaseException) -> str:
+    """Return the readable part of an error (services raise French messages)."""
+    text = str(exc).strip()
+    return text or type(exc).__name__
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a thread pool and keeps their signal objects alive until they end."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._running: set[TaskSignals] = set()
+
+    def start(
+        self,
+        work: Work,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[str, str], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+    ) -> TaskSignals:
+        """Run work in the background; callbacks run on the GUI thread."""
+        signals = TaskSignals()
+        if on_success:
+            signals.succeeded.connect(on_success)
+        if on_failure:
+            signals.failed.connect(on_failure)
+        if on_progress:
+            signals.progress.connect(on_progress)
+        signals.finished.connect(lambda s=signals: self._done(s))
+        self._running.add(signals)
+        self.busy_changed.emit(True)
+        self.pool.start(_Runnable(work, signals))
+        return signals
+
+    @Slot()
+    def _done(self, signals: TaskSignals) -> None:
+        self._running.discard(signals)
+        if not self._running:
+            self.busy_changed.emit(False)
+
+    @property
+    def busy(self) -> bool:
+        """True while any task runs."""
+        return bool(self._running)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for running tasks (used on close and in tests)."""
+        return self.pool.waitForDone(msecs)
