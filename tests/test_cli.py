@@ -122,6 +122,13 @@ def test_demo_twice_with_the_same_seed_is_a_clear_error(capsys, data) -> None:
     assert code != 0 and "already" in err
 
 
+def test_demo_if_empty_adds_only_once(capsys, data) -> None:
+    assert run(capsys, "--data-dir", data, "demo", "--participants", "5", "--if-empty")[0] == 0
+    code, out, _ = run(capsys, "--data-dir", data, "demo", "--participants", "5", "--if-empty")
+    assert code == 0 and "nothing added" in out
+    assert len(run(capsys, "--data-dir", data, "participant", "list")[1].splitlines()) == 5
+
+
 def test_no_sub_command_opens_the_window(monkeypatch, data) -> None:
     import ardoiz_desk.gui.app as gui_app
 

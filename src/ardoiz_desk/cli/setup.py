@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
 from ardoiz_desk.services.demo import generate_demo
 from ardoiz_desk.services.directory import initialise_site
+from ardoiz_desk.services.participants import count_participants
 from ardoiz_desk.store.models import SITE_KINDS
 
 
@@ -25,6 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--participants", type=int, default=300)
     p.add_argument("--activities", type=int, help="default: 1.5 per participant")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument(
+        "--if-empty", action="store_true", help="do nothing if the base already has participants"
+    )
 
 
 def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
@@ -45,6 +49,9 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
         raise CommandError("--participants must be between 1 and 1000000", 2)
     started = time.perf_counter()
     with workspace(data_dir) as ws:
+        if args.if_empty and count_participants(ws):
+            print("demo: the base already has participants; nothing added")
+            return 0
         try:
             s = generate_demo(ws, args.participants, args.activities, args.seed)
         except IntegrityError as exc:
