@@ -14,7 +14,12 @@ from ardoiz_desk.services.activities import (
     record_activity,
     stage_of,
 )
-from ardoiz_desk.services.directory import add_agent, initialise_site, list_sites
+from ardoiz_desk.services.directory import (
+    add_agent,
+    agent_trainings,
+    initialise_site,
+    list_sites,
+)
 from ardoiz_desk.services.followups import followups_due, mark_followup_done
 from ardoiz_desk.services.maintenance import digest
 from ardoiz_desk.services.participants import (
@@ -167,6 +172,12 @@ def test_agents_training_is_recorded(ws) -> None:
         ),
     )
     assert view.kind == "formation"
+    (training,) = agent_trainings(ws, site.id)
+    assert (training.agent_name, training.date, training.duree_minutes) == (
+        "Nadia Benali",
+        ws.today(),
+        420,
+    )
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -10,7 +11,15 @@ from sqlalchemy import select
 from ardoiz_desk.paths import resources_dir
 from ardoiz_desk.services.validation import Checker, NotFoundError, check_insee, check_postal_code
 from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.store.models import AGENT_ROLES, SITE_KINDS, Agent, Site, site_id_for_code
+from ardoiz_desk.store.models import (
+    AGENT_ROLES,
+    SITE_KINDS,
+    Activity,
+    Agent,
+    AgentTraining,
+    Site,
+    site_id_for_code,
+)
 
 STATE_SITE = "site_id"
 STATE_AGENT = "agent_id"
@@ -218,3 +227,35 @@ def initialise_site(
         agent = existing[0] if existing else add_agent(ws, agent_name, site.id)
         ws.store.set_state(STATE_AGENT, agent.id)
     return site, agent
+
+
+@dataclass(frozen=True)
+class TrainingView:
+    """A training (formation) an agent followed, and when."""
+
+    agent_id: str
+    agent_name: str
+    activity_id: str
+    date: dt.date
+    title: str
+    duree_minutes: int
+
+
+def agent_trainings(ws: Workspace, site_id: str | None = None) -> list[TrainingView]:
+    """Return the trainings followed by agents (of one site or all), newest first."""
+    stmt = (
+        select(AgentTraining, Agent, Activity)
+        .join(Agent, Agent.id == AgentTraining.agent_id)
+        .join(Activity, Activity.id == AgentTraining.activity_id)
+        .where(AgentTraining.deleted.is_(False), Activity.deleted.is_(False))
+        .order_by(Activity.date.desc(), Agent.name)
+    )
+    if site_id:
+        stmt = stmt.where(Agent.site_id == site_id)
+    with ws.store.session() as session:
+        return [
+            TrainingView(
+                agent.id, agent.name, act.id, act.date, act.titre_atelier, act.duree_minutes
+            )
+            for _training, agent, act in session.execute(stmt)
+        ]
