@@ -46,7 +46,7 @@ AGE_BAND_LABELS = {
     NOT_GIVEN: "Non communiqué",
 }
 TYPE_LIEU_LABELS = {
-    "lieu_activite": "Lieu d'activité",
+    "lieu_activite": "Lieu d’activité",
     "domicile": "À domicile",
     "a_distance": "À distance",
     "autre": "Autre lieu",

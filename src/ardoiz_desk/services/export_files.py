@@ -1,0 +1,42 @@
+"""What every export shares: atomic file writes and neutralised spreadsheet formulas."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+# A cell starting with one of these is run as a formula by Excel or LibreOffice
+# (OWASP "CSV injection"): such text is prefixed with an apostrophe to stay text.
+FORMULA_STARTERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Return text that cannot run as a spreadsheet formula; other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTERS):
+        return "'" + value
+    return value
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside the target; on success it replaces the target."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        _fsync(tmp_path)
+        os.replace(tmp_path, target)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
