@@ -275,3 +275,7 @@ def model_for_table(name: str) -> type[Synced]:
         if model.__tablename__ == name:  # type: ignore[attr-defined]
             return model
     raise KeyError(name)
+
+
+# Replica-local synchronisation tables share this metadata (migrations compare against it).
+from ardoiz_desk.store import sync_tables as _sync_tables  # noqa: E402, F401

@@ -1,0 +1,311 @@
+"""The territory: the coordinator creates it, sites join with an enrolment file and a passphrase.
+
+The territory key encrypts every bundle; each replica signs its bundles with its own Ed25519
+key. The coordinator's enrolment file carries the territory key and the coordinator's public
+key, encrypted with a key derived (scrypt) from a passphrase given by another channel.
+Bundles from replicas not yet trusted are held until someone approves them.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ardoiz_desk.services.directory import this_site
+from ardoiz_desk.services.validation import ValidationError
+from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.sync import crypto, state
+from ardoiz_desk.sync.errors import BundleError
+
+ENROLMENT_MAGIC = b"ARDOIZE\x00"
+ENROLMENT_FORMAT = 1
+MIN_PASSPHRASE = 10
+COORDINATOR, SITE = "coordinator", "site"
+TRUSTED, PENDING, REVOKED = "trusted", "pending", "revoked"
+_KEYS = ("territory_id", "territory_name", "territory_key", "territory_role", "signing_key")
+
+
+@dataclass(frozen=True)
+class TerritoryInfo:
+    """This installation's place in a territory."""
+
+    territory_id: str
+    name: str
+    role: str
+    replica_id: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What writing and reading bundles needs (never shown to people)."""
+
+    territory_id: str
+    territory_key: bytes
+    signing_key: bytes
+    public_key: bytes
+    role: str
+
+
+@dataclass(frozen=True)
+class PeerView:
+    """Another replica of the territory."""
+
+    replica_id: str
+    role: str
+    status: str
+    site_code: str
+    site_name: str
+    fingerprint: str
+    last_bundle_at: str
+
+
+def check_passphrase(passphrase: str) -> str:
+    """Refuse passphrases too short to resist guessing."""
+    if len(passphrase.strip()) < MIN_PASSPHRASE:
+        raise ValidationError(
+            {"passphrase": f"Phrase secrète : {MIN_PASSPHRASE} caractères au moins."}
+        )
+    return passphrase.strip()
+
+
+def _state(ws: Workspace) -> dict[str, str]:
+    return {k: ws.store.get_state(k) for k in _KEYS}
+
+
+def territory_info(ws: Workspace) -> TerritoryInfo | None:
+    """Return the territory this installation belongs to, if any."""
+    st = _state(ws)
+    if not st["territory_id"]:
+        return None
+    public = crypto.public_key_of(bytes.fromhex(st["signing_key"]))
+    return TerritoryInfo(
+        st["territory_id"],
+        st["territory_name"],
+        st["territory_role"],
+        ws.replica_id,
+        crypto.fingerprint(public),
+    )
+
+
+def load_keys(ws: Workspace) -> Keys:
+    """Return the keys of this installation, or raise BundleError if it joined no territory."""
+    st = _state(ws)
+    if not st["territory_id"]:
+        raise BundleError(
+            "Cette installation n'appartient à aucun territoire : créez-le (coordination) "
+            "ou rejoignez-le avec le fichier d'inscription reçu.",
+            "no-territory",
+        )
+    signing = bytes.fromhex(st["signing_key"])
+    return Keys(
+        st["territory_id"],
+        bytes.fromhex(st["territory_key"]),
+        signing,
+        crypto.public_key_of(signing),
+        st["territory_role"],
+    )
+
+
+def _own_signing_key(ws: Workspace) -> str:
+    existing = ws.store.get_state("signing_key")
+    if existing:
+        return existing
+    key = crypto.new_signing_key().hex()
+    ws.store.set_state("signing_key", key)
+    return key
+
+
+def create_territory(ws: Workspace, name: str) -> TerritoryInfo:
+    """Create a territory with this installation as its coordinator."""
+    if territory_info(ws):
+        raise ValidationError({"territory": "Cette installation appartient déjà à un territoire."})
+    name = name.strip()[:120]
+    if not name:
+        raise ValidationError({"name": "Nom du territoire : ce champ est obligatoire."})
+    _own_signing_key(ws)
+    for key, value in (
+        ("territory_key", crypto.new_secret_key().hex()),
+        ("territory_name", name),
+        ("territory_role", COORDINATOR),
+        ("territory_id", secrets.token_hex(16)),
+    ):
+        ws.store.set_state(key, value)
+    _journal(ws, "territory-create", territory=ws.store.get_state("territory_id"))
+    info = territory_info(ws)
+    assert info is not None
+    return info
+
+
+def _self_entry(ws: Workspace, keys: Keys) -> dict[str, Any]:
+    site = this_site(ws)
+    return {
+        "replica": ws.replica_id,
+        "public_key": keys.public_key.hex(),
+        "role": keys.role,
+        "status": TRUSTED,
+        "site_id": site.id if site else None,
+        "site_code": site.code if site else "",
+        "site_name": site.name if site else "",
+    }
+
+
+def roster(ws: Workspace) -> list[dict[str, Any]]:
+    """Return this installation and its trusted or revoked peers, as a coordinator shares them."""
+    keys = load_keys(ws)
+    with ws.store.session() as session:
+        peers = state.list_peers(session.connection())
+    entries = [_self_entry(ws, keys)]
+    for p in peers:
+        if p["status"] in (TRUSTED, REVOKED):
+            entries.append(
+                {
+                    "replica": p["replica_id"],
+                    "public_key": p["public_key"],
+                    "role": p["role"],
+                    "status": p["status"],
+                    "site_id": p["site_id"],
+                    "site_code": p["site_code"],
+                    "site_name": p["site_name"],
+                }
+            )
+    return entries
+
+
+def write_enrolment(ws: Workspace, out: Path, passphrase: str) -> Path:
+    """Write an enrolment file for a site joining the territory (coordinator only)."""
+    keys = load_keys(ws)
+    if keys.role != COORDINATOR:
+        raise ValidationError({"role": "Seule la coordination peut inscrire un site."})
+    secret = {
+        "territory_id": keys.territory_id,
+        "territory_name": ws.store.get_state("territory_name"),
+        "territory_key": keys.territory_key.hex(),
+        "roster": roster(ws),
+    }
+    salt, nonce = crypto.random_bytes(16), crypto.random_bytes(12)
+    header = json.dumps(
+        {
+            "format": ENROLMENT_FORMAT,
+            "kdf": "scrypt",
+            "n": crypto.SCRYPT_N,
+            "r": 8,
+            "p": 1,
+            "salt": salt.hex(),
+            "nonce": nonce.hex(),
+        }
+    ).encode()
+    associated = ENROLMENT_MAGIC + struct.pack(">I", len(header)) + header
+    key = crypto.passphrase_key(check_passphrase(passphrase), salt)
+    body = crypto.encrypt(key, nonce, json.dumps(secret).encode(), associated)
+    _atomic_write(out, associated + body)
+    _journal(ws, "enrolment-written", file=out.name)
+    return out
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def read_enrolment(data: bytes, passphrase: str) -> dict[str, Any]:
+    """Decrypt an enrolment file, raising BundleError (in French) when it cannot be read."""
+    bad = BundleError("Ce fichier n'est pas un fichier d'inscription Ardoiz Desk.", "not-a-bundle")
+    if not data.startswith(ENROLMENT_MAGIC) or len(data) < 12:
+        raise bad
+    (length,) = struct.unpack(">I", data[8:12])
+    try:
+        header = json.loads(data[12 : 12 + length])
+        salt, nonce, n = bytes.fromhex(header["salt"]), bytes.fromhex(header["nonce"]), header["n"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise bad from exc
+    if header.get("format") != ENROLMENT_FORMAT or type(n) is not int:
+        raise bad
+    key = crypto.passphrase_key(passphrase.strip(), salt, n)
+    try:
+        plain = crypto.decrypt(key, nonce, data[12 + length :], data[: 12 + length])
+    except BundleError as exc:
+        raise BundleError(
+            "Phrase secrète incorrecte, ou fichier d'inscription altéré.", "passphrase"
+        ) from exc
+    return json.loads(plain)
+
+
+def join_territory(ws: Workspace, path: Path, passphrase: str) -> TerritoryInfo:
+    """Join the territory described by an enrolment file; trust its coordinator."""
+    secret = read_enrolment(path.read_bytes(), passphrase)
+    current = ws.store.get_state("territory_id")
+    if current and current != secret["territory_id"]:
+        raise ValidationError({"territory": "Cette installation appartient à un autre territoire."})
+    _own_signing_key(ws)
+    for key in ("territory_key", "territory_name", "territory_id"):
+        ws.store.set_state(key, secret[key])
+    if not ws.store.get_state("territory_role"):
+        ws.store.set_state("territory_role", SITE)
+    apply_roster(ws, secret["roster"])
+    _journal(ws, "territory-join", territory=secret["territory_id"])
+    info = territory_info(ws)
+    assert info is not None
+    return info
+
+
+def apply_roster(ws: Workspace, entries: list[dict[str, Any]]) -> None:
+    """Trust (or revoke) the replicas a coordinator lists; known keys are never replaced."""
+    with ws.store.session() as session:
+        conn = session.connection()
+        for e in entries:
+            if e.get("replica") == ws.replica_id:
+                continue
+            peer = state.get_peer(conn, e["replica"])
+            if peer and peer["public_key"] != e["public_key"]:
+                continue
+            state.upsert_peer(
+                conn,
+                e["replica"],
+                public_key=e["public_key"],
+                role=e.get("role", SITE),
+                status=e.get("status", TRUSTED),
+                site_id=e.get("site_id"),
+                site_code=e.get("site_code") or "",
+                site_name=e.get("site_name") or "",
+            )
+
+
+def list_peers(ws: Workspace) -> list[PeerView]:
+    """Return the replicas this installation knows, pending ones included."""
+    with ws.store.session() as session:
+        peers = state.list_peers(session.connection())
+    return [
+        PeerView(
+            p["replica_id"],
+            p["role"],
+            p["status"],
+            p["site_code"],
+            p["site_name"],
+            crypto.fingerprint(bytes.fromhex(p["public_key"])),
+            p["last_bundle_at"],
+        )
+        for p in peers
+    ]
+
+
+def set_peer_status(ws: Workspace, replica_id: str, status: str) -> PeerView:
+    """Trust or revoke a replica (approving a pending one trusts the key it showed)."""
+    with ws.store.session() as session:
+        conn = session.connection()
+        if state.get_peer(conn, replica_id) is None:
+            raise ValidationError({"replica": f"Installation inconnue : {replica_id}"})
+        state.upsert_peer(conn, replica_id, status=status)
+        state.journal(conn, f"peer-{status}", replica=replica_id)
+    return next(p for p in list_peers(ws) if p.replica_id == replica_id)
+
+
+def _journal(ws: Workspace, action: str, **detail: Any) -> None:
+    with ws.store.session() as session:
+        state.journal(session.connection(), action, **detail)

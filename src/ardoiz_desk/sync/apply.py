@@ -1,0 +1,204 @@
+"""Apply one decoded table of a bundle to the base, inside the caller's transaction.
+
+New rows are written column by column in one ``executemany`` (the common, bulk case);
+rows that exist locally are merged field by field with :mod:`ardoiz_desk.sync.rules`.
+Erasure is enforced on the way in: personal values for an erased person never land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ardoiz_desk.store.models import Attendance, Participant, Synced, synced_fields
+from ardoiz_desk.store.stamps import compact_stamps
+from ardoiz_desk.store.text import participant_search_key
+from ardoiz_desk.sync.rules import (
+    ERASED,
+    ZERO_STAMP,
+    Conflict,
+    Seen,
+    blank_personal_values,
+    blank_value,
+    force_erasure,
+    merge_fields,
+)
+from ardoiz_desk.sync.tableio import TableIO
+
+_SEARCH_FIELDS = ("prenom", "nom", "commune", "telephone", "email")
+
+
+@dataclass
+class MergeContext:
+    """What the merge of one bundle needs to know and collects as it goes."""
+
+    seen_by_sender: Seen
+    seen_here: Seen
+    erased_ids: set[str] = field(default_factory=set)
+    newly_erased: set[str] = field(default_factory=set)
+    conflicts: list[tuple[str, str, str | None, Conflict]] = field(default_factory=list)
+    raw: bool | None = None
+
+
+@dataclass
+class TableOutcome:
+    """What applying one table did (or would do, in a dry run)."""
+
+    table: str
+    received: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    erased: int = 0
+    conflicts: int = 0
+
+
+def _defaults(model: type[Synced], missing: Sequence[str]) -> dict[str, Any]:
+    return {name: blank_value(model, name) for name in missing}
+
+
+def apply_table(
+    io: TableIO, columns: list[str], data: list[list[Any]], ctx: MergeContext
+) -> TableOutcome:
+    """Merge one table's incoming rows; return the counts."""
+    model = io.model
+    fields = list(synced_fields(model))
+    outcome = TableOutcome(model.__tablename__, received=len(data[0]))  # type: ignore[attr-defined]
+    if not data[0]:
+        return outcome
+    local = io.fetch(data[0], ["id", "updated_hlc", "stamps", *fields])
+    new_idx = [i for i, rid in enumerate(data[0]) if rid not in local]
+    if new_idx:
+        _insert_new(io, columns, data, new_idx, fields, ctx)
+        outcome.new = len(new_idx)
+    if local:
+        _merge_existing(io, columns, data, local, fields, ctx, outcome)
+    return outcome
+
+
+def _pick(values: list[Any], idx: list[int]) -> list[Any]:
+    if len(idx) == len(values):
+        return values
+    return [values[i] for i in idx]
+
+
+def _insert_new(
+    io: TableIO,
+    columns: list[str],
+    data: list[list[Any]],
+    idx: list[int],
+    fields: list[str],
+    ctx: MergeContext,
+) -> None:
+    cols = {name: _pick(values, idx) for name, values in zip(columns, data, strict=True)}
+    missing = [f for f in fields if f not in cols]
+    if missing:  # a bundle from an older schema: unknown columns get defaults, never a stamp
+        for name, value in _defaults(io.model, missing).items():
+            cols[name] = [value] * len(idx)
+        cols["stamps"] = [{**s, **dict.fromkeys(missing, ZERO_STAMP)} for s in cols["stamps"]]
+    _force_new(io.model, cols, ctx)
+    names = ["id", "updated_hlc", "stamps", *fields]
+    if io.model is Participant:
+        names.append("search_key")
+        cols["search_key"] = [
+            participant_search_key(*v) for v in zip(*(cols[f] for f in _SEARCH_FIELDS), strict=True)
+        ]
+    io.insert(names, [cols[n] for n in names])
+
+
+def _force_new(model: type[Synced], cols: dict[str, list[Any]], ctx: MergeContext) -> None:
+    """Blank personal values of new rows that belong to an erased person."""
+    if model is Participant:
+        erased = [i for i, e in enumerate(cols[ERASED]) if e]
+        for name, blank in blank_personal_values(model).items():
+            values = cols[name] = list(cols[name])
+            for i in erased:
+                values[i] = blank
+    elif model is Attendance and ctx.erased_ids:
+        erased = [i for i, pid in enumerate(cols["participant_id"]) if pid in ctx.erased_ids]
+        for name, blank in blank_personal_values(model).items():
+            values = cols[name] = list(cols[name])
+            for i in erased:
+                values[i] = blank
+
+
+def _merge_existing(
+    io: TableIO,
+    columns: list[str],
+    data: list[list[Any]],
+    local: dict[str, list[Any]],
+    fields: list[str],
+    ctx: MergeContext,
+    outcome: TableOutcome,
+) -> None:
+    model = io.model
+    in_fields = columns[3:]
+    positions = {name: k for k, name in enumerate(columns)}
+    blanks = blank_personal_values(model)
+    updates: list[list[Any]] = []
+    for i, rid in enumerate(data[0]):
+        row = local.get(rid)
+        if row is None:
+            continue
+        lo_values = dict(zip(fields, row[3:], strict=True))
+        lo_stamps = {f: row[2].get(f, row[1]) for f in fields}
+        in_values = {f: data[positions[f]][i] for f in in_fields}
+        in_stamps = {f: data[2][i].get(f, data[1][i]) for f in in_fields}
+        values, stamps, conflicts = merge_fields(
+            in_fields,
+            (lo_values, lo_stamps),
+            (in_values, in_stamps),
+            ctx.seen_by_sender,
+            ctx.seen_here,
+        )
+        if _is_erased(model, rid, values, ctx):
+            conflicts = force_erasure(values, blanks, conflicts)
+        if values == lo_values and stamps == lo_stamps:
+            outcome.unchanged += 1
+            continue
+        _count_change(model, rid, lo_values, values, outcome, ctx)
+        person = _person_of(model, rid, values)
+        ctx.conflicts.extend((outcome.table, rid, person, c) for c in conflicts)
+        outcome.conflicts += len(conflicts)
+        compact, newest = compact_stamps(stamps)
+        updates.append([rid, newest, compact, *(values[f] for f in fields)])
+    names = ["id", "updated_hlc", "stamps", *fields]
+    if model is Participant:
+        names.append("search_key")
+        for u in updates:
+            v = dict(zip(names[3:], u[3:], strict=False))
+            u.append(participant_search_key(*(v[f] for f in _SEARCH_FIELDS)))
+    io.update(names, updates)
+
+
+def _is_erased(model: type[Synced], rid: str, values: dict[str, Any], ctx: MergeContext) -> bool:
+    if model is Participant:
+        return bool(values[ERASED])
+    return model is Attendance and values["participant_id"] in ctx.erased_ids
+
+
+def _person_of(model: type[Synced], rid: str, values: dict[str, Any]) -> str | None:
+    if model is Participant:
+        return rid
+    return values.get("participant_id")
+
+
+def _count_change(
+    model: type[Synced],
+    rid: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    outcome: TableOutcome,
+    ctx: MergeContext,
+) -> None:
+    if before != after:
+        outcome.updated += 1
+    else:
+        outcome.unchanged += 1
+    if after.get("deleted") and not before.get("deleted"):
+        outcome.deleted += 1
+    if model is Participant and after[ERASED] and not before[ERASED]:
+        outcome.erased += 1
+        ctx.newly_erased.add(rid)

@@ -1,0 +1,98 @@
+"""The manifest of a bundle: its fields, and a strict check of their shapes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ardoiz_desk.store.hlc import STAMP_RE
+from ardoiz_desk.sync.errors import BundleError
+
+_HEX = {n: re.compile(rf"^[0-9a-f]{{{n}}}$") for n in (16, 24, 32, 64)}
+SECTION_NAME = re.compile(r"^[a-z_]{1,40}$")
+KINDS = ("full", "delta")
+
+
+def _bad(what: str) -> BundleError:
+    return BundleError(f"En-tête du paquet invalide ({what}) : fichier altéré.", "altered")
+
+
+def _hex(value: Any, n: int, what: str, *, optional: bool = False) -> None:
+    if optional and value is None:
+        return
+    if not isinstance(value, str) or not _HEX[n].match(value):
+        raise _bad(what)
+
+
+def _text(value: Any, what: str, *, optional: bool = False, max_len: int = 200) -> None:
+    if optional and value is None:
+        return
+    if not isinstance(value, str) or len(value) > max_len:
+        raise _bad(what)
+
+
+def _dict(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _bad(what)
+    return value
+
+
+def check_version_vector(value: Any, what: str = "vecteur de versions") -> dict[str, str]:
+    """Check a version vector (replica id -> newest stamp seen from it) and return it."""
+    vv = _dict(value, what)
+    for replica, stamp in vv.items():
+        _hex(replica, 16, what)
+        if not isinstance(stamp, str) or not STAMP_RE.match(stamp):
+            raise _bad(what)
+    return vv
+
+
+def check_manifest(manifest: dict[str, Any]) -> None:
+    """Raise BundleError unless every manifest field has the expected shape."""
+    _text(manifest.get("schema"), "schéma", max_len=40)
+    _text(manifest.get("app_version"), "version", max_len=40)
+    _hex(manifest.get("bundle_id"), 32, "identifiant")
+    _hex(manifest.get("territory_id"), 32, "territoire")
+    _text(manifest.get("created_at"), "date", max_len=40)
+    if manifest.get("kind") not in KINDS:
+        raise _bad("type")
+    _hex(manifest.get("for_replica"), 16, "destinataire", optional=True)
+    origin = _dict(manifest.get("origin"), "origine")
+    _hex(origin.get("replica"), 16, "origine")
+    _hex(origin.get("public_key"), 64, "clé publique")
+    _hex(origin.get("site_id"), 32, "site", optional=True)
+    _text(origin.get("site_code"), "site", optional=True, max_len=40)
+    _text(origin.get("site_name"), "site", optional=True)
+    check_version_vector(manifest.get("version_vector"))
+    max_stamp = manifest.get("max_stamp")
+    if not isinstance(max_stamp, str) or (max_stamp and not STAMP_RE.match(max_stamp)):
+        raise _bad("horloge")
+    cipher = _dict(manifest.get("cipher"), "chiffrement")
+    if cipher.get("alg") != "AES-256-GCM" or cipher.get("kdf") != "HKDF-SHA256":
+        raise _bad("chiffrement")
+    _hex(cipher.get("salt"), 32, "chiffrement")
+    _hex(cipher.get("nonce"), 24, "chiffrement")
+    if _dict(manifest.get("signature"), "signature").get("alg") != "Ed25519":
+        raise _bad("signature")
+    _check_sections(manifest.get("sections"))
+
+
+def _check_sections(sections: Any) -> None:
+    if not isinstance(sections, list) or len(sections) > 64:
+        raise _bad("sections")
+    names = set()
+    for part in sections:
+        part = _dict(part, "sections")
+        name = part.get("name")
+        if not isinstance(name, str) or not SECTION_NAME.match(name) or name in names:
+            raise _bad("sections")
+        names.add(name)
+        for key in ("rows", "bytes"):
+            if type(part.get(key)) is not int or part[key] < 0:
+                raise _bad("sections")
+        _hex(part.get("sha256"), 64, "sections")
+
+
+def section_counts(manifest: dict[str, Any]) -> dict[str, int]:
+    """Return the number of rows each section of a bundle holds."""
+    return {part["name"]: part["rows"] for part in manifest["sections"]}

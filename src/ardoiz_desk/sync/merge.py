@@ -1,0 +1,138 @@
+"""Merge a decrypted bundle into the base, table by table, inside the caller's transaction.
+
+The caller opens the transaction (``Store.remote_session``) and commits or rolls back: the
+merge itself never commits, so an import is all-or-nothing and a dry run is the same work
+rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+
+from ardoiz_desk.store.models import SYNCED_MODELS, Attendance, Participant, Synced
+from ardoiz_desk.sync.apply import MergeContext, TableOutcome, apply_table
+from ardoiz_desk.sync.codec import decode_table
+from ardoiz_desk.sync.errors import BundleError
+from ardoiz_desk.sync.rules import Conflict, blank_personal_values, version_vector_seen
+from ardoiz_desk.sync.tableio import TableIO
+
+Progress = Callable[[int, int, str], None]
+EXTRA_SECTIONS = frozenset({"roster"})
+
+
+@dataclass(frozen=True)
+class DecodedBundle:
+    """The tables of a bundle, decoded and checked, ready to merge."""
+
+    tables: dict[str, tuple[list[str], list[list[Any]]]]
+    max_stamp: str
+    replicas: frozenset[str]
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What a merge did: per-table counts, conflicts found, people newly erased."""
+
+    tables: tuple[TableOutcome, ...]
+    conflicts: tuple[tuple[str, str, str | None, Conflict], ...]
+    newly_erased: frozenset[str]
+    erased_ids: frozenset[str]
+
+
+def decode_tables(sections: Mapping[str, bytes]) -> DecodedBundle:
+    """Decode every table section, refusing unknown sections."""
+    models = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+    unknown = set(sections) - set(models) - EXTRA_SECTIONS
+    if unknown:
+        raise BundleError(f"Section inconnue dans le paquet : {sorted(unknown)[0]}.", "altered")
+    tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
+    newest, replicas = "", set()
+    for name, model in models.items():
+        if name in sections:
+            columns, data = decode_table(sections[name], model)
+            tables[name] = (columns, data)
+            if data[0]:
+                newest = max(newest, max(data[1]))
+                replicas.update(s[-16:] for s in data[1])
+                replicas.update(s[-16:] for stamps in data[2] for s in stamps.values())
+    return DecodedBundle(tables, newest, frozenset(replicas))
+
+
+def merge_tables(
+    conn: Connection,
+    bundle: DecodedBundle,
+    sender_vv: Mapping[str, str],
+    local_vv: Mapping[str, str],
+    progress: Progress | None = None,
+    *,
+    raw: bool | None = None,
+) -> MergeResult:
+    """Apply every table of a decoded bundle; raise BundleError on dangling references."""
+    ctx = MergeContext(version_vector_seen(sender_vv), version_vector_seen(local_vv), raw=raw)
+    ctx.erased_ids = _erased_ids(conn)
+    outcomes = []
+    for step, model in enumerate(SYNCED_MODELS):
+        name = model.__tablename__  # type: ignore[attr-defined]
+        if progress:
+            progress(step, len(SYNCED_MODELS), name)
+        if name in bundle.tables:
+            columns, data = bundle.tables[name]
+            outcomes.append(apply_table(TableIO(conn, model, raw=raw), columns, data, ctx))
+            if model is Participant:
+                ctx.erased_ids = _erased_ids(conn)
+    ctx.erased_ids = _erased_ids(conn)
+    _blank_attendance_notes(conn, ctx.newly_erased)
+    check_references(conn, bundle, raw=raw)
+    return MergeResult(
+        tuple(outcomes),
+        tuple(ctx.conflicts),
+        frozenset(ctx.newly_erased),
+        frozenset(ctx.erased_ids),
+    )
+
+
+def _erased_ids(conn: Connection) -> set[str]:
+    table = Participant.__table__
+    return set(conn.scalars(select(table.c.id).where(table.c.erased.is_(True))))
+
+
+def _blank_attendance_notes(conn: Connection, person_ids: set[str]) -> None:
+    """Empty personal values of rows already here that belong to people just erased."""
+    if not person_ids:
+        return
+    table = Attendance.__table__
+    blanks = blank_personal_values(Attendance)
+    ids = sorted(person_ids)
+    for start in range(0, len(ids), 500):
+        conn.execute(
+            update(table).where(table.c.participant_id.in_(ids[start : start + 500])).values(blanks)
+        )
+
+
+def _foreign_keys(model: type[Synced]) -> list[tuple[str, str]]:
+    table = model.__table__  # type: ignore[attr-defined]
+    return [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
+
+
+def check_references(conn: Connection, bundle: DecodedBundle, *, raw: bool | None = None) -> None:
+    """Refuse a bundle whose rows point at rows neither it nor this base holds."""
+    models = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+    carried = {name: set(data[0]) for name, (_c, data) in bundle.tables.items()}
+    for name, (columns, data) in bundle.tables.items():
+        for column, target in _foreign_keys(models[name]):
+            if column not in columns:
+                continue
+            wanted = set(data[columns.index(column)]) - {None} - carried.get(target, set())
+            if not wanted:
+                continue
+            missing = wanted - TableIO(conn, models[target], raw=raw).existing_ids(sorted(wanted))
+            if missing:
+                raise BundleError(
+                    f"Ce paquet fait référence à {len(missing)} enregistrement(s) de « {target} » "
+                    "absent(s) de cette base : demandez à l'expéditeur un paquet complet.",
+                    "references",
+                )
