@@ -2,32 +2,240 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QMainWindow
+from collections.abc import Sequence
 
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from ardoiz_desk.gui.activities.dialog import RecordActivityDialog
+from ardoiz_desk.gui.activities.pane import ActivitiesPane
+from ardoiz_desk.gui.activities.picker import candidate_search
+from ardoiz_desk.gui.agents_pane import AgentsPane
+from ardoiz_desk.gui.dialogs import DialogSeam
+from ardoiz_desk.gui.followups_pane import FollowUpsPane
+from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.participants.card import ParticipantCard
+from ardoiz_desk.gui.participants.list_pane import ParticipantsPane
+from ardoiz_desk.gui.reports_pane import ReportsPane
+from ardoiz_desk.gui.settings_pane import SettingsPane
+from ardoiz_desk.gui.sync_pane import SyncPane
+from ardoiz_desk.gui.tasks import TaskRunner
+from ardoiz_desk.gui.text_size import apply_text_scale
+from ardoiz_desk.gui.ui_settings import UiSettings
+from ardoiz_desk.gui.widgets import select_code
+from ardoiz_desk.gui.wizard import FirstStartDialog, needs_first_start
+from ardoiz_desk.services.directory import this_agent, this_site
 from ardoiz_desk.services.maintenance import check_base
-from ardoiz_desk.services.participants import count_participants
 from ardoiz_desk.services.workspace import Workspace
 
-
-def tr(text: str) -> str:
-    """Translate a string of the main window."""
-    return QCoreApplication.translate("MainWindow", text)
+PARTICIPANTS, ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS = range(7)
 
 
 class MainWindow(QMainWindow):
     """The counter window."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        dialogs: DialogSeam | None = None,
+        settings: UiSettings | None = None,
+    ) -> None:
         super().__init__()
         self.ws = ws
-        self.setWindowTitle(tr("Ardoiz Desk"))
-        count = count_participants(ws)
-        label = QLabel(tr("{count} participants enregistrés").format(count=count))
-        label.setObjectName("participantCount")
-        self.setCentralWidget(label)
-        self.resize(1100, 720)
+        self.dialogs = dialogs or DialogSeam()
+        self.settings = settings or UiSettings(ws.data_dir)
+        self.runner = TaskRunner(self)
+        self.card: ParticipantCard | None = None
+        self.activity_dialog: RecordActivityDialog | None = None
+        self.wizard: FirstStartDialog | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(translate("MainWindow", "Ardoiz Desk"))
+        self._build_panes()
+        self._build_status_bar()
+        self._shortcuts()
+        self._restore_geometry()
+        self.participants.load_index()
+        self.refresh_all()
+
+    def _build_panes(self) -> None:
+        self.participants = ParticipantsPane(self.ws, self.runner)
+        self.activities = ActivitiesPane(self.ws, self.runner)
+        self.followups = FollowUpsPane(self.ws)
+        self.agents = AgentsPane(self.ws)
+        self.sync_pane = SyncPane(self.ws, self.runner, self)
+        self.reports_pane = ReportsPane(self.ws, self.runner, self)
+        self.settings_pane = SettingsPane(self.ws, self.settings)
+        self.participants.open_requested.connect(self.open_participant)
+        self.participants.new_requested.connect(self.new_participant)
+        self.activities.record_requested.connect(self.record_activity)
+        self.followups.open_requested.connect(self.open_participant)
+        self.followups.followups_changed.connect(self.reports_pane.refresh)
+        self.agents.training_requested.connect(lambda: self.record_activity("formation"))
+        self.agents.agents_changed.connect(self.refresh_all)
+        self.settings_pane.text_scale_changed.connect(self.apply_text_scale)
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(translate("MainWindow", "Navigation"))
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210)
+        panes = (
+            (translate("MainWindow", "Participants"), self.participants),
+            (translate("MainWindow", "Activités"), self.activities),
+            (translate("MainWindow", "Suivis"), self.followups),
+            (translate("MainWindow", "Agents et formation"), self.agents),
+            (translate("MainWindow", "Synchronisation"), self.sync_pane),
+            (translate("MainWindow", "Rapports"), self.reports_pane),
+            (translate("MainWindow", "Paramètres"), self.settings_pane),
+        )
+        for number, (title, pane) in enumerate(panes, start=1):
+            self.nav.addItem(title)
+            self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
+            self.stack.addWidget(pane)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(PARTICIPANTS)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.nav, self.participants.search_edit)
+
+    def _build_status_bar(self) -> None:
+        self.identity = QLabel()
+        self.statusBar().addWidget(self.identity, 1)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName(translate("MainWindow", "Travail en cours"))
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.runner.busy_changed.connect(self._busy)
+        self.runner.progressed.connect(self._progress)
+        self.runner.task_failed.connect(
+            lambda message, _details: self.dialogs.error(
+                self, translate("MainWindow", "Une opération a échoué"), message
+            )
+        )
+
+    def _shortcuts(self) -> None:
+        for number in range(1, 8):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.show_pane(n - 1))
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_participant)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.record_activity)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(done)
+        if message:
+            self.statusBar().showMessage(message, 4000)
+
+    def show_pane(self, row: int) -> None:
+        """Switch to a pane (Ctrl+1 … Ctrl+7)."""
+        self.nav.setCurrentRow(row)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the participants list, cursor in the search box."""
+        self.show_pane(PARTICIPANTS)
+        self.participants.focus_search()
+
+    def open_participant(self, participant_id: str | None) -> ParticipantCard:
+        """Open a participant's card (a new one when the id is None)."""
+        card = ParticipantCard(self.ws, participant_id, self.dialogs, self)
+        card.saved.connect(lambda pid: self.participants_changed([pid]))
+        card.followups_changed.connect(lambda _pid: self.followups.refresh())
+        self.card = card
+        self.dialogs.show(card)
+        return card
+
+    def new_participant(self) -> ParticipantCard:
+        """Ctrl+N: an empty card."""
+        return self.open_participant(None)
+
+    def record_activity(self, kind: str | None = None) -> RecordActivityDialog:
+        """Ctrl+E: the record-an-activity dialog."""
+        search = candidate_search(self.ws, lambda: self.participants.index)
+        dialog = RecordActivityDialog(self.ws, search, self.dialogs, self)
+        if kind:
+            select_code(dialog.kind, kind)
+        dialog.participant_created.connect(lambda pid: self.participants_changed([pid]))
+        dialog.recorded.connect(self._activity_recorded)
+        self.activity_dialog = dialog
+        self.dialogs.show(dialog)
+        return dialog
+
+    def _activity_recorded(self, activity) -> None:
+        self.participants_changed(list(activity.participant_ids))
+        self.activities.refresh()
+        self.agents.refresh()
+        self.statusBar().showMessage(translate("MainWindow", "Activité enregistrée."), 5000)
+
+    def participants_changed(self, ids: Sequence[str]) -> None:
+        """Some participants changed: patch the list and refresh what depends on them."""
+        self.participants.participants_changed(ids)
+        self.followups.refresh()
+        self.sync_pane.refresh()
+        self.reports_pane.refresh()
+
+    def refresh_all(self) -> None:
+        """Reload every pane (after the wizard, an import, a new agent…)."""
+        site, agent = this_site(self.ws), this_agent(self.ws)
+        self.identity.setText(
+            translate("MainWindow", "Site : {site} · Agent : {agent}").format(
+                site=site.name if site else "—", agent=agent.name if agent else "—"
+            )
+        )
+        self.participants.reload_sites()
+        self.activities.refresh()
+        self.followups.refresh()
+        self.agents.refresh()
+        self.settings_pane.refresh()
+        self.sync_pane.refresh()
+        self.reports_pane.refresh()
+
+    def data_reloaded(self) -> None:
+        """Everything may have changed (demo data, an imported bundle): reload the index too."""
+        self.participants.load_index()
+        self.refresh_all()
+
+    def maybe_start_wizard(self) -> FirstStartDialog | None:
+        """Show the first-start wizard if this installation has no site yet."""
+        if not needs_first_start(self.ws):
+            return None
+        self.wizard = FirstStartDialog(self.ws, self.runner, self)
+        self.wizard.completed.connect(self.data_reloaded)
+        self.dialogs.show(self.wizard)
+        return self.wizard
+
+    def apply_text_scale(self, percent: int) -> None:
+        """Apply the text-size setting to the whole application."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_scale(app, percent)
 
     def base_is_sound(self) -> bool:
         """Return whether the base passes its integrity check (used by the self-test)."""
         return check_base(self.ws).sound
+
+    def closeEvent(self, event) -> None:
+        self.settings.save_geometry(self.saveGeometry())
+        self.settings.sync()
+        self.runner.wait(10_000)
+        event.accept()

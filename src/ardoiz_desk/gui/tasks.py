@@ -58,6 +58,8 @@ class TaskRunner(QObject):
     """Starts tasks on a thread pool and keeps their signal objects alive until they end."""
 
     busy_changed = Signal(bool)
+    progressed = Signal(int, int, str)  # any task's progress, for the window's progress bar
+    task_failed = Signal(str, str)  # any task's failure: message for the user, details
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +82,8 @@ class TaskRunner(QObject):
             signals.failed.connect(on_failure)
         if on_progress:
             signals.progress.connect(on_progress)
+        signals.progress.connect(self.progressed)
+        signals.failed.connect(self.task_failed)
         signals.finished.connect(lambda s=signals: self._done(s))
         self._running.add(signals)
         self.busy_changed.emit(True)

@@ -1,0 +1,1 @@
+"""Recording activities (workshops, hands-on sessions, agents' training) and listing them."""

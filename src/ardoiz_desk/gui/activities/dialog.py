@@ -1,0 +1,340 @@
+"""Record an activity: a workshop with its attendance, a hands-on session, an agents' training.
+
+Built for the keyboard: sensible defaults, Alt+letter to reach each field, the attendee
+search takes the focus, Enter adds the highlighted person, Ctrl+Enter saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ardoiz_desk.gui import vocabulary as voc
+from ardoiz_desk.gui.activities.attendance import AttendanceDelegate, AttendanceModel, Attendee
+from ardoiz_desk.gui.activities.picker import AttendeePicker, Candidate, CandidateSearch
+from ardoiz_desk.gui.dialogs import DialogSeam
+from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.table_model import duration
+from ardoiz_desk.gui.widgets import code_combo, error_label, heading, hint, select_code, show_error
+from ardoiz_desk.services.activities import DURATION_PRESETS, ActivityInput, record_activity
+from ardoiz_desk.services.directory import list_agents, list_sites, this_agent, this_site
+from ardoiz_desk.services.validation import NotFoundError, ValidationError
+from ardoiz_desk.services.workspace import Workspace
+
+CUSTOM = -1
+
+
+class RecordActivityDialog(QDialog):
+    """The CRA form (La Coop's 'compte rendu d'activité') with attendance."""
+
+    recorded = Signal(object)  # ActivityView
+    participant_created = Signal(str)
+
+    def __init__(
+        self,
+        ws: Workspace,
+        search: CandidateSearch,
+        dialogs: DialogSeam,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.dialogs = dialogs
+        self.setObjectName("recordActivityDialog")
+        self.setWindowTitle(translate("RecordActivityDialog", "Enregistrer une activité"))
+        self.attendance = AttendanceModel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(translate("RecordActivityDialog", "Enregistrer une activité")))
+        columns = QHBoxLayout()
+        columns.addLayout(self._general_form(), 1)
+        columns.addWidget(self._themes_box(), 1)
+        layout.addLayout(columns)
+        self.picker = AttendeePicker(ws, search, lambda: self.site.currentData())
+        self.picker.picked.connect(self.add_attendee)
+        self.picker.created.connect(self.participant_created)
+        layout.addWidget(self._attendance_box(), 1)
+        layout.addWidget(self._agents_box(), 1)
+        layout.addWidget(self._notes())
+        self.error = error_label()
+        layout.addWidget(self.error)
+        layout.addWidget(self._buttons())
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(1100, 820)
+        self.picker.search_edit.setFocus()
+
+    def _general_form(self) -> QFormLayout:
+        form = QFormLayout()
+        self.kind = code_combo(voc.kinds(), translate("RecordActivityDialog", "Type d'activité"))
+        today = self.ws.today()
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setAccessibleName(translate("RecordActivityDialog", "Date"))
+        self.duration = QComboBox()
+        for minutes in DURATION_PRESETS:
+            self.duration.addItem(duration(minutes), minutes)
+        self.duration.addItem(translate("RecordActivityDialog", "Autre durée…"), CUSTOM)
+        self.duration.setAccessibleName(translate("RecordActivityDialog", "Durée"))
+        self.custom_minutes = QSpinBox()
+        self.custom_minutes.setRange(1, 24 * 60)
+        self.custom_minutes.setValue(150)
+        self.custom_minutes.setSuffix(translate("RecordActivityDialog", " min"))
+        self.custom_minutes.setAccessibleName(translate("RecordActivityDialog", "Durée en minutes"))
+        self.duration.currentIndexChanged.connect(
+            lambda _i: self.custom_minutes.setVisible(self.duration.currentData() == CUSTOM)
+        )
+        self.custom_minutes.hide()
+        duration_row = QHBoxLayout()
+        duration_row.addWidget(self.duration)
+        duration_row.addWidget(self.custom_minutes)
+        duration_row.addStretch(1)
+        self.place = code_combo(voc.types_lieu(), translate("RecordActivityDialog", "Lieu"))
+        self.site = code_combo(
+            {s.id: s.name for s in list_sites(self.ws)}, translate("RecordActivityDialog", "Site")
+        )
+        here = this_site(self.ws)
+        select_code(self.site, here.id if here else None)
+        self.agent = code_combo(
+            {a.id: a.name for a in list_agents(self.ws)},
+            translate("RecordActivityDialog", "Agent"),
+            empty="—",
+        )
+        me = this_agent(self.ws)
+        select_code(self.agent, me.id if me else None)
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName(translate("RecordActivityDialog", "Titre de l'atelier"))
+        self.title_edit.setPlaceholderText(
+            translate("RecordActivityDialog", "ex. Découvrir sa tablette Ardoiz")
+        )
+        self.level = code_combo(
+            voc.niveaux(), translate("RecordActivityDialog", "Niveau"), empty="—"
+        )
+        self.anonymous = QSpinBox()
+        self.anonymous.setRange(0, 500)
+        self.anonymous.setAccessibleName(translate("RecordActivityDialog", "Participants anonymes"))
+        rows = (
+            (translate("RecordActivityDialog", "&Type"), self.kind),
+            (translate("RecordActivityDialog", "&Date"), self.date),
+            (translate("RecordActivityDialog", "D&urée"), duration_row),
+            (translate("RecordActivityDialog", "&Lieu"), self.place),
+            (translate("RecordActivityDialog", "&Site"), self.site),
+            (translate("RecordActivityDialog", "A&gent"), self.agent),
+            (translate("RecordActivityDialog", "T&itre de l'atelier"), self.title_edit),
+            (translate("RecordActivityDialog", "Ni&veau"), self.level),
+            (translate("RecordActivityDialog", "Participants &anonymes"), self.anonymous),
+        )
+        for text, field in rows:
+            form.addRow(text, field)
+        form.labelForField(duration_row).setBuddy(self.duration)
+        return form
+
+    def _themes_box(self) -> QGroupBox:
+        box = QGroupBox(translate("RecordActivityDialog", "Thématiques et matériel"))
+        grid = QGridLayout(box)
+        self.themes: dict[str, QCheckBox] = {}
+        for i, (code, text) in enumerate(voc.thematiques().items()):
+            check = QCheckBox(text)
+            check.setChecked(code == "prendre_en_main_du_materiel")
+            self.themes[code] = check
+            grid.addWidget(check, i // 2, i % 2)
+        self.materiel: dict[str, QCheckBox] = {}
+        offset = len(self.themes) // 2 + 1
+        grid.addWidget(
+            hint(translate("RecordActivityDialog", "Matériel utilisé :")), offset, 0, 1, 2
+        )
+        for i, (code, text) in enumerate(voc.materiels().items()):
+            check = QCheckBox(text)
+            check.setChecked(code == "tablette")
+            self.materiel[code] = check
+            grid.addWidget(check, offset + 1 + i // 2, i % 2)
+        return box
+
+    def _attendance_box(self) -> QGroupBox:
+        self.attendance_box = QGroupBox(translate("RecordActivityDialog", "Présents"))
+        layout = QVBoxLayout(self.attendance_box)
+        layout.addWidget(self.picker)
+        self.attendance_view = QTableView()
+        self.attendance_view.setModel(self.attendance)
+        self.attendance_view.setAccessibleName(
+            translate("RecordActivityDialog", "Liste des présents")
+        )
+        next_day = self.ws.today() + dt.timedelta(days=14)
+        self.attendance_view.setItemDelegate(AttendanceDelegate(next_day, self.attendance_view))
+        self.attendance_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers
+            & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
+        self.attendance_view.verticalHeader().hide()
+        header = self.attendance_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((190, 70, 200, 220, 150)):
+            self.attendance_view.setColumnWidth(column, width)
+        layout.addWidget(self.attendance_view, 1)
+        row = QHBoxLayout()
+        self.count_hint = hint("")
+        row.addWidget(self.count_hint, 1)
+        remove = QPushButton(translate("RecordActivityDialog", "Retirer la personne sélectionnée"))
+        remove.clicked.connect(self.remove_selected)
+        row.addWidget(remove)
+        layout.addLayout(row)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.picker.show_new_form)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.attendance_view,
+            self.remove_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        self._update_count()
+        return self.attendance_box
+
+    def _agents_box(self) -> QGroupBox:
+        self.agents_box = QGroupBox(translate("RecordActivityDialog", "Agents formés"))
+        grid = QGridLayout(self.agents_box)
+        self.trained: dict[str, QCheckBox] = {}
+        for i, agent in enumerate(list_agents(self.ws)):
+            check = QCheckBox(agent.name)
+            self.trained[agent.id] = check
+            grid.addWidget(check, i // 3, i % 3)
+        return self.agents_box
+
+    def _notes(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            hint(
+                translate(
+                    "RecordActivityDialog",
+                    "Notes (RGPD : aucune information de santé ni de situation sociale).",
+                )
+            )
+        )
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(translate("RecordActivityDialog", "Notes de l'activité"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(60)
+        layout.addWidget(self.notes)
+        return box
+
+    def _buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(translate("RecordActivityDialog", "Enregistrer"))
+        self.save_button.setToolTip(translate("RecordActivityDialog", "Ctrl+Entrée"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("RecordActivityDialog", "Annuler")
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        return buttons
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        for widget in (self.title_edit, self.level, self.anonymous):
+            widget.setEnabled(kind == "collectif")
+        self.attendance_box.setVisible(kind != "formation")
+        self.agents_box.setVisible(kind == "formation")
+        preset = {"collectif": 120, "individuel": 30, "formation": 120}[kind]
+        select_code(self.duration, preset)
+
+    def add_attendee(self, candidate: Candidate) -> None:
+        """Add a person picked in the search (once)."""
+        self.attendance.add(Attendee(candidate.id, candidate.name, candidate.first_time))
+        self.attendance_view.scrollToBottom()
+        self._update_count()
+
+    def remove_selected(self) -> None:
+        """Remove the selected attendee."""
+        self.attendance.remove(self.attendance_view.currentIndex().row())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_hint.setText(
+            translate(
+                "RecordActivityDialog",
+                "{n} présent(s). Double-clic ou F2 pour noter "
+                "l'autonomie, une note ou un prochain rendez-vous.",
+            ).format(n=self.attendance.rowCount())
+        )
+
+    def minutes(self) -> int:
+        """The chosen duration in minutes."""
+        value = self.duration.currentData()
+        return self.custom_minutes.value() if value == CUSTOM else int(value)
+
+    def value(self) -> ActivityInput:
+        """What the form holds, as the service's input."""
+        kind = self.kind.currentData()
+        return ActivityInput(
+            kind=kind,
+            date=self.date.date().toPython(),
+            duree_minutes=self.minutes(),
+            thematiques=[c for c, box in self.themes.items() if box.isChecked()],
+            materiel=[c for c, box in self.materiel.items() if box.isChecked()],
+            type_lieu=self.place.currentData(),
+            site_id=self.site.currentData(),
+            agent_id=self.agent.currentData(),
+            titre_atelier=self.title_edit.text() if kind == "collectif" else "",
+            niveau=self.level.currentData() if kind == "collectif" else None,
+            notes=self.notes.toPlainText(),
+            participants_anonymes=self.anonymous.value() if kind == "collectif" else 0,
+            attendees=self.attendance.inputs() if kind != "formation" else (),
+            trained_agent_ids=[a for a, box in self.trained.items() if box.isChecked()]
+            if kind == "formation"
+            else (),
+        )
+
+    def save(self) -> None:
+        """Record the activity; on success close and report it."""
+        try:
+            view = record_activity(self.ws, self.value())
+        except ValidationError as exc:
+            show_error(self.error, "\n".join(exc.errors.values()))
+            return
+        except NotFoundError as exc:
+            show_error(self.error, str(exc))
+            return
+        self.recorded.emit(view)
+        self.accept()
+
+    def reject(self) -> None:
+        """Cancel, asking first when attendees would be lost."""
+        if self.attendance.rowCount() and not self.dialogs.ask(
+            self,
+            translate("RecordActivityDialog", "Abandonner cette activité ?"),
+            translate(
+                "RecordActivityDialog",
+                "L'activité et sa liste de présents ne sont pas enregistrées.\n"
+                "Abandonner quand même ?",
+            ),
+        ):
+            return
+        super().reject()

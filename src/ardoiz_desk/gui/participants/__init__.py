@@ -1,0 +1,1 @@
+"""The participants list and the participant card."""

@@ -1,0 +1,212 @@
+"""The participant card: identity, journey across the three stages, follow-ups."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ardoiz_desk.gui.dialogs import DialogSeam
+from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.participants.form import ParticipantForm
+from ardoiz_desk.gui.participants.journey import FollowUpsTab, JourneyTab
+from ardoiz_desk.gui.widgets import error_label, heading, show_error
+from ardoiz_desk.services.activities import participant_journey
+from ardoiz_desk.services.directory import list_sites, this_site
+from ardoiz_desk.services.followups import add_followup, followups_due, mark_followup_done
+from ardoiz_desk.services.participants import (
+    ParticipantInput,
+    get_participant,
+    register_participant,
+    update_participant,
+    validate_participant,
+)
+from ardoiz_desk.services.validation import NotFoundError, ValidationError
+from ardoiz_desk.services.workspace import Workspace
+
+
+class ParticipantCard(QDialog):
+    """Create or edit one participant; asks before throwing away unsaved changes."""
+
+    saved = Signal(str)  # participant id
+    followups_changed = Signal(str)
+
+    def __init__(
+        self,
+        ws: Workspace,
+        participant_id: str | None,
+        dialogs: DialogSeam,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.dialogs = dialogs
+        self.participant_id = participant_id
+        self._initial: ParticipantInput | None = None
+        self.setObjectName("participantCard")
+        self.form = ParticipantForm(list_sites(ws), ws.today())
+        self.form.changed.connect(self.validate)
+        self._build()
+        self.load()
+        self.resize(1040, 720)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.title = heading("")
+        layout.addWidget(self.title)
+        columns = QHBoxLayout()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setMinimumWidth(470)
+        columns.addWidget(scroll, 5)
+        self.tabs = QTabWidget()
+        self.journey = JourneyTab()
+        self.followups = FollowUpsTab(self.ws.today())
+        self.followups.add_button.clicked.connect(self.plan_followup)
+        self.followups.done_button.clicked.connect(self.mark_selected_done)
+        self.tabs.addTab(self.journey, translate("ParticipantCard", "Parcours"))
+        self.tabs.addTab(self.followups, translate("ParticipantCard", "Suivis"))
+        columns.addWidget(self.tabs, 6)
+        layout.addLayout(columns, 1)
+        self.summary_error = error_label()
+        layout.addWidget(self.summary_error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(translate("ParticipantCard", "Enregistrer"))
+        self.save_button.setToolTip(translate("ParticipantCard", "Ctrl+S"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(
+            translate("ParticipantCard", "Fermer")
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+    def load(self) -> None:
+        """Fill the card from the base (or empty for a new participant)."""
+        view = get_participant(self.ws, self.participant_id) if self.participant_id else None
+        site = this_site(self.ws)
+        self._initial = None
+        self.form.set_value(view, site.id if site else None)
+        self._initial = self.form.value()
+        self._set_title(view.display_name if view else None)
+        self.tabs.setEnabled(view is not None)
+        self.reload_side()
+        self.validate()
+        self.form.edits["prenom" if view is None else "nom"].setFocus()
+
+    def _set_title(self, name: str | None) -> None:
+        text = name or translate("ParticipantCard", "Nouveau participant")
+        self.title.setText(text)
+        self.setWindowTitle(
+            translate("ParticipantCard", "Fiche participant — {name}").format(name=text)
+        )
+
+    def reload_side(self) -> None:
+        """Re-read the journey and the follow-ups."""
+        if not self.participant_id:
+            return
+        self.journey.set_steps(participant_journey(self.ws, self.participant_id))
+        self.followups.model.set_items(
+            followups_due(self.ws, participant_id=self.participant_id, include_done=True)
+        )
+
+    @property
+    def dirty(self) -> bool:
+        """True when the form differs from what the base holds."""
+        return self._initial is not None and self.form.value() != self._initial
+
+    def validate(self) -> bool:
+        """Check the form as the agent types; show French messages; enable saving."""
+        try:
+            validate_participant(self.form.value(), self.ws.today())
+        except ValidationError as exc:
+            self.form.show_errors(exc.errors)
+            self.save_button.setEnabled(False)
+            return False
+        self.form.show_errors({})
+        self.save_button.setEnabled(self.dirty or self.participant_id is None)
+        return True
+
+    def save(self) -> bool:
+        """Save the participant; return True on success."""
+        if not self.validate():
+            return False
+        data: ParticipantInput = self.form.value()
+        try:
+            if self.participant_id:
+                view = update_participant(self.ws, self.participant_id, data)
+            else:
+                view = register_participant(self.ws, data)
+        except ValidationError as exc:
+            self.form.show_errors(exc.errors)
+            return False
+        except NotFoundError as exc:
+            show_error(self.summary_error, str(exc))
+            return False
+        self.participant_id = view.id
+        self._initial = self.form.value()
+        self._set_title(view.display_name)
+        self.tabs.setEnabled(True)
+        self.validate()
+        self.saved.emit(view.id)
+        return True
+
+    def plan_followup(self) -> None:
+        """Add a follow-up from the Suivis tab."""
+        if not self.participant_id:
+            return
+        due = self.followups.due.date().toPython()
+        try:
+            add_followup(self.ws, self.participant_id, due, self.followups.reason.text())
+        except ValidationError as exc:
+            show_error(self.summary_error, str(exc))
+            return
+        self.followups.reason.clear()
+        self.reload_side()
+        self.followups_changed.emit(self.participant_id)
+
+    def mark_selected_done(self) -> None:
+        """Mark the selected follow-up done."""
+        item = self.followups.selected()
+        if item is None or item.done:
+            return
+        mark_followup_done(self.ws, item.id)
+        self.reload_side()
+        self.followups_changed.emit(self.participant_id or "")
+
+    def may_close(self) -> bool:
+        """Return True if nothing is unsaved, or the agent agrees to drop the changes."""
+        return not self.dirty or self.dialogs.ask(
+            self,
+            translate("ParticipantCard", "Modifications non enregistrées"),
+            translate(
+                "ParticipantCard",
+                "Les modifications de cette fiche ne sont pas enregistrées.\n"
+                "Fermer quand même et les abandonner ?",
+            ),
+        )
+
+    def reject(self) -> None:
+        """Close (Escape, Fermer), asking first if changes would be lost."""
+        if self.may_close():
+            self._initial = self.form.value()
+            super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.may_close():
+            self._initial = self.form.value()
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,215 @@
+"""The identity form of a participant, in La Coop's vocabulary, validated as the agent types."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ardoiz_desk.gui import vocabulary as voc
+from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.widgets import code_combo, error_label, hint, select_code, show_error
+from ardoiz_desk.services.directory import SiteView, known_communes
+from ardoiz_desk.services.participants import ParticipantInput, ParticipantView
+
+TEXT_FIELDS = (
+    "prenom",
+    "nom",
+    "annee_naissance",
+    "commune",
+    "commune_code_insee",
+    "commune_code_postal",
+    "telephone",
+    "email",
+)
+
+
+def field_labels() -> dict[str, str]:
+    """French labels of the identity fields (La Coop's names)."""
+    return {
+        "prenom": translate("ParticipantForm", "Prénom *"),
+        "nom": translate("ParticipantForm", "Nom *"),
+        "annee_naissance": translate("ParticipantForm", "Année de naissance"),
+        "genre": translate("ParticipantForm", "Genre"),
+        "statut_social": translate("ParticipantForm", "Statut social"),
+        "commune": translate("ParticipantForm", "Commune de résidence"),
+        "commune_code_insee": translate("ParticipantForm", "Code INSEE"),
+        "commune_code_postal": translate("ParticipantForm", "Code postal"),
+        "telephone": translate("ParticipantForm", "Téléphone"),
+        "email": translate("ParticipantForm", "E-mail"),
+        "site_id": translate("ParticipantForm", "Site de suivi"),
+        "notice_given_on": translate("ParticipantForm", "Notice d'information remise le"),
+        "tablet_status": translate("ParticipantForm", "Tablette Ardoiz"),
+        "autonomie": translate("ParticipantForm", "Autonomie"),
+        "notes": translate("ParticipantForm", "Notes"),
+    }
+
+
+class ParticipantForm(QWidget):
+    """Edits the fields of a ParticipantInput; ``changed`` fires on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, sites: list[SiteView], today: dt.date, parent=None) -> None:
+        super().__init__(parent)
+        self.today = today
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._communes = {f"{c.nom} ({c.code_postal})": c for c in known_communes()}
+        self._build(sites)
+
+    def _build(self, sites: list[SiteView]) -> None:
+        labels = field_labels()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for name in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(labels[name].rstrip(" *"))
+            edit.textChanged.connect(self.changed)
+            self.edits[name] = edit
+            self._add_row(form, name, labels[name], edit)
+        self.edits["annee_naissance"].setPlaceholderText(translate("ParticipantForm", "ex. 1948"))
+        self.edits["annee_naissance"].setMaxLength(4)
+        self.edits["commune"].setCompleter(self._commune_completer())
+        self.genre = code_combo(voc.genres(), labels["genre"])
+        self.statut = code_combo(voc.statuts_sociaux(), labels["statut_social"])
+        self.site = code_combo({s.id: s.name for s in sites}, labels["site_id"], empty="—")
+        self.tablet = code_combo(voc.tablet_statuses(), labels["tablet_status"])
+        self.autonomy = code_combo(
+            voc.autonomies(),
+            labels["autonomie"],
+            empty=translate("ParticipantForm", "Pas encore évaluée"),
+        )
+        for name, combo in (
+            ("genre", self.genre),
+            ("statut_social", self.statut),
+            ("site_id", self.site),
+            ("tablet_status", self.tablet),
+            ("autonomie", self.autonomy),
+        ):
+            combo.currentIndexChanged.connect(self.changed)
+            self._add_row(form, name, labels[name], combo)
+        self._add_row(form, "notice_given_on", labels["notice_given_on"], self._notice_row())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(form)
+        outer.addWidget(QLabel(labels["notes"]))
+        outer.addWidget(
+            hint(
+                translate(
+                    "ParticipantForm",
+                    "RGPD : n'écrivez ici aucune information de santé, de situation sociale "
+                    "ou familiale. Notez seulement ce qui sert l'accompagnement numérique.",
+                )
+            )
+        )
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(labels["notes"])
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(110)
+        self.notes.textChanged.connect(self.changed)
+        outer.addWidget(self.notes)
+        self.errors["notes"] = error_label()
+        outer.addWidget(self.errors["notes"])
+
+    def _add_row(self, form: QFormLayout, name: str, label: str, field: QWidget) -> None:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        self.errors[name] = error_label()
+        column.addWidget(self.errors[name])
+        form.addRow(label, box)
+        form.labelForField(box).setBuddy(field.focusProxy() or field)
+
+    def _notice_row(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.notice_given = QCheckBox(translate("ParticipantForm", "Remise"))
+        self.notice_given.setAccessibleName(
+            translate("ParticipantForm", "Notice d'information remise")
+        )
+        self.notice_date = QDateEdit()
+        self.notice_date.setCalendarPopup(True)
+        self.notice_date.setDisplayFormat("dd/MM/yyyy")
+        self.notice_date.setAccessibleName(
+            translate("ParticipantForm", "Date de remise de la notice")
+        )
+        self.notice_date.setDate(_qdate(self.today))
+        self.notice_date.setEnabled(False)
+        self.notice_given.toggled.connect(self.notice_date.setEnabled)
+        self.notice_given.toggled.connect(self.changed)
+        self.notice_date.dateChanged.connect(self.changed)
+        row.addWidget(self.notice_given)
+        row.addWidget(self.notice_date)
+        row.addStretch(1)
+        box.setFocusProxy(self.notice_given)
+        return box
+
+    def _commune_completer(self) -> QCompleter:
+        completer = QCompleter(QStringListModel(list(self._communes)), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self._commune_chosen)
+        return completer
+
+    def _commune_chosen(self, text: str) -> None:
+        commune = self._communes.get(text)
+        if commune:
+            self.edits["commune"].setText(commune.nom)
+            self.edits["commune_code_insee"].setText(commune.code_insee)
+            self.edits["commune_code_postal"].setText(commune.code_postal)
+
+    def set_value(self, view: ParticipantView | None, site_id: str | None = None) -> None:
+        """Fill the form from a participant (or empty, on a site, for a new one)."""
+        for name, edit in self.edits.items():
+            value = getattr(view, name) if view else ""
+            edit.setText("" if value is None else str(value))
+        select_code(self.genre, view.genre if view else "non_communique")
+        select_code(self.statut, view.statut_social if view else "retraite")
+        select_code(self.site, view.site_id if view else site_id)
+        select_code(self.tablet, view.tablet_status if view else "none")
+        select_code(self.autonomy, view.autonomie if view else None)
+        given = view.notice_given_on if view else None
+        self.notice_given.setChecked(given is not None or view is None)
+        self.notice_date.setDate(_qdate(given or self.today))
+        self.notes.setPlainText(view.notes if view else "")
+
+    def value(self) -> ParticipantInput:
+        """What the form holds, as the service's input."""
+        text = {name: edit.text() for name, edit in self.edits.items()}
+        return ParticipantInput(
+            **text,
+            genre=self.genre.currentData() or "non_communique",
+            statut_social=self.statut.currentData() or "non_communique",
+            site_id=self.site.currentData(),
+            tablet_status=self.tablet.currentData() or "none",
+            autonomie=self.autonomy.currentData(),
+            notice_given_on=self.notice_date.date().toPython()
+            if self.notice_given.isChecked()
+            else None,
+            notes=self.notes.toPlainText(),
+        )
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each field's message (and hide the others)."""
+        for name, label in self.errors.items():
+            show_error(label, errors.get(name))
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)

@@ -1,0 +1,135 @@
+"""The participant's journey across the pilot's stages, and their follow-ups, on the card."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ardoiz_desk.gui import vocabulary as voc
+from ardoiz_desk.gui.followup_model import followup_model
+from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.table_model import Column, ItemTableModel, duration, fr_date
+from ardoiz_desk.services.activities import JourneyStep
+
+
+def journey_model(parent=None) -> ItemTableModel:
+    """A model listing the activities a participant attended."""
+    stages, kinds, autonomies = voc.stages(), voc.kinds(), voc.autonomies()
+    return ItemTableModel(
+        [
+            Column(
+                translate("Journey", "Date"),
+                lambda s: fr_date(s.date),
+                lambda s: s.date.toordinal(),
+            ),
+            Column(translate("Journey", "Étape"), lambda s: voc.label(stages, s.stage)),
+            Column(
+                translate("Journey", "Activité"),
+                lambda s: s.titre_atelier or voc.label(kinds, s.kind),
+            ),
+            Column(
+                translate("Journey", "Durée"),
+                lambda s: duration(s.duree_minutes),
+                lambda s: s.duree_minutes,
+            ),
+            Column(
+                translate("Journey", "Autonomie observée"),
+                lambda s: voc.label(autonomies, s.autonomie, "—"),
+            ),
+            Column(translate("Journey", "Note"), lambda s: s.note),
+        ],
+        parent,
+    )
+
+
+def journey_summary(steps: list[JourneyStep]) -> str:
+    """One sentence: how many workshops and hands-on sessions, and the latest autonomy."""
+    if not steps:
+        return translate("Journey", "Aucune activité enregistrée pour l'instant.")
+    count = Counter(s.stage for s in steps)
+    text = translate(
+        "Journey", "Animation : {a} atelier(s) · Prise en main : {p} séance(s) · Autres : {o}"
+    ).format(a=count["animation"], p=count["prise_en_main"], o=count["autre"])
+    latest = next((s.autonomie for s in reversed(steps) if s.autonomie), None)
+    if latest:
+        text += "\n" + translate("Journey", "Dernière autonomie observée : {a}").format(
+            a=voc.label(voc.autonomies(), latest)
+        )
+    return text
+
+
+def table(model, name: str) -> QTableView:
+    """A read-only, row-selecting table view over a model."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class JourneyTab(QWidget):
+    """The activities attended, oldest first, with a summary per stage."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = journey_model(self)
+        layout.addWidget(table(self.model, translate("Journey", "Parcours du participant")), 1)
+
+    def set_steps(self, steps: list[JourneyStep]) -> None:
+        """Show a journey."""
+        self.summary.setText(journey_summary(steps))
+        self.model.set_items(steps)
+
+
+class FollowUpsTab(QWidget):
+    """A participant's follow-ups: plan one, mark one done."""
+
+    def __init__(self, today, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.model = followup_model(self, with_person=False)
+        self.view = table(self.model, translate("FollowUpsTab", "Suivis du participant"))
+        layout.addWidget(self.view, 1)
+        self.done_button = QPushButton(translate("FollowUpsTab", "Marquer comme fait"))
+        layout.addWidget(self.done_button)
+        row = QHBoxLayout()
+        self.due = QDateEdit(QDate(today.year, today.month, today.day).addDays(14))
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("dd/MM/yyyy")
+        self.due.setAccessibleName(translate("FollowUpsTab", "Date du prochain rendez-vous"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(translate("FollowUpsTab", "Motif (ex. revoir les e-mails)"))
+        self.reason.setAccessibleName(translate("FollowUpsTab", "Motif du rendez-vous"))
+        self.add_button = QPushButton(translate("FollowUpsTab", "Planifier"))
+        row.addWidget(QLabel(translate("FollowUpsTab", "Prochain rendez-vous :")))
+        row.addWidget(self.due)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.add_button)
+        layout.addLayout(row)
+
+    def selected(self):
+        """The selected follow-up, if any."""
+        return self.model.item(self.view.currentIndex().row())
