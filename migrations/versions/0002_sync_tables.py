@@ -1,4 +1,4 @@
-"""replica-local synchronisation tables: peers, version vector, import ledger, conflicts, journal
+"""replica-local synchronisation tables: peers, version vector, import ledger, conflicts
 
 Revision ID: 0002
 Revises: 0001
@@ -60,14 +60,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_sync_imports_bundle_id"), ["bundle_id"], unique=False)
 
     op.create_table(
-        "sync_journal",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("at", sa.String(length=40), nullable=False),
-        sa.Column("action", sa.String(length=30), nullable=False),
-        sa.Column("detail", sa.JSON(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_journal")),
-    )
-    op.create_table(
         "sync_peers",
         sa.Column("replica_id", sa.String(length=16), nullable=False),
         sa.Column("public_key", sa.String(length=64), nullable=False),
@@ -92,7 +84,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("sync_version_vector")
     op.drop_table("sync_peers")
-    op.drop_table("sync_journal")
     with op.batch_alter_table("sync_imports", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_sync_imports_bundle_id"))
     op.drop_table("sync_imports")

@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "ardoiz_desk.cli.setup",
     "ardoiz_desk.cli.participants",
     "ardoiz_desk.cli.health",
+    "ardoiz_desk.cli.reports",
+    "ardoiz_desk.cli.bundles",
 )
 
 log = logging.getLogger(__name__)

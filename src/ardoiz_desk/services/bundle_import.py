@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.bundle_report import (
     BundleOutcome,
     ImportReport,
@@ -173,7 +174,7 @@ def _hold(
         state.add_ledger(
             conn, **_ledger_values(envelope, sha, base, state.HELD, message), held_path=str(target)
         )
-        state.journal(conn, "hold", bundle=base["bundle_id"], replica=envelope.origin_replica)
+    record_event(ws, "bundle-held", bundle=base["bundle_id"], origin=envelope.origin_replica)
     return BundleOutcome(**base, status="held", message=message)
 
 
@@ -226,6 +227,16 @@ def _merge(
             message="Aperçu : rien n'a été modifié.",
             tables=_counts(preview.result),
         )
+    record_event(
+        ws,
+        "bundle-import",
+        bundle=base["bundle_id"],
+        origin=base["origin_replica"],
+        new=sum(t.new for t in result.tables),
+        updated=sum(t.updated for t in result.tables),
+        conflicts=len(result.conflicts),
+        erased=len(result.newly_erased),
+    )
     if roster is not None and _from_coordinator(ws, envelope.origin_replica):
         apply_roster(ws, roster[1][0])
     return BundleOutcome(**base, status="applied", message="Importé.", tables=_counts(result))
@@ -259,14 +270,6 @@ def _bookkeep(
         state.add_ledger(
             conn, **_ledger_values(envelope, sha, base, state.APPLIED, ""), counts=counts
         )
-    state.journal(
-        conn,
-        "import",
-        bundle=base["bundle_id"],
-        replica=base["origin_replica"],
-        conflicts=len(result.conflicts),
-        erased=len(result.newly_erased),
-    )
 
 
 def _from_coordinator(ws: Workspace, replica_id: str) -> bool:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ardoiz_desk import __version__
+from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.directory import this_site
 from ardoiz_desk.services.territory import COORDINATOR, Keys, load_keys, roster
 from ardoiz_desk.services.workspace import Workspace
@@ -144,16 +145,15 @@ def export_bundle(
     path = out / default_bundle_name(ws, manifest["bundle_id"]) if out.is_dir() else out
     _atomic_write(path, data)
     counts = {s.name: s.rows for s in sections if s.name != "roster"}
-    with ws.store.session() as session:
-        state.journal(
-            session.connection(),
-            "export",
-            bundle=manifest["bundle_id"],
-            kind=kind,
-            for_replica=for_replica,
-            rows=sum(counts.values()),
-            file=path.name,
-        )
+    record_event(
+        ws,
+        "bundle-export",
+        bundle=manifest["bundle_id"],
+        kind=kind,
+        for_replica=for_replica,
+        rows=sum(counts.values()),
+        file=path.name,
+    )
     if progress:
         progress(1, 1, path.name)
     return ExportResult(path, manifest["bundle_id"], kind, for_replica, counts, len(data))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.directory import this_site
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
@@ -302,10 +303,9 @@ def set_peer_status(ws: Workspace, replica_id: str, status: str) -> PeerView:
         if state.get_peer(conn, replica_id) is None:
             raise ValidationError({"replica": f"Installation inconnue : {replica_id}"})
         state.upsert_peer(conn, replica_id, status=status)
-        state.journal(conn, f"peer-{status}", replica=replica_id)
+    record_event(ws, f"peer-{status}", replica=replica_id)
     return next(p for p in list_peers(ws) if p.replica_id == replica_id)
 
 
 def _journal(ws: Workspace, action: str, **detail: Any) -> None:
-    with ws.store.session() as session:
-        state.journal(session.connection(), action, **detail)
+    record_event(ws, action, **detail)

@@ -1,5 +1,7 @@
 """Replica-local tables of synchronisation: peers, version vector, import ledger, conflicts.
 
+The audit trail of exports, imports and erasures is ``services/audit.py``'s log file.
+
 None of these travel in bundles (they are not ``Synced``) and none hold personal data,
 except a conflict's set-aside value, which is deleted when its person is erased.
 """
@@ -78,14 +80,3 @@ class SyncConflict(Base):
     detected_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="open", index=True)
     resolved_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
-
-
-class SyncJournal(Base):
-    """Audit trail of exports, imports, approvals, overturns and erasures (ids, no names)."""
-
-    __tablename__ = "sync_journal"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[str] = mapped_column(String(40), nullable=False)
-    action: Mapped[str] = mapped_column(String(30), nullable=False)
-    detail: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)

@@ -12,7 +12,6 @@ from sqlalchemy import Connection, delete, insert, select, update
 from ardoiz_desk.store.sync_tables import (
     SyncConflict,
     SyncImport,
-    SyncJournal,
     SyncPeer,
     SyncVersion,
 )
@@ -106,11 +105,6 @@ def purge_conflicts_of(conn: Connection, person_ids: Iterable[str]) -> None:
     ids = sorted(set(person_ids))
     for start in range(0, len(ids), 500):
         conn.execute(delete(table).where(table.c.person_id.in_(ids[start : start + 500])))
-
-
-def journal(conn: Connection, action: str, **detail: Any) -> None:
-    """Append an entry to the audit trail (ids and counts only, never names)."""
-    conn.execute(insert(SyncJournal.__table__).values(at=utc_now(), action=action, detail=detail))
 
 
 def get_peer(conn: Connection, replica_id: str) -> dict[str, Any] | None:
