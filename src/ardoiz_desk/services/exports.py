@@ -43,6 +43,13 @@ def log_export(ws: Workspace, kind: str, path: str | os.PathLike[str], **details
     record_event(ws, f"export.{kind}", file=str(Path(path).resolve()), **details)
 
 
+def log_report_export(
+    ws: Workspace, report: Report, fmt: str, path: str | os.PathLike[str]
+) -> None:
+    """Record a report export (any format) in the audit trail."""
+    log_export(ws, f"report.{fmt}", path, **_scope(report))
+
+
 def export_report(ws: Workspace, report: Report, fmt: str, path: str | os.PathLike[str]) -> Path:
     """Write a report as CSV or XLSX and log the export."""
     tables = report_tables(report)
@@ -52,7 +59,7 @@ def export_report(ws: Workspace, report: Report, fmt: str, path: str | os.PathLi
         write_tables_xlsx(path, report_title(report), tables)
     else:
         raise ValueError(f"Format de rapport inconnu : {fmt}")
-    log_export(ws, f"report.{fmt}", path, **_scope(report))
+    log_report_export(ws, report, fmt, path)
     return Path(path)
 
 
