@@ -1,0 +1,85 @@
+"""The ``ardoiz-desk`` command line: the stable contract for coordinators and scripts.
+
+Each group of sub-commands lives in its own module with a ``register(subparsers)``
+function; :data:`COMMAND_MODULES` lists them. Exit code 0 on success; otherwise non-zero
+with a one-line reason on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from ardoiz_desk import __version__
+from ardoiz_desk.cli.common import CommandError
+from ardoiz_desk.paths import resolve_data_dir
+
+COMMAND_MODULES = (
+    "ardoiz_desk.cli.setup",
+    "ardoiz_desk.cli.participants",
+    "ardoiz_desk.cli.health",
+    "ardoiz_desk.cli.reports",
+    "ardoiz_desk.cli.bundles",
+)
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="ardoiz-desk",
+        description="Ardoiz Desk: offline-first desk app for the Ardoiz senior tablet pilot.",
+    )
+    parser.add_argument("--version", action="version", version=f"ardoiz-desk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data folder (default: $ARDOIZ_DESK_DATA_DIR, else the user data folder)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log debug details to the log file")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="migrate a temporary base, open the window offscreen, exit",
+    )
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), help="window language (default: saved setting, else French)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; with no sub-command, open the window."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.self_test:
+            from ardoiz_desk.gui.selftest import run_self_test
+
+            return run_self_test()
+        data_dir = resolve_data_dir(args.data_dir)
+        from ardoiz_desk.logging_setup import configure_logging
+
+        configure_logging(data_dir, args.verbose)
+        if args.command is None:
+            from ardoiz_desk.gui.app import run_app
+
+            return run_app(data_dir, lang=args.lang)
+        return int(args.handler(args, data_dir) or 0)
+    except CommandError as exc:
+        print(f"ardoiz-desk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("ardoiz-desk: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a last resort: one line for the user, the trace in the log
+        log.exception("command failed")
+        print(f"ardoiz-desk: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
+        return 1
