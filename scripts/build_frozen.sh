@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Build the one-folder PyInstaller program from build.spec and prove it runs:
+# --self-test (migrates a temporary base, opens the window offscreen) must exit 0,
+# and `check` must migrate a fresh base from the migrations carried inside the build.
+# Usage: scripts/build_frozen.sh   (uses .venv/bin/pyinstaller; prints size and time)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PYINSTALLER="${PYINSTALLER:-.venv/bin/pyinstaller}"
+DIST="dist/ardoiz-desk"
+EXE="$DIST/ardoiz-desk"
+
+started=$(date +%s)
+"$PYINSTALLER" --noconfirm --log-level WARN \
+    --workpath build/pyinstaller --distpath dist build.spec
+built=$(date +%s)
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+# Run from outside the checkout so nothing can be found there by accident.
+(cd "$scratch" && QT_QPA_PLATFORM=offscreen "$OLDPWD/$EXE" --self-test) || {
+    echo "build_frozen: --self-test of the built program failed" >&2
+    exit 1
+}
+(cd "$scratch" && "$OLDPWD/$EXE" --data-dir "$scratch/data" check) || {
+    echo "build_frozen: 'check' on a fresh base with the built program failed" >&2
+    exit 1
+}
+test -f "$DIST/_internal/PySide6/Qt/translations/qtbase_fr.qm" || {
+    echo "build_frozen: Qt's French translation (qtbase_fr.qm) is missing" >&2
+    exit 1
+}
+
+size=$(du -sh "$DIST" | cut -f1)
+echo "build_frozen: ok — $DIST is $size, built in $((built - started)) s"
