@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ardoiz_desk.services import report_labels as lb
@@ -30,23 +31,26 @@ def scope_lines(report: Report) -> list[tuple[str, str]]:
     ]
 
 
+KEY_FIGURES: tuple[tuple[str, Callable[[Report], Cell]], ...] = (
+    ("Activités", lambda r: r.activities),
+    ("Accompagnements individuels", lambda r: r.activities_by_kind.get("individuel", 0)),
+    ("Ateliers collectifs", lambda r: r.activities_by_kind.get("collectif", 0)),
+    ("Formations des agents", lambda r: r.activities_by_kind.get("formation", 0)),
+    ("Heures d'activité", lambda r: round(r.hours, 1)),
+    ("Personnes accompagnées", lambda r: r.reached),
+    ("dont nouvelles", lambda r: r.new),
+    ("dont déjà suivies", lambda r: r.followed),
+    ("Participants anonymes", lambda r: r.anonymous),
+    ("Présences enregistrées", lambda r: r.presences),
+    ("Agents formés", lambda r: r.agents_trained),
+    ("Tablettes prises en main", lambda r: r.tablets_onboarded),
+)
+KEY_FIGURE_LABELS = tuple(name for name, _ in KEY_FIGURES)
+
+
 def key_figures(report: Report) -> list[tuple[str, Cell]]:
     """Return the headline figures, as (French label, value) pairs."""
-    kinds = report.activities_by_kind
-    return [
-        ("Activités", report.activities),
-        ("Accompagnements individuels", kinds.get("individuel", 0)),
-        ("Ateliers collectifs", kinds.get("collectif", 0)),
-        ("Formations des agents", kinds.get("formation", 0)),
-        ("Heures d'activité", round(report.hours, 1)),
-        ("Personnes accompagnées", report.reached),
-        ("dont nouvelles", report.new),
-        ("dont déjà suivies", report.followed),
-        ("Participants anonymes", report.anonymous),
-        ("Présences enregistrées", report.presences),
-        ("Agents formés", report.agents_trained),
-        ("Tablettes prises en main", report.tablets_onboarded),
-    ]
+    return [(name, value(report)) for name, value in KEY_FIGURES]
 
 
 def _counts(title: str, header: str, labels: dict[str, str], counts: dict[str, int]) -> Table:
