@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ardoiz_desk.gui.followup_model import followup_model
@@ -47,7 +48,12 @@ class FollowUpsPane(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.done_button = QPushButton(translate("FollowUpsPane", "Marquer comme fait"))
         self.done_button.setToolTip(translate("FollowUpsPane", "Ctrl+D"))
-        self.done_button.setShortcut("Ctrl+D")
+        QShortcut(
+            QKeySequence("Ctrl+D"),
+            self,
+            self.mark_selected_done,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.done_button.clicked.connect(self.mark_selected_done)
         row.addWidget(self.open_button)
         row.addWidget(self.done_button)

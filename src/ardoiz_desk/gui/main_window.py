@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QProgressBar,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -38,6 +39,15 @@ from ardoiz_desk.services.maintenance import check_base
 from ardoiz_desk.services.workspace import Workspace
 
 PARTICIPANTS, ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS = range(7)
+
+
+def _scrollable(pane: QWidget) -> QScrollArea:
+    """Let a pane scroll rather than force its minimum width on the window (large text)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(pane)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -99,7 +109,7 @@ class MainWindow(QMainWindow):
         for number, (title, pane) in enumerate(panes, start=1):
             self.nav.addItem(title)
             self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
-            self.stack.addWidget(pane)
+            self.stack.addWidget(_scrollable(pane))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(PARTICIPANTS)
         central = QWidget()

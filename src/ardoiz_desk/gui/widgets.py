@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QWidget
 
 HEADING = "heading"
 
@@ -79,3 +79,10 @@ def select_code(combo: QComboBox, code: object) -> None:
     """Select the item whose data is a code (the first item if absent)."""
     i = combo.findData(code)
     combo.setCurrentIndex(i if i >= 0 else 0)
+
+
+def no_default_buttons(root: QWidget) -> None:
+    """Stop Enter in a field from pressing a dialog's button: saving is always explicit."""
+    for button in root.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)

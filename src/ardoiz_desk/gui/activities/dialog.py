@@ -37,7 +37,15 @@ from ardoiz_desk.gui.activities.picker import AttendeePicker, Candidate, Candida
 from ardoiz_desk.gui.dialogs import DialogSeam
 from ardoiz_desk.gui.i18n import translate
 from ardoiz_desk.gui.table_model import duration
-from ardoiz_desk.gui.widgets import code_combo, error_label, heading, hint, select_code, show_error
+from ardoiz_desk.gui.widgets import (
+    code_combo,
+    error_label,
+    heading,
+    hint,
+    no_default_buttons,
+    select_code,
+    show_error,
+)
 from ardoiz_desk.services.activities import DURATION_PRESETS, ActivityInput, record_activity
 from ardoiz_desk.services.directory import list_agents, list_sites, this_agent, this_site
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
@@ -338,3 +346,8 @@ class RecordActivityDialog(QDialog):
         ):
             return
         super().reject()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # QDialogButtonBox makes its accept button the default when shown: undo that.
+        no_default_buttons(self)

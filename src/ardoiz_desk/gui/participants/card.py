@@ -18,7 +18,7 @@ from ardoiz_desk.gui.dialogs import DialogSeam
 from ardoiz_desk.gui.i18n import translate
 from ardoiz_desk.gui.participants.form import ParticipantForm
 from ardoiz_desk.gui.participants.journey import FollowUpsTab, JourneyTab
-from ardoiz_desk.gui.widgets import error_label, heading, show_error
+from ardoiz_desk.gui.widgets import error_label, heading, no_default_buttons, show_error
 from ardoiz_desk.services.activities import participant_journey
 from ardoiz_desk.services.directory import list_sites, this_site
 from ardoiz_desk.services.followups import add_followup, followups_due, mark_followup_done
@@ -72,6 +72,7 @@ class ParticipantCard(QDialog):
         self.journey = JourneyTab()
         self.followups = FollowUpsTab(self.ws.today())
         self.followups.add_button.clicked.connect(self.plan_followup)
+        self.followups.reason.returnPressed.connect(self.plan_followup)
         self.followups.done_button.clicked.connect(self.mark_selected_done)
         self.tabs.addTab(self.journey, translate("ParticipantCard", "Parcours"))
         self.tabs.addTab(self.followups, translate("ParticipantCard", "Suivis"))
@@ -210,3 +211,8 @@ class ParticipantCard(QDialog):
             event.accept()
         else:
             event.ignore()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # QDialogButtonBox makes its accept button the default when shown: undo that.
+        no_default_buttons(self)
