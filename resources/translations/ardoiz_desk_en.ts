@@ -1,0 +1,1375 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fr_FR">
+    <context>
+        <name>ActivitiesPane</name>
+        <message>
+            <source>{n} + {a} anonyme(s)</source>
+            <translation>{n} + {a} anonymous</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Titre ou thématiques</source>
+            <translation>Title or themes</translation>
+        </message>
+        <message>
+            <source>Durée</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <source>Présents</source>
+            <translation>Present</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Activités</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>Enregistrer une activité</source>
+            <translation>Record an activity</translation>
+        </message>
+        <message>
+            <source>Ctrl+E</source>
+            <translation>Ctrl+E</translation>
+        </message>
+        <message>
+            <source>Les {n} dernières activités : ateliers collectifs, prises en main individuelles et formations des agents.</source>
+            <translation>The latest {n} activities: group workshops, individual hands-on sessions and agent training.</translation>
+        </message>
+        <message>
+            <source>Liste des activités</source>
+            <translation>Activity list</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgentsPane</name>
+        <message>
+            <source>Coordination</source>
+            <translation>Coordination</translation>
+        </message>
+        <message>
+            <source>Agent d'accueil</source>
+            <translation>Counter agent</translation>
+        </message>
+        <message>
+            <source>Pas encore formé·e</source>
+            <translation>Not trained yet</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Rôle</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Formations suivies</source>
+            <translation>Trainings followed</translation>
+        </message>
+        <message>
+            <source>Dernière formation</source>
+            <translation>Latest training</translation>
+        </message>
+        <message>
+            <source>Agents et formation</source>
+            <translation>Agents and training</translation>
+        </message>
+        <message>
+            <source>Agents de ce site</source>
+            <translation>Agents of this site</translation>
+        </message>
+        <message>
+            <source>Tous les agents du territoire</source>
+            <translation>All agents of the territory</translation>
+        </message>
+        <message>
+            <source>Agents affichés</source>
+            <translation>Agents shown</translation>
+        </message>
+        <message>
+            <source>Enregistrer une formation…</source>
+            <translation>Record a training…</translation>
+        </message>
+        <message>
+            <source>Premier temps du programme : les agents sont formés à la tablette Ardoiz avant d'animer les ateliers.</source>
+            <translation>First stage of the programme: agents are trained on the Ardoiz tablet before running workshops.</translation>
+        </message>
+        <message>
+            <source>Liste des agents</source>
+            <translation>Agent list</translation>
+        </message>
+        <message>
+            <source>Prénom et nom du nouvel agent</source>
+            <translation>New agent's first and last name</translation>
+        </message>
+        <message>
+            <source>Nom du nouvel agent</source>
+            <translation>New agent's name</translation>
+        </message>
+        <message>
+            <source>Ajouter l'agent</source>
+            <translation>Add agent</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendanceModel</name>
+        <message>
+            <source>Participant</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>1re fois</source>
+            <translation>1st time</translation>
+        </message>
+        <message>
+            <source>Autonomie observée</source>
+            <translation>Observed autonomy</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Prochain rendez-vous</source>
+            <translation>Next appointment</translation>
+        </message>
+        <message>
+            <source>Motif du rendez-vous</source>
+            <translation>Reason for the appointment</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendeePicker</name>
+        <message>
+            <source>Ajouter un participant : tapez son nom puis Entrée</source>
+            <translation>Add a participant: type their name, then Enter</translation>
+        </message>
+        <message>
+            <source>Rechercher un participant présent</source>
+            <translation>Search for a participant who is present</translation>
+        </message>
+        <message>
+            <source>Nouveau participant…</source>
+            <translation>New participant…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Maj+N</source>
+            <translation>Ctrl+Shift+N</translation>
+        </message>
+        <message>
+            <source>Nom</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Commune · année</source>
+            <translation>Municipality · year</translation>
+        </message>
+        <message>
+            <source>Participants trouvés</source>
+            <translation>Participants found</translation>
+        </message>
+        <message>
+            <source>Nouveau participant (arrivé sans inscription)</source>
+            <translation>New participant (walked in without registration)</translation>
+        </message>
+        <message>
+            <source>Prénom</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <source>Créer et ajouter</source>
+            <translation>Create and add</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstStartDialog</name>
+        <message>
+            <source>Bienvenue dans Ardoiz Desk</source>
+            <translation>Welcome to Ardoiz Desk</translation>
+        </message>
+        <message>
+            <source>Indiquez le guichet où ce poste est installé et votre nom. Cette question ne sera plus posée.</source>
+            <translation>Tell us which counter this computer is at, and your name. You will not be asked again.</translation>
+        </message>
+        <message>
+            <source>Mon site est dans l'annuaire :</source>
+            <translation>My site is in the directory:</translation>
+        </message>
+        <message>
+            <source>Créer un nouveau site</source>
+            <translation>Create a new site</translation>
+        </message>
+        <message>
+            <source>Site de ce poste</source>
+            <translation>Site of this computer</translation>
+        </message>
+        <message>
+            <source>Votre prénom et nom</source>
+            <translation>Your first and last name</translation>
+        </message>
+        <message>
+            <source>ex. Camille Roussel</source>
+            <translation>e.g. Camille Roussel</translation>
+        </message>
+        <message>
+            <source>&amp;Votre prénom et nom</source>
+            <translation>&amp;Your first and last name</translation>
+        </message>
+        <message>
+            <source>ex. APC-ORPIERRE</source>
+            <translation>e.g. APC-ORPIERRE</translation>
+        </message>
+        <message>
+            <source>Code du site</source>
+            <translation>Site code</translation>
+        </message>
+        <message>
+            <source>ex. Agence postale d'Orpierre</source>
+            <translation>e.g. Agence postale d'Orpierre</translation>
+        </message>
+        <message>
+            <source>Nom du site</source>
+            <translation>Site name</translation>
+        </message>
+        <message>
+            <source>Type de site</source>
+            <translation>Site type</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Nom</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Ouvrir avec des données de démonstration</source>
+            <translation>Open with demo data</translation>
+        </message>
+        <message>
+            <source>Commencer</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>Agent de démonstration</source>
+            <translation>Demo agent</translation>
+        </message>
+        <message>
+            <source>Création des données de démonstration…</source>
+            <translation>Creating demo data…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpModel</name>
+        <message>
+            <source>Fait</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>En retard</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>À faire</source>
+            <translation>To do</translation>
+        </message>
+        <message>
+            <source>Échéance</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>Motif</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>État</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpsPane</name>
+        <message>
+            <source>Suivis à faire</source>
+            <translation>Follow-ups to do</translation>
+        </message>
+        <message>
+            <source>Les rendez-vous en retard (en rouge) et ceux des 7 prochains jours. Entrée ouvre la fiche ; Ctrl+D marque le suivi comme fait.</source>
+            <translation>Overdue appointments (in red) and those of the next 7 days. Enter opens the record; Ctrl+D marks the follow-up done.</translation>
+        </message>
+        <message>
+            <source>Liste des suivis</source>
+            <translation>Follow-up list</translation>
+        </message>
+        <message>
+            <source>Ouvrir la fiche</source>
+            <translation>Open record</translation>
+        </message>
+        <message>
+            <source>Marquer comme fait</source>
+            <translation>Mark as done</translation>
+        </message>
+        <message>
+            <source>Ctrl+D</source>
+            <translation>Ctrl+D</translation>
+        </message>
+        <message>
+            <source>{n} suivi(s) à faire, dont {late} en retard.</source>
+            <translation>{n} follow-up(s) to do, {late} overdue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpsTab</name>
+        <message>
+            <source>Suivis du participant</source>
+            <translation>Participant's follow-ups</translation>
+        </message>
+        <message>
+            <source>Marquer comme fait</source>
+            <translation>Mark as done</translation>
+        </message>
+        <message>
+            <source>Date du prochain rendez-vous</source>
+            <translation>Date of the next appointment</translation>
+        </message>
+        <message>
+            <source>Motif (ex. revoir les e-mails)</source>
+            <translation>Reason (e.g. go over e-mail again)</translation>
+        </message>
+        <message>
+            <source>Motif du rendez-vous</source>
+            <translation>Reason for the appointment</translation>
+        </message>
+        <message>
+            <source>Planifier</source>
+            <translation>Schedule</translation>
+        </message>
+        <message>
+            <source>Prochain rendez-vous :</source>
+            <translation>Next appointment:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Journey</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Étape</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <source>Activité</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <source>Durée</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <source>Autonomie observée</source>
+            <translation>Observed autonomy</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Aucune activité enregistrée pour l'instant.</source>
+            <translation>No activity recorded yet.</translation>
+        </message>
+        <message>
+            <source>Animation : {a} atelier(s) · Prise en main : {p} séance(s) · Autres : {o}</source>
+            <translation>Workshops: {a} · Hands-on sessions: {p} · Other: {o}</translation>
+        </message>
+        <message>
+            <source>Dernière autonomie observée : {a}</source>
+            <translation>Latest observed autonomy: {a}</translation>
+        </message>
+        <message>
+            <source>Parcours du participant</source>
+            <translation>Participant's journey</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Ardoiz Desk</source>
+            <translation>Ardoiz Desk</translation>
+        </message>
+        <message>
+            <source>Navigation</source>
+            <translation>Navigation</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <source>Activités</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>Suivis</source>
+            <translation>Follow-ups</translation>
+        </message>
+        <message>
+            <source>Agents et formation</source>
+            <translation>Agents and training</translation>
+        </message>
+        <message>
+            <source>Synchronisation</source>
+            <translation>Synchronisation</translation>
+        </message>
+        <message>
+            <source>Rapports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>Paramètres</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Travail en cours</source>
+            <translation>Work in progress</translation>
+        </message>
+        <message>
+            <source>Une opération a échoué</source>
+            <translation>An operation failed</translation>
+        </message>
+        <message>
+            <source>Activité enregistrée.</source>
+            <translation>Activity recorded.</translation>
+        </message>
+        <message>
+            <source>Site : {site} · Agent : {agent}</source>
+            <translation>Site: {site} · Agent: {agent}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantCard</name>
+        <message>
+            <source>Parcours</source>
+            <translation>Journey</translation>
+        </message>
+        <message>
+            <source>Suivis</source>
+            <translation>Follow-ups</translation>
+        </message>
+        <message>
+            <source>Enregistrer</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Ctrl+S</source>
+            <translation>Ctrl+S</translation>
+        </message>
+        <message>
+            <source>Fermer</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Nouveau participant</source>
+            <translation>New participant</translation>
+        </message>
+        <message>
+            <source>Fiche participant — {name}</source>
+            <translation>Participant record — {name}</translation>
+        </message>
+        <message>
+            <source>Modifications non enregistrées</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <source>Les modifications de cette fiche ne sont pas enregistrées.
+Fermer quand même et les abandonner ?</source>
+            <translation>The changes to this record are not saved.
+Close anyway and discard them?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantForm</name>
+        <message>
+            <source>Prénom *</source>
+            <translation>First name *</translation>
+        </message>
+        <message>
+            <source>Nom *</source>
+            <translation>Last name *</translation>
+        </message>
+        <message>
+            <source>Année de naissance</source>
+            <translation>Year of birth</translation>
+        </message>
+        <message>
+            <source>Genre</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Statut social</source>
+            <translation>Social status</translation>
+        </message>
+        <message>
+            <source>Commune de résidence</source>
+            <translation>Municipality of residence</translation>
+        </message>
+        <message>
+            <source>Code INSEE</source>
+            <translation>INSEE code</translation>
+        </message>
+        <message>
+            <source>Code postal</source>
+            <translation>Postal code</translation>
+        </message>
+        <message>
+            <source>Téléphone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Site de suivi</source>
+            <translation>Followed at site</translation>
+        </message>
+        <message>
+            <source>Notice d'information remise le</source>
+            <translation>Information notice given on</translation>
+        </message>
+        <message>
+            <source>Tablette Ardoiz</source>
+            <translation>Ardoiz tablet</translation>
+        </message>
+        <message>
+            <source>Autonomie</source>
+            <translation>Autonomy</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>ex. 1948</source>
+            <translation>e.g. 1948</translation>
+        </message>
+        <message>
+            <source>Pas encore évaluée</source>
+            <translation>Not assessed yet</translation>
+        </message>
+        <message>
+            <source>RGPD : n'écrivez ici aucune information de santé, de situation sociale ou familiale. Notez seulement ce qui sert l'accompagnement numérique.</source>
+            <translation>GDPR: do not write any health, social or family information here. Only note what helps the digital support.</translation>
+        </message>
+        <message>
+            <source>Remise</source>
+            <translation>Given</translation>
+        </message>
+        <message>
+            <source>Notice d'information remise</source>
+            <translation>Information notice given</translation>
+        </message>
+        <message>
+            <source>Date de remise de la notice</source>
+            <translation>Date the notice was given</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantModel</name>
+        <message>
+            <source>Nom</source>
+            <translation>Last name</translation>
+        </message>
+        <message>
+            <source>Prénom</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <source>Année</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <source>Téléphone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Étape atteinte</source>
+            <translation>Stage reached</translation>
+        </message>
+        <message>
+            <source>Autonomie</source>
+            <translation>Autonomy</translation>
+        </message>
+        <message>
+            <source>Tablette</source>
+            <translation>Tablet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantsPane</name>
+        <message>
+            <source>Participants</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <source>Nouveau participant</source>
+            <translation>New participant</translation>
+        </message>
+        <message>
+            <source>Ctrl+N</source>
+            <translation>Ctrl+N</translation>
+        </message>
+        <message>
+            <source>Rechercher par nom, commune ou téléphone (Ctrl+F)</source>
+            <translation>Search by name, municipality or phone (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Recherche</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Chargement des participants…</source>
+            <translation>Loading participants…</translation>
+        </message>
+        <message>
+            <source>Nombre de participants</source>
+            <translation>Number of participants</translation>
+        </message>
+        <message>
+            <source>Filtrer par site</source>
+            <translation>Filter by site</translation>
+        </message>
+        <message>
+            <source>Filtrer par étape atteinte</source>
+            <translation>Filter by stage reached</translation>
+        </message>
+        <message>
+            <source>Toutes les étapes</source>
+            <translation>All stages</translation>
+        </message>
+        <message>
+            <source>Filtrer par autonomie</source>
+            <translation>Filter by autonomy</translation>
+        </message>
+        <message>
+            <source>Toute autonomie</source>
+            <translation>Any autonomy</translation>
+        </message>
+        <message>
+            <source>Avec tablette</source>
+            <translation>With a tablet</translation>
+        </message>
+        <message>
+            <source>Sans tablette</source>
+            <translation>Without a tablet</translation>
+        </message>
+        <message>
+            <source>Filtrer par tablette</source>
+            <translation>Filter by tablet</translation>
+        </message>
+        <message>
+            <source>Avec ou sans tablette</source>
+            <translation>With or without a tablet</translation>
+        </message>
+        <message>
+            <source>Liste des participants</source>
+            <translation>Participant list</translation>
+        </message>
+        <message>
+            <source>Tous les sites</source>
+            <translation>All sites</translation>
+        </message>
+        <message>
+            <source>{n} participant(s) sur {total}</source>
+            <translation>{n} participant(s) of {total}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordActivityDialog</name>
+        <message>
+            <source>Enregistrer une activité</source>
+            <translation>Record an activity</translation>
+        </message>
+        <message>
+            <source>Type d'activité</source>
+            <translation>Activity type</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Autre durée…</source>
+            <translation>Other duration…</translation>
+        </message>
+        <message>
+            <source>Durée</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>Durée en minutes</source>
+            <translation>Duration in minutes</translation>
+        </message>
+        <message>
+            <source>Lieu</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Titre de l'atelier</source>
+            <translation>Workshop title</translation>
+        </message>
+        <message>
+            <source>ex. Découvrir sa tablette Ardoiz</source>
+            <translation>e.g. Discover your Ardoiz tablet</translation>
+        </message>
+        <message>
+            <source>Niveau</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Participants anonymes</source>
+            <translation>Anonymous participants</translation>
+        </message>
+        <message>
+            <source>&amp;Type</source>
+            <translation>&amp;Type</translation>
+        </message>
+        <message>
+            <source>&amp;Date</source>
+            <translation>&amp;Date</translation>
+        </message>
+        <message>
+            <source>D&amp;urée</source>
+            <translation>D&amp;uration</translation>
+        </message>
+        <message>
+            <source>&amp;Lieu</source>
+            <translation>&amp;Place</translation>
+        </message>
+        <message>
+            <source>&amp;Site</source>
+            <translation>&amp;Site</translation>
+        </message>
+        <message>
+            <source>A&amp;gent</source>
+            <translation>A&amp;gent</translation>
+        </message>
+        <message>
+            <source>T&amp;itre de l'atelier</source>
+            <translation>Workshop t&amp;itle</translation>
+        </message>
+        <message>
+            <source>Ni&amp;veau</source>
+            <translation>Le&amp;vel</translation>
+        </message>
+        <message>
+            <source>Participants &amp;anonymes</source>
+            <translation>&amp;Anonymous participants</translation>
+        </message>
+        <message>
+            <source>Thématiques et matériel</source>
+            <translation>Themes and equipment</translation>
+        </message>
+        <message>
+            <source>Matériel utilisé :</source>
+            <translation>Equipment used:</translation>
+        </message>
+        <message>
+            <source>Présents</source>
+            <translation>Present</translation>
+        </message>
+        <message>
+            <source>Liste des présents</source>
+            <translation>Attendance list</translation>
+        </message>
+        <message>
+            <source>Retirer la personne sélectionnée</source>
+            <translation>Remove the selected person</translation>
+        </message>
+        <message>
+            <source>Agents formés</source>
+            <translation>Agents trained</translation>
+        </message>
+        <message>
+            <source>Notes (RGPD : aucune information de santé ni de situation sociale).</source>
+            <translation>Notes (GDPR: no health or social information).</translation>
+        </message>
+        <message>
+            <source>Notes de l'activité</source>
+            <translation>Activity notes</translation>
+        </message>
+        <message>
+            <source>Enregistrer</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Ctrl+Entrée</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
+            <source>Annuler</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>{n} présent(s). Double-clic ou F2 pour noter l'autonomie, une note ou un prochain rendez-vous.</source>
+            <translation>{n} present. Double-click or F2 to note autonomy, a note or a next appointment.</translation>
+        </message>
+        <message>
+            <source>Abandonner cette activité ?</source>
+            <translation>Discard this activity?</translation>
+        </message>
+        <message>
+            <source>L'activité et sa liste de présents ne sont pas enregistrées.
+Abandonner quand même ?</source>
+            <translation>The activity and its attendance list are not saved.
+Discard anyway?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportCharts</name>
+        <message>
+            <source>Activités par mois et par étape (mois/année)</source>
+            <translation>Activities per month and stage (month/year)</translation>
+        </message>
+        <message>
+            <source>Aucune donnée</source>
+            <translation>No data</translation>
+        </message>
+        <message>
+            <source>Individuels</source>
+            <translation>Individual</translation>
+        </message>
+        <message>
+            <source>Ateliers</source>
+            <translation>Workshops</translation>
+        </message>
+        <message>
+            <source>Formations</source>
+            <translation>Trainings</translation>
+        </message>
+        <message>
+            <source>Ateliers et accompagnements individuels</source>
+            <translation>Workshops and individual sessions</translation>
+        </message>
+        <message>
+            <source>Autonomie : première et dernière séance</source>
+            <translation>Autonomy: first and last session</translation>
+        </message>
+        <message>
+            <source>Première séance</source>
+            <translation>First session</translation>
+        </message>
+        <message>
+            <source>Dernière séance</source>
+            <translation>Last session</translation>
+        </message>
+        <message>
+            <source>Avec guidage</source>
+            <translation>With guidance</translation>
+        </message>
+        <message>
+            <source>Guidage si besoin</source>
+            <translation>Guidance if needed</translation>
+        </message>
+        <message>
+            <source>Autonome</source>
+            <translation>Autonomous</translation>
+        </message>
+        <message>
+            <source>Non renseignée</source>
+            <translation>Not recorded</translation>
+        </message>
+        <message>
+            <source>Genre</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Tranches d'âge</source>
+            <translation>Age bands</translation>
+        </message>
+        <message>
+            <source>Thématiques</source>
+            <translation>Themes</translation>
+        </message>
+        <message>
+            <source>Durée des activités</source>
+            <translation>Activity duration</translation>
+        </message>
+        <message>
+            <source>Lieux</source>
+            <translation>Places</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPdf</name>
+        <message>
+            <source>Définitions. Personnes accompagnées : personnes distinctes présentes à au moins un atelier ou accompagnement de la période (doublons fusionnés comptés une fois). Nouvelles : première présence jamais enregistrée dans la période ; déjà suivies : présentes avant la période. Participants anonymes : somme déclarée par activité. Tablettes prises en main : personnes ayant eu une séance individuelle de prise en main sur tablette dans la période et disposant d'une tablette (personnelle ou prêtée). Agents formés : agents distincts ayant suivi une formation dans la période.</source>
+            <translation>Definitions. People supported: distinct people present at one or more workshops or individual sessions in the period (merged duplicates counted once). New: first attendance ever recorded falls in the period; already followed: attended before the period. Anonymous participants: sum declared per activity. Tablets onboarded: people who had an individual hands-on session on a tablet in the period and have a tablet (their own or on loan). Agents trained: distinct agents who followed a training in the period.</translation>
+        </message>
+        <message>
+            <source>Pilote Ardoiz — rapport d'activité</source>
+            <translation>Ardoiz pilot — activity report</translation>
+        </message>
+        <message>
+            <source>Périmètre</source>
+            <translation>Scope</translation>
+        </message>
+        <message>
+            <source>Chiffres clés</source>
+            <translation>Key figures</translation>
+        </message>
+        <message>
+            <source>Activités</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>Personnes accompagnées</source>
+            <translation>People supported</translation>
+        </message>
+        <message>
+            <source>Édité le {date}</source>
+            <translation>Issued on {date}</translation>
+        </message>
+        <message>
+            <source>Fiche personnelle — droit d'accès (RGPD)</source>
+            <translation>Personal record — right of access (GDPR)</translation>
+        </message>
+        <message>
+            <source>{name}. Ce document reprend tout ce que cette installation d'Ardoiz Desk (site : {site}) enregistre sur cette personne, au {date}.</source>
+            <translation>{name}. This document contains everything this Ardoiz Desk installation (site: {site}) records about this person, as of {date}.</translation>
+        </message>
+        <message>
+            <source>non précisé</source>
+            <translation>not specified</translation>
+        </message>
+        <message>
+            <source>Informations enregistrées</source>
+            <translation>Recorded information</translation>
+        </message>
+        <message>
+            <source>Champ</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Valeur</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Fiches en double fusionnées dans celle-ci</source>
+            <translation>Duplicate records merged into this one</translation>
+        </message>
+        <message>
+            <source>Activités suivies</source>
+            <translation>Activities attended</translation>
+        </message>
+        <message>
+            <source>Rendez-vous de suivi</source>
+            <translation>Follow-up appointments</translation>
+        </message>
+        <message>
+            <source>Aucun</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>Fiche personnelle</source>
+            <translation>Personal record</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPane</name>
+        <message>
+            <source>Toutes les étapes</source>
+            <translation>All stages</translation>
+        </message>
+        <message>
+            <source>Actualiser</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Du</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>au</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Étape</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <source>Exporter en CSV…</source>
+            <translation>Export to CSV…</translation>
+        </message>
+        <message>
+            <source>Exporter en Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <source>Exporter en PDF…</source>
+            <translation>Export to PDF…</translation>
+        </message>
+        <message>
+            <source>Export La Coop…</source>
+            <translation>La Coop export…</translation>
+        </message>
+        <message>
+            <source>Tout le territoire</source>
+            <translation>Whole territory</translation>
+        </message>
+        <message>
+            <source>Tous les agents</source>
+            <translation>All agents</translation>
+        </message>
+        <message>
+            <source>La date de début est après la date de fin.</source>
+            <translation>The start date is after the end date.</translation>
+        </message>
+        <message>
+            <source>Calcul du rapport…</source>
+            <translation>Computing the report…</translation>
+        </message>
+        <message>
+            <source>Le rapport n'a pas pu être calculé : {message}</source>
+            <translation>The report could not be computed: {message}</translation>
+        </message>
+        <message>
+            <source>Rapport {period} — {site}</source>
+            <translation>Report {period} — {site}</translation>
+        </message>
+        <message>
+            <source>Export en cours…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Fichier enregistré : {path}</source>
+            <translation>File saved: {path}</translation>
+        </message>
+        <message>
+            <source>L'export a échoué : {message}</source>
+            <translation>The export failed: {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPane</name>
+        <message>
+            <source>Paramètres</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Langue</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>&amp;Langue</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>La langue change au prochain démarrage.</source>
+            <translation>The language changes at the next start.</translation>
+        </message>
+        <message>
+            <source>Taille du texte</source>
+            <translation>Text size</translation>
+        </message>
+        <message>
+            <source>&amp;Taille du texte</source>
+            <translation>&amp;Text size</translation>
+        </message>
+        <message>
+            <source> mois</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <source>Durée de conservation</source>
+            <translation>Retention period</translation>
+        </message>
+        <message>
+            <source>&amp;Conservation des données</source>
+            <translation>&amp;Data retention</translation>
+        </message>
+        <message>
+            <source>Durée après le dernier contact au-delà de laquelle les données d'une personne sont anonymisées (RGPD ; la CNIL retient 2 ans pour l'accompagnement social).</source>
+            <translation>Time after the last contact beyond which a person's data is anonymised (GDPR; the CNIL uses 2 years for social support).</translation>
+        </message>
+        <message>
+            <source>Ce guichet</source>
+            <translation>This counter</translation>
+        </message>
+        <message>
+            <source>Dossier des données</source>
+            <translation>Data folder</translation>
+        </message>
+        <message>
+            <source>Site : {site} · Agent : {agent}</source>
+            <translation>Site: {site} · Agent: {agent}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPane</name>
+        <message>
+            <source>La synchronisation par fichiers arrive bientôt.</source>
+            <translation>File-based synchronisation is coming soon.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vocabulary</name>
+        <message>
+            <source>Atelier collectif</source>
+            <translation>Group workshop</translation>
+        </message>
+        <message>
+            <source>Prise en main individuelle</source>
+            <translation>Individual hands-on session</translation>
+        </message>
+        <message>
+            <source>Formation des agents</source>
+            <translation>Agent training</translation>
+        </message>
+        <message>
+            <source>Aucune activité</source>
+            <translation>No activity</translation>
+        </message>
+        <message>
+            <source>Autre accompagnement</source>
+            <translation>Other support</translation>
+        </message>
+        <message>
+            <source>Animation (atelier)</source>
+            <translation>Workshop (animation)</translation>
+        </message>
+        <message>
+            <source>Prise en main</source>
+            <translation>Hands-on (prise en main)</translation>
+        </message>
+        <message>
+            <source>Formation</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>Avec guidage</source>
+            <translation>With guidance</translation>
+        </message>
+        <message>
+            <source>Autonome avec aide si besoin</source>
+            <translation>Autonomous with help if needed</translation>
+        </message>
+        <message>
+            <source>Autonome</source>
+            <translation>Autonomous</translation>
+        </message>
+        <message>
+            <source>Pas de tablette</source>
+            <translation>No tablet</translation>
+        </message>
+        <message>
+            <source>Commandée</source>
+            <translation>Ordered</translation>
+        </message>
+        <message>
+            <source>Prêtée</source>
+            <translation>On loan</translation>
+        </message>
+        <message>
+            <source>Possède une tablette</source>
+            <translation>Owns a tablet</translation>
+        </message>
+        <message>
+            <source>Féminin</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>Masculin</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>Non communiqué</source>
+            <translation>Not disclosed</translation>
+        </message>
+        <message>
+            <source>Retraité·e</source>
+            <translation>Retired</translation>
+        </message>
+        <message>
+            <source>Sans emploi</source>
+            <translation>Unemployed</translation>
+        </message>
+        <message>
+            <source>En emploi</source>
+            <translation>Employed</translation>
+        </message>
+        <message>
+            <source>Scolarisé·e</source>
+            <translation>In education</translation>
+        </message>
+        <message>
+            <source>Au guichet / lieu d'activité</source>
+            <translation>At the counter / activity venue</translation>
+        </message>
+        <message>
+            <source>À domicile</source>
+            <translation>At home</translation>
+        </message>
+        <message>
+            <source>À distance</source>
+            <translation>Remote</translation>
+        </message>
+        <message>
+            <source>Autre lieu</source>
+            <translation>Other place</translation>
+        </message>
+        <message>
+            <source>Tablette</source>
+            <translation>Tablet</translation>
+        </message>
+        <message>
+            <source>Téléphone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Ordinateur</source>
+            <translation>Computer</translation>
+        </message>
+        <message>
+            <source>Autre matériel</source>
+            <translation>Other equipment</translation>
+        </message>
+        <message>
+            <source>Aucun</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>Débutant</source>
+            <translation>Beginner</translation>
+        </message>
+        <message>
+            <source>Intermédiaire</source>
+            <translation>Intermediate</translation>
+        </message>
+        <message>
+            <source>Avancé</source>
+            <translation>Advanced</translation>
+        </message>
+        <message>
+            <source>France Services (MSAP)</source>
+            <translation>France Services (MSAP)</translation>
+        </message>
+        <message>
+            <source>Agence postale</source>
+            <translation>Postal agency</translation>
+        </message>
+        <message>
+            <source>Coordination</source>
+            <translation>Coordination</translation>
+        </message>
+        <message>
+            <source>Prendre en main du matériel</source>
+            <translation>Getting started with the device</translation>
+        </message>
+        <message>
+            <source>Navigation sur internet</source>
+            <translation>Browsing the internet</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Échanger avec ses proches</source>
+            <translation>Keeping in touch with family</translation>
+        </message>
+        <message>
+            <source>Sécurité numérique</source>
+            <translation>Digital safety</translation>
+        </message>
+        <message>
+            <source>Réseaux sociaux</source>
+            <translation>Social networks</translation>
+        </message>
+        <message>
+            <source>Santé</source>
+            <translation>Health</translation>
+        </message>
+        <message>
+            <source>Banque et achats en ligne</source>
+            <translation>Online banking and shopping</translation>
+        </message>
+        <message>
+            <source>Gérer ses contenus numériques</source>
+            <translation>Managing digital content</translation>
+        </message>
+        <message>
+            <source>Diagnostic numérique</source>
+            <translation>Digital assessment</translation>
+        </message>
+        <message>
+            <source>Aide aux démarches administratives</source>
+            <translation>Help with administrative procedures</translation>
+        </message>
+        <message>
+            <source>Culture numérique</source>
+            <translation>Digital culture</translation>
+        </message>
+    </context>
+</TS>
