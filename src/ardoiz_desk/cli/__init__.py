@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "ardoiz_desk.cli.health",
     "ardoiz_desk.cli.reports",
     "ardoiz_desk.cli.bundles",
+    "ardoiz_desk.cli.retention",
 )
 
 log = logging.getLogger(__name__)
