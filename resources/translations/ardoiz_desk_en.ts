@@ -349,6 +349,10 @@
             <source>{n} suivi(s) à faire, dont {late} en retard.</source>
             <translation>{n} follow-up(s) to do, {late} overdue.</translation>
         </message>
+        <message>
+            <source>Aucun suivi en retard ni prévu cette semaine.</source>
+            <translation>No follow-up overdue or due this week.</translation>
+        </message>
     </context>
     <context>
         <name>FollowUpsTab</name>
@@ -1134,7 +1138,7 @@ Discard anyway?</translation>
             <translation>Text size</translation>
         </message>
         <message>
-            <source>&amp;Taille du texte</source>
+            <source>Taille du &amp;texte</source>
             <translation>&amp;Text size</translation>
         </message>
         <message>

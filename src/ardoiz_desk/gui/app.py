@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ardoiz_desk.gui.i18n import install_translators
 from ardoiz_desk.gui.text_size import apply_text_scale
 from ardoiz_desk.gui.ui_settings import UiSettings
+from ardoiz_desk.paths import resources_dir
 from ardoiz_desk.services.workspace import Workspace, open_workspace
 
 
@@ -28,6 +29,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def apply_style(app: QApplication) -> None:
+    """Load the shipped style sheet (a few calm touches over the platform style)."""
+    qss = resources_dir() / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
 def run_app(data_dir: Path, lang: str | None = None) -> int:
     """Open the workspace and run the main window until it closes."""
     app = create_application()
@@ -41,6 +49,7 @@ def run_app(data_dir: Path, lang: str | None = None) -> int:
         QMessageBox.critical(None, "Ardoiz Desk", f"Impossible d'ouvrir la base :\n{exc}")
         return 1
     settings = settings or UiSettings(data_dir)
+    apply_style(app)
     apply_text_scale(app, settings.text_scale)
     window = MainWindow(ws, settings=settings)
     window.show()

@@ -37,7 +37,7 @@ class FollowUpsPane(QWidget):
             )
         )
         self.model = followup_model(self)
-        self.view = table(self.model, translate("FollowUpsPane", "Liste des suivis"))
+        self.view = table(self.model, translate("FollowUpsPane", "Liste des suivis"), stretch=2)
         self.view.installEventFilter(self)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.view, 1)
@@ -64,11 +64,11 @@ class FollowUpsPane(QWidget):
         items = followups_due(self.ws, within_days=WITHIN_DAYS)
         self.model.set_items(items)
         overdue = sum(1 for f in items if f.overdue)
-        self.summary.setText(
-            translate("FollowUpsPane", "{n} suivi(s) à faire, dont {late} en retard.").format(
-                n=len(items), late=overdue
-            )
-        )
+        if items:
+            text = translate("FollowUpsPane", "{n} suivi(s) à faire, dont {late} en retard.")
+        else:
+            text = translate("FollowUpsPane", "Aucun suivi en retard ni prévu cette semaine.")
+        self.summary.setText(text.format(n=len(items), late=overdue))
         if items:
             self.view.selectRow(0)
 

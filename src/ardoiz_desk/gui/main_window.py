@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(title)
             self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
             self.stack.addWidget(_scrollable(pane))
+        self._size_nav_items()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(PARTICIPANTS)
         central = QWidget()
@@ -118,6 +120,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.setTabOrder(self.nav, self.participants.search_edit)
+
+    def _size_nav_items(self) -> None:
+        """Give navigation entries room to breathe, in proportion to the text size."""
+        height = int(QFontMetrics(QApplication.font()).height() * 2.2)
+        for row in range(self.nav.count()):
+            self.nav.item(row).setSizeHint(QSize(0, height))
 
     def _build_status_bar(self) -> None:
         self.identity = QLabel()
@@ -239,6 +247,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_text_scale(app, percent)
+            self._size_nav_items()
 
     def base_is_sound(self) -> bool:
         """Return whether the base passes its integrity check (used by the self-test)."""

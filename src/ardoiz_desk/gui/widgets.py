@@ -47,7 +47,7 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setProperty("role", "error")
-    label.setStyleSheet("color: #b3261e;")
+    label.setStyleSheet("color: #b3261e;")  # also without the style sheet (tests, self-test)
     label.hide()
     return label
 

@@ -95,7 +95,7 @@ class ActivitiesPane(QWidget):
                 ).format(n=RECENT)
             )
         )
-        self.view = table(self.proxy, translate("ActivitiesPane", "Liste des activités"))
+        self.view = table(self.proxy, translate("ActivitiesPane", "Liste des activités"), stretch=2)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.view, 1)

@@ -56,7 +56,7 @@ class ParticipantCard(QDialog):
         self.form.changed.connect(self.validate)
         self._build()
         self.load()
-        self.resize(1040, 720)
+        self.resize(1220, 740)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -66,7 +66,7 @@ class ParticipantCard(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(470)
+        scroll.setMinimumWidth(460)
         columns.addWidget(scroll, 5)
         self.tabs = QTabWidget()
         self.journey = JourneyTab()

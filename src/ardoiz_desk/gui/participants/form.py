@@ -123,6 +123,7 @@ class ParticipantForm(QWidget):
         outer.addWidget(self.notes)
         self.errors["notes"] = error_label()
         outer.addWidget(self.errors["notes"])
+        outer.addStretch(1)
 
     def _add_row(self, form: QFormLayout, name: str, label: str, field: QWidget) -> None:
         box = QWidget()

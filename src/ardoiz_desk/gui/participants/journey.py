@@ -71,7 +71,7 @@ def journey_summary(steps: list[JourneyStep]) -> str:
     return text
 
 
-def table(model, name: str) -> QTableView:
+def table(model, name: str, stretch: int | None = None) -> QTableView:
     """A read-only, row-selecting table view over a model."""
     view = QTableView()
     view.setModel(model)
@@ -80,8 +80,13 @@ def table(model, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setAlternatingRowColors(True)
     return view
 
@@ -96,7 +101,9 @@ class JourneyTab(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = journey_model(self)
-        layout.addWidget(table(self.model, translate("Journey", "Parcours du participant")), 1)
+        layout.addWidget(
+            table(self.model, translate("Journey", "Parcours du participant"), stretch=2), 1
+        )
 
     def set_steps(self, steps: list[JourneyStep]) -> None:
         """Show a journey."""

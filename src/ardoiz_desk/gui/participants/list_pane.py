@@ -140,7 +140,7 @@ class ParticipantsPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((150, 130, 60, 160, 120, 190, 150, 170)):
+        for column, width in enumerate((130, 115, 55, 155, 115, 235, 140, 215)):
             view.setColumnWidth(column, width)
         view.setSortingEnabled(True)
         view.doubleClicked.connect(lambda _i: self.open_current())
