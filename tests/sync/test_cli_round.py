@@ -31,13 +31,36 @@ def passfile(tmp_path: Path) -> Path:
 def test_coordinator_round_gives_one_digest_everywhere(tmp_path, capsys, passfile) -> None:
     coord = tmp_path / "coord"
     sites = [tmp_path / f"site{i}" for i in range(3)]
-    assert run(coord, "init", "--site-code", "COORD-CCSB", "--site-name", "Coordination", "--site-kind", "coordination") == 0
+    assert (
+        run(
+            coord,
+            "init",
+            "--site-code",
+            "COORD-CCSB",
+            "--site-name",
+            "Coordination",
+            "--site-kind",
+            "coordination",
+        )
+        == 0
+    )
     assert run(coord, "territory", "create", "--name", "CCSB") == 0
     outbox = tmp_path / "usb"
     outbox.mkdir()
     for i, site in enumerate(sites):
         enrol = tmp_path / f"enrol{i}.bin"
-        assert run(coord, "territory", "invite", "--out", str(enrol), "--passphrase-file", str(passfile)) == 0
+        assert (
+            run(
+                coord,
+                "territory",
+                "invite",
+                "--out",
+                str(enrol),
+                "--passphrase-file",
+                str(passfile),
+            )
+            == 0
+        )
         assert run(site, "territory", "join", str(enrol), "--passphrase-file", str(passfile)) == 0
         assert run(site, "init", "--site-code", f"MSAP-{i}", "--site-name", f"MSAP {i}") == 0
         assert run(site, "demo", "--participants", "20", "--seed", str(i + 1)) == 0

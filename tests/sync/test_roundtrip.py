@@ -14,7 +14,9 @@ from ardoiz_desk.services.participants import (
 
 def test_full_bundle_round_trip(territory, tmp_path) -> None:
     coord, site, _other = territory(2)
-    p = register_participant(site, ParticipantInput(prenom="Hélène", nom="Dupré", annee_naissance=1948))
+    p = register_participant(
+        site, ParticipantInput(prenom="Hélène", nom="Dupré", annee_naissance=1948)
+    )
     result = export_bundle(site, tmp_path / "out.ardoiz", full=True)
     report = import_files(coord, [result.path])
     assert [o.status for o in report.outcomes] == ["applied"], report.outcomes

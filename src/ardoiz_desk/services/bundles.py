@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 
 from ardoiz_desk import __version__
 from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.directory import this_site
 from ardoiz_desk.services.territory import COORDINATOR, Keys, load_keys, roster
 from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.store.migrate import head_revision
 from ardoiz_desk.store.models import SYNCED_MODELS
 from ardoiz_desk.sync import crypto, state
 from ardoiz_desk.sync.container import Section, open_envelope, read_manifest, write_bundle
@@ -31,6 +30,7 @@ from ardoiz_desk.sync.errors import BundleError
 from ardoiz_desk.sync.export import collect_sections
 from ardoiz_desk.sync.inbox import BUNDLE_SUFFIX
 from ardoiz_desk.sync.manifest import section_counts
+from ardoiz_desk.sync.versions import known_schemas
 
 Progress = Callable[[int, int, str], None]
 STATE_SYNC_FOLDER = "sync_folder"
@@ -77,11 +77,14 @@ def own_version_vector(ws: Workspace, conn: Any) -> dict[str, str]:
     stamped but not yet committed must not be claimed as sent.
     """
     vv = state.load_version_vector(conn)
-    newest = ""
-    for model in SYNCED_MODELS:
-        column = model.__table__.c.updated_hlc  # type: ignore[attr-defined]
-        value = conn.scalar(select(func.max(column)).where(column.like(f"%.{ws.replica_id}")))
-        newest = max(newest, value or "")
+    pattern = f"%.{ws.replica_id}"
+    parts = [
+        select(func.max(m.__table__.c.updated_hlc).label("newest")).where(  # type: ignore[attr-defined]
+            m.__table__.c.updated_hlc.like(pattern)  # type: ignore[attr-defined]
+        )
+        for m in SYNCED_MODELS
+    ]
+    newest = max((v or "" for v in conn.scalars(union_all(*parts))), default="")
     if newest:
         vv[ws.replica_id] = max(vv.get(ws.replica_id, ""), newest)
     return vv
@@ -90,7 +93,7 @@ def own_version_vector(ws: Workspace, conn: Any) -> dict[str, str]:
 def _manifest(ws: Workspace, keys: Keys, kind: str, for_replica: str | None, vv: dict) -> dict:
     site = this_site(ws)
     return {
-        "schema": head_revision(),
+        "schema": known_schemas()[-1],
         "app_version": __version__,
         "bundle_id": secrets.token_hex(16),
         "territory_id": keys.territory_id,

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.directory import this_site
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.store.models import ReplicaState
 from ardoiz_desk.sync import crypto, state
 from ardoiz_desk.sync.errors import BundleError
 
@@ -75,7 +78,13 @@ def check_passphrase(passphrase: str) -> str:
 
 
 def _state(ws: Workspace) -> dict[str, str]:
-    return {k: ws.store.get_state(k) for k in _KEYS}
+    with ws.store.session() as session:
+        found = dict(
+            session.execute(
+                select(ReplicaState.key, ReplicaState.value).where(ReplicaState.key.in_(_KEYS))
+            ).all()
+        )
+    return {k: found.get(k, "") for k in _KEYS}
 
 
 def territory_info(ws: Workspace) -> TerritoryInfo | None:

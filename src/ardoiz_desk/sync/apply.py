@@ -155,13 +155,13 @@ def _merge_existing(
         )
         if _is_erased(model, rid, values, ctx):
             conflicts = force_erasure(values, blanks, conflicts)
+        person = _person_of(model, rid, values)
+        ctx.conflicts.extend((outcome.table, rid, person, c) for c in conflicts)
+        outcome.conflicts += len(conflicts)
         if values == lo_values and stamps == lo_stamps:
             outcome.unchanged += 1
             continue
         _count_change(model, rid, lo_values, values, outcome, ctx)
-        person = _person_of(model, rid, values)
-        ctx.conflicts.extend((outcome.table, rid, person, c) for c in conflicts)
-        outcome.conflicts += len(conflicts)
         compact, newest = compact_stamps(stamps)
         updates.append([rid, newest, compact, *(values[f] for f in fields)])
     names = ["id", "updated_hlc", "stamps", *fields]
