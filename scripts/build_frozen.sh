@@ -15,6 +15,17 @@ started=$(date +%s)
     --workpath build/pyinstaller --distpath dist build.spec
 built=$(date +%s)
 
+# A Qt library left out by build.spec while a bundled module or plugin links to it would
+# only fail when that part is first used: refuse the build instead.
+unresolved=$(cd "$DIST/_internal" && for lib in PySide6/*.so* PySide6/Qt/lib/*.so* PySide6/Qt/plugins/*/*.so; do
+    LD_LIBRARY_PATH="$PWD:$PWD/PySide6/Qt/lib" ldd "$lib" 2>/dev/null | grep -E "libQt6[^ ]* => not found" | sed "s|^|$lib: |"
+done || true)
+if [[ -n "$unresolved" ]]; then
+    echo "build_frozen: Qt libraries missing from the build:" >&2
+    echo "$unresolved" >&2
+    exit 1
+fi
+
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 # Run from outside the checkout so nothing can be found there by accident.
