@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,9 +27,7 @@ from ardoiz_desk.gui.followups_pane import FollowUpsPane
 from ardoiz_desk.gui.i18n import translate
 from ardoiz_desk.gui.participants.card import ParticipantCard
 from ardoiz_desk.gui.participants.list_pane import ParticipantsPane
-from ardoiz_desk.gui.reports_pane import ReportsPane
 from ardoiz_desk.gui.settings_pane import SettingsPane
-from ardoiz_desk.gui.sync_pane import SyncPane
 from ardoiz_desk.gui.tasks import TaskRunner
 from ardoiz_desk.gui.text_size import apply_text_scale
 from ardoiz_desk.gui.ui_settings import UiSettings
@@ -74,7 +72,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._shortcuts()
         self._restore_geometry()
-        self.participants.load_index()
+        self._index_requested = False
         self.refresh_all()
 
     def _build_panes(self) -> None:
@@ -82,14 +80,17 @@ class MainWindow(QMainWindow):
         self.activities = ActivitiesPane(self.ws, self.runner)
         self.followups = FollowUpsPane(self.ws)
         self.agents = AgentsPane(self.ws)
-        self.sync_pane = SyncPane(self.ws, self.runner, self)
-        self.reports_pane = ReportsPane(self.ws, self.runner, self)
+        # The synchronisation and report panes load heavy modules (charts, spreadsheets):
+        # they are built the first time they are shown, which keeps start-up short.
+        self.sync_pane: QWidget | None = None
+        self.reports_pane: QWidget | None = None
+        self._stale: set[int] = set()
         self.settings_pane = SettingsPane(self.ws, self.settings)
         self.participants.open_requested.connect(self.open_participant)
         self.participants.new_requested.connect(self.new_participant)
         self.activities.record_requested.connect(self.record_activity)
         self.followups.open_requested.connect(self.open_participant)
-        self.followups.followups_changed.connect(self.reports_pane.refresh)
+        self.followups.followups_changed.connect(lambda: self.mark_stale(REPORTS))
         self.agents.training_requested.connect(lambda: self.record_activity("formation"))
         self.agents.agents_changed.connect(self.refresh_all)
         self.settings_pane.text_scale_changed.connect(self.apply_text_scale)
@@ -103,8 +104,8 @@ class MainWindow(QMainWindow):
             (translate("MainWindow", "Activités"), self.activities),
             (translate("MainWindow", "Suivis"), self.followups),
             (translate("MainWindow", "Agents et formation"), self.agents),
-            (translate("MainWindow", "Synchronisation"), self.sync_pane),
-            (translate("MainWindow", "Rapports"), self.reports_pane),
+            (translate("MainWindow", "Synchronisation"), QWidget()),
+            (translate("MainWindow", "Rapports"), QWidget()),
             (translate("MainWindow", "Paramètres"), self.settings_pane),
         )
         for number, (title, pane) in enumerate(panes, start=1):
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
             self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
             self.stack.addWidget(_scrollable(pane))
         self._size_nav_items()
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._pane_chosen)
         self.nav.setCurrentRow(PARTICIPANTS)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -120,6 +121,48 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.setTabOrder(self.nav, self.participants.search_edit)
+
+    def _pane_chosen(self, row: int) -> None:
+        """Show a pane, building it on first use and refreshing it if its data changed."""
+        if row == SYNC and self.sync_pane is None:
+            from ardoiz_desk.gui.sync_pane import SyncPane
+
+            self.sync_pane = self._replace_pane(row, SyncPane(self.ws, self.runner, self))
+        elif row == REPORTS and self.reports_pane is None:
+            from ardoiz_desk.gui.reports_pane import ReportsPane
+
+            self.reports_pane = self._replace_pane(row, ReportsPane(self.ws, self.runner, self))
+        self.stack.setCurrentIndex(row)
+        if row in self._stale:
+            self._stale.discard(row)
+            self._refresh_pane(row)
+
+    def _replace_pane(self, row: int, pane: QWidget) -> QWidget:
+        old = self.stack.widget(row)
+        self.stack.insertWidget(row, _scrollable(pane))
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        return pane
+
+    def _refresh_pane(self, row: int) -> None:
+        pane = {
+            ACTIVITIES: self.activities,
+            FOLLOWUPS: self.followups,
+            AGENTS: self.agents,
+            SYNC: self.sync_pane,
+            REPORTS: self.reports_pane,
+            SETTINGS: self.settings_pane,
+        }.get(row)
+        if pane is not None:
+            pane.refresh()
+
+    def mark_stale(self, *rows: int) -> None:
+        """Data behind these panes changed: refresh the visible one now, the others when shown."""
+        for row in rows:
+            if row == self.nav.currentRow():
+                self._refresh_pane(row)
+            else:
+                self._stale.add(row)
 
     def _size_nav_items(self) -> None:
         """Give navigation entries room to breathe, in proportion to the text size."""
@@ -178,7 +221,7 @@ class MainWindow(QMainWindow):
         """Open a participant's card (a new one when the id is None)."""
         card = ParticipantCard(self.ws, participant_id, self.dialogs, self)
         card.saved.connect(lambda pid: self.participants_changed([pid]))
-        card.followups_changed.connect(lambda _pid: self.followups.refresh())
+        card.followups_changed.connect(lambda _pid: self.mark_stale(FOLLOWUPS, REPORTS))
         self.card = card
         self.dialogs.show(card)
         return card
@@ -201,16 +244,13 @@ class MainWindow(QMainWindow):
 
     def _activity_recorded(self, activity) -> None:
         self.participants_changed(list(activity.participant_ids))
-        self.activities.refresh()
-        self.agents.refresh()
+        self.mark_stale(ACTIVITIES, AGENTS)
         self.statusBar().showMessage(translate("MainWindow", "Activité enregistrée."), 5000)
 
     def participants_changed(self, ids: Sequence[str]) -> None:
         """Some participants changed: patch the list and refresh what depends on them."""
         self.participants.participants_changed(ids)
-        self.followups.refresh()
-        self.sync_pane.refresh()
-        self.reports_pane.refresh()
+        self.mark_stale(FOLLOWUPS, SYNC, REPORTS)
 
     def refresh_all(self) -> None:
         """Reload every pane (after the wizard, an import, a new agent…)."""
@@ -221,12 +261,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.participants.reload_sites()
-        self.activities.refresh()
-        self.followups.refresh()
-        self.agents.refresh()
-        self.settings_pane.refresh()
-        self.sync_pane.refresh()
-        self.reports_pane.refresh()
+        self.mark_stale(ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS)
 
     def data_reloaded(self) -> None:
         """Everything may have changed (demo data, an imported bundle): reload the index too."""
@@ -252,6 +287,14 @@ class MainWindow(QMainWindow):
     def base_is_sound(self) -> bool:
         """Return whether the base passes its integrity check (used by the self-test)."""
         return check_base(self.ws).sound
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._index_requested:
+            # Loading runs in the background; starting it once the window is up keeps the
+            # worker thread from competing with the first paint.
+            self._index_requested = True
+            QTimer.singleShot(0, self.participants.load_index)
 
     def closeEvent(self, event) -> None:
         self.settings.save_geometry(self.saveGeometry())

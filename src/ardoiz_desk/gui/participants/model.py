@@ -31,6 +31,7 @@ COLUMNS = (
     ("tablet_status", None),
 )
 
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, RAW_ROLE))
 RowFetcher = Callable[[Sequence[str]], dict[str, ParticipantRow]]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -59,7 +60,7 @@ class ParticipantTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch = fetch
         self._ids: list[str] = []
-        self._rows: dict[str, ParticipantRow] = {}
+        self._rows: dict[str, tuple[ParticipantRow, tuple[str, ...]]] = {}
         self._headers = headers()
         self._labels = (voc.stages(), voc.autonomies(), voc.tablet_statuses())
 
@@ -106,43 +107,49 @@ class ParticipantTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def _row(self, row: int) -> ParticipantRow | None:
+    def _row(self, row: int) -> tuple[ParticipantRow, tuple[str, ...]] | None:
+        """Return a row and its displayed texts, fetching its page on first sight."""
         pid = self._ids[row]
         found = self._rows.get(pid)
         if found is None:
             start = row - row % PAGE
             page = [p for p in self._ids[start : start + PAGE] if p not in self._rows]
-            self._rows.update(self._fetch(page))
+            for key, value in self._fetch(page).items():
+                self._rows[key] = (value, self._texts(value))
             found = self._rows.get(pid)
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Called a thousand times per repaint: answer the unused roles first and cheaply.
+        if role not in _ROLES or not index.isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._ids):
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, RAW_ROLE, Qt.ItemDataRole.ToolTipRole):
+            return self._ids[row]
+        found = self._row(row)
+        if found is None:
             return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        raw = getattr(row, COLUMNS[index.column()][0])
         if role == RAW_ROLE:
-            return raw
-        return self._display(index.column(), raw)
+            return getattr(found[0], COLUMNS[index.column()][0])
+        return found[1][index.column()]
 
-    def _display(self, column: int, raw) -> str:
+    def _texts(self, row: ParticipantRow) -> tuple[str, ...]:
+        """The displayed text of every column of a row, computed once."""
         stages, autonomies, tablets = self._labels
-        name = COLUMNS[column][0]
-        if name == "nom":
-            return str(raw).upper()
-        if name == "stage":
-            return voc.label(stages, raw)
-        if name == "autonomie":
-            return voc.label(autonomies, raw, "—")
-        if name == "tablet_status":
-            return voc.label(tablets, raw)
-        return "" if raw is None else str(raw)
+        year = row.annee_naissance
+        return (
+            row.nom.upper(),
+            row.prenom,
+            "" if year is None else str(year),
+            row.commune,
+            row.telephone,
+            row.site_name,
+            voc.label(stages, row.stage),
+            voc.label(autonomies, row.autonomie, "—"),
+            voc.label(tablets, row.tablet_status),
+        )
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Ask for a new order; the index sorts on raw values and the pane resets the ids."""

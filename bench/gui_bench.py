@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Measure the counter window on a base of 100,000 participants, in one run.
+
+1. Start time: from launching a process to its window being shown, for the app (over the
+   100k base) and for a bare PySide6 window; each in fresh subprocesses, median of a few
+   runs; the ratio app / bare is the figure (goal <= 1.5). The app also reports when its
+   list is filled (the index loads in the background after the window shows).
+2. Keystroke to updated list: in a running window, type queries key by key into the
+   search box; time from sending the key event to the list reset, the count updated and
+   the table repainted (goal: median <= 30 ms).
+3. Memory: resident set size of the running window, list filled, after the typing.
+
+Offscreen unless DISPLAY is set. ``--data-dir`` reuses a base (seeded if empty); by default
+a temporary one is seeded with services.demo (about 30 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ("hélène dupré", "sisteron", "04 92 6", "marcel", "bérard g", "laragne", "jean-pi")
+
+
+def rss_mib() -> float:
+    """Resident set size of this process, in MiB (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def child_bare() -> None:
+    """A bare PySide6 main window: import, create, show, report."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.show()
+    QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    app.exec()
+
+
+def child_app(data_dir: str, typing: bool) -> None:
+    """The real window over the base: shown, then listed, then (optionally) typing."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ardoiz_desk.gui.app import apply_style, create_application
+    from ardoiz_desk.gui.i18n import install_translators
+    from ardoiz_desk.gui.main_window import MainWindow
+    from ardoiz_desk.services.workspace import open_workspace
+
+    app = create_application()
+    install_translators(app, "fr")
+    apply_style(app)
+    ws = open_workspace(Path(data_dir))
+    window = MainWindow(ws)
+    window.show()
+    QTimer.singleShot(0, lambda: print("shown", flush=True))
+
+    def listed() -> None:
+        print("listed", window.participants.model.rowCount(), flush=True)
+        if typing:
+            QTimer.singleShot(200, lambda: _type_queries(app, window))
+        else:
+            app.quit()
+
+    window.participants.index_ready.connect(listed)
+    app.exec()
+    window.runner.wait()
+    ws.close()
+    QApplication.processEvents()
+
+
+def _type_queries(app, window) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    pane = window.participants
+    edit = pane.search_edit
+    edit.setFocus()
+    timings: list[float] = []
+    updated: list[int] = []
+    pane.list_updated.connect(updated.append)
+    for query in QUERIES:
+        edit.clear()
+        app.processEvents()
+        for ch in query:
+            before = len(updated)
+            started = time.perf_counter()
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click, edit, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+            )
+            while len(updated) == before:
+                app.processEvents()
+            pane.view.viewport().repaint()
+            pane.count_label.repaint()
+            timings.append((time.perf_counter() - started) * 1000)
+    print("typing", json.dumps(timings), flush=True)
+    print("rss", f"{rss_mib():.1f}", flush=True)
+    app.quit()
+
+
+def run_child(args: list[str], env: dict[str, str]) -> dict[str, object]:
+    """Launch a child; return the time to each marker line and the values it printed."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, __file__, *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    seen: dict[str, object] = {}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        key, _, value = line.strip().partition(" ")
+        seen[key] = (time.perf_counter() - started, value)
+    proc.wait(timeout=600)
+    if proc.returncode:
+        raise SystemExit(f"child {args} failed with {proc.returncode}")
+    return seen
+
+
+def seed(data_dir: Path, participants: int, activities: int) -> None:
+    """Fill an empty base with demo data and give it a site."""
+    from ardoiz_desk.services.demo import generate_demo
+    from ardoiz_desk.services.directory import initialise_site
+    from ardoiz_desk.services.participants import count_participants
+    from ardoiz_desk.services.workspace import open_workspace
+
+    ws = open_workspace(data_dir)
+    try:
+        if count_participants(ws) == 0:
+            started = time.perf_counter()
+            generate_demo(ws, participants=participants, activities=activities)
+            initialise_site(ws, "MSAP-SISTERON", agent_name="Camille Roussel")
+            print(f"seeded {participants:,} participants in {time.perf_counter() - started:.0f} s")
+    finally:
+        ws.close()
+
+
+def measure(data_dir: Path, runs: int) -> dict[str, float]:
+    """Run every measurement; return the figures."""
+    env = dict(os.environ)
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(ROOT / "src")
+    bare, shown, listed = [], [], []
+    for _ in range(runs):
+        bare.append(run_child(["--child", "bare"], env)["shown"][0])
+        app = run_child(["--child", "app", str(data_dir)], env)
+        shown.append(app["shown"][0])
+        listed.append(app["listed"][0])
+    typed = run_child(["--child", "type", str(data_dir)], env)
+    timings = json.loads(typed["typing"][1])
+    return {
+        "bare_start_s": statistics.median(bare),
+        "app_shown_s": statistics.median(shown),
+        "ratio_shown_over_bare": statistics.median(shown) / statistics.median(bare),
+        "app_list_filled_s": statistics.median(listed),
+        "rows": int(str(app["listed"][1])),
+        "keystrokes": len(timings),
+        "keystroke_median_ms": statistics.median(timings),
+        "keystroke_p90_ms": statistics.quantiles(timings, n=10)[-1],
+        "keystroke_max_ms": max(timings),
+        "rss_mib": float(typed["rss"][1]),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Seed (if needed) and measure; print the figures (and JSON with --json)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", choices=("bare", "app", "type"), help=argparse.SUPPRESS)
+    parser.add_argument("data_dir_child", nargs="?", help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", type=Path, help="base to use (seeded if empty)")
+    parser.add_argument("--participants", type=int, default=100_000)
+    parser.add_argument("--activities", type=int, default=30_000)
+    parser.add_argument("--runs", type=int, default=5, help="start-time runs (median)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if args.child == "bare":
+        child_bare()
+        return 0
+    if args.child in ("app", "type"):
+        child_app(args.data_dir_child, typing=args.child == "type")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="ardoiz-gui-bench-") as tmp:
+        data_dir = args.data_dir or Path(tmp)
+        seed(data_dir, args.participants, args.activities)
+        figures = measure(data_dir, args.runs)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    for key, value in figures.items():
+        print(f"{key:24} {value:,.3f}" if isinstance(value, float) else f"{key:24} {value:,}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
