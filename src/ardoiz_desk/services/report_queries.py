@@ -1,8 +1,9 @@
 """The SQL behind reports: SQLAlchemy Core statements, portable to SQLite and PostgreSQL.
 
 The per-person figures (new or followed, autonomy at the first and latest session, tablet
-onboarding) are computed once into a temporary table, ``report_people``, holding one row
-per distinct person reached; the profile breakdowns are small ``GROUP BY`` over it.
+onboarding) are computed once, in one GROUP BY, into a temporary table, ``report_people``,
+holding one row per distinct person reached; the profile breakdowns are small ``GROUP BY``
+over it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ardoiz_desk.store.models import (
 )
 
 BENEFICIARY_KINDS = ("individuel", "collectif")
+_AUTONOMY_AT = 10 + 32 + 1  # after 'YYYY-MM-DD' and a 32-character activity id
 NOT_GIVEN = "non_communique"
 
 
@@ -174,28 +176,28 @@ people = Table(
 
 def person_level(scope: Scope) -> Select:
     """One row per distinct person reached in scope, merged duplicates folded into their
-    survivor: first attendance ever, presences in scope, onboarding, first/latest autonomy."""
+    survivor: first attendance ever, presences in scope, onboarding, first/latest autonomy.
+
+    The first and latest assessed autonomy come from MIN/MAX over the text
+    'date' + 'activity id' + 'autonomy' (fixed widths: 10 + 32 characters), one plain
+    aggregate instead of window functions, which took twice as long on 500k presences.
+    """
     p = aliased(Participant, name="p")
     survivor = aliased(Participant, name="survivor")
     pid = func.coalesce(survivor.id, p.id)
     aut = func.coalesce(Attendance.autonomie, Activity.autonomie)
+    key = case((aut.is_not(None), cast(Activity.date, String).concat(Activity.id).concat(aut)))
     in_scope = and_(Activity.date >= scope.start, *_filters(scope))
-    inner = (
+    in_scope_int = case((in_scope, 1), else_=0)
+    onboard = case((and_(in_scope, stage_expr() == "prise_en_main"), 1), else_=0)
+    return (
         select(
-            pid.label("pid"),
-            Activity.date.label("day"),
-            case((in_scope, 1), else_=0).label("in_scope"),
-            case((and_(in_scope, stage_expr() == "prise_en_main"), 1), else_=0).label("onboard"),
-            aut.label("aut"),
-            func.row_number()
-            .over(partition_by=pid, order_by=(aut.is_(None), Activity.date, Activity.id))
-            .label("rf"),
-            func.row_number()
-            .over(
-                partition_by=pid,
-                order_by=(aut.is_(None), Activity.date.desc(), Activity.id.desc()),
-            )
-            .label("rl"),
+            pid,
+            func.min(Activity.date),
+            func.sum(in_scope_int),
+            func.max(onboard),
+            func.substr(func.min(key), _AUTONOMY_AT),
+            func.substr(func.max(key), _AUTONOMY_AT),
         )
         .select_from(Attendance)
         .join(Activity, Activity.id == Attendance.activity_id)
@@ -208,19 +210,8 @@ def person_level(scope: Scope) -> Select:
             Activity.kind.in_(BENEFICIARY_KINDS),
             Activity.date <= scope.end,
         )
-        .subquery("presence")
-    )
-    return (
-        select(
-            inner.c.pid,
-            func.min(inner.c.day),
-            func.sum(inner.c.in_scope),
-            func.max(inner.c.onboard),
-            func.max(case((inner.c.rf == 1, inner.c.aut))),
-            func.max(case((inner.c.rl == 1, inner.c.aut))),
-        )
-        .group_by(inner.c.pid)
-        .having(func.sum(inner.c.in_scope) > 0)
+        .group_by(pid)
+        .having(func.sum(in_scope_int) > 0)
     )
 
 
