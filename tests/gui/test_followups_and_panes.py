@@ -86,3 +86,11 @@ def test_activities_list_is_sorted_newest_first(qtbot, window) -> None:
     qtbot.waitUntil(lambda: proxy.rowCount() > 0, timeout=5_000)
     dates = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2) for r in range(proxy.rowCount())]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_every_pane_opens_from_the_keyboard(qtbot, window) -> None:
+    for number in range(1, 8):
+        press(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == number - 1
+    assert window.sync_pane is not None and window.reports_pane is not None
+    window.runner.wait(20_000)
