@@ -18,14 +18,12 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String
 
-from ardoiz_desk.store.hlc import STAMP_RE
 from ardoiz_desk.store.models import Synced, synced_fields
 from ardoiz_desk.sync.errors import BundleError
 
 ROW_HEAD = ("id", "updated_hlc", "stamps")
 COMPRESS_LEVEL = 6
 MAX_SECTION_BYTES = 2 * 1024**3
-_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 @dataclass(frozen=True)
@@ -117,17 +115,35 @@ def decode_table(blob: bytes, model: type[Synced]) -> tuple[list[str], list[list
     return columns, data
 
 
+_ID_RUN = re.compile(r"(?:[0-9a-f]{32}\n)*")
+_STAMP_RUN = re.compile(r"(?:\d{13}\.\d{5}\.[0-9a-f]{16}\n)*")
+
+
+def _all_match(run: re.Pattern[str], values: list[Any]) -> bool:
+    """Check many strings against one pattern in a single regex pass (fast on big tables)."""
+    if not set(map(type, values)) <= {str}:
+        return False
+    text = "\n".join(values)
+    if text.count("\n") != max(len(values) - 1, 0):  # a value hiding a line break
+        return False
+    return run.fullmatch(text + "\n" if values else "") is not None
+
+
 def _check_head(ids: list, hlcs: list, stamps: list, fields: set[str], bad: BundleError) -> None:
-    if len(set(ids)) != len(ids) or not all(type(i) is str and _ID.match(i) for i in ids):
+    if len(set(ids)) != len(ids) or not _all_match(_ID_RUN, ids):
         raise bad
-    if not all(type(s) is str and STAMP_RE.match(s) for s in hlcs):
+    if not _all_match(_STAMP_RUN, hlcs):
         raise bad
+    if not set(map(type, stamps)) <= {dict}:
+        raise bad
+    inner: list[Any] = []
     for row_stamps in stamps:
-        if type(row_stamps) is not dict or not fields.issuperset(row_stamps):
-            raise bad
-        for stamp in row_stamps.values():
-            if type(stamp) is not str or not STAMP_RE.match(stamp):
+        if row_stamps:
+            if not fields.issuperset(row_stamps):
                 raise bad
+            inner.extend(row_stamps.values())
+    if not _all_match(_STAMP_RUN, inner):
+        raise bad
 
 
 def _is_date(value: Any) -> bool:
@@ -146,10 +162,21 @@ def _all(values: list, ok: Callable[[Any], bool], nullable: bool) -> bool:
     return all(ok(v) for v in values)
 
 
+def _types(values: list, allowed: set[type], nullable: bool) -> bool:
+    return set(map(type, values)) <= (allowed | {type(None)} if nullable else allowed)
+
+
+def _ints(values: list, nullable: bool) -> bool:
+    if not _types(values, {int}, nullable):
+        return False
+    numbers = [v for v in values if v is not None]
+    return not numbers or (min(numbers) > -(2**62) and max(numbers) < 2**62)
+
+
 _CHECKS: dict[str, Callable[[list, bool], bool]] = {
-    "str": lambda vs, n: _all(vs, lambda v: type(v) is str, n),
-    "int": lambda vs, n: _all(vs, lambda v: type(v) is int and abs(v) < 2**62, n),
-    "bool": lambda vs, n: _all(vs, lambda v: type(v) is bool, n),
+    "str": lambda vs, n: _types(vs, {str}, n),
+    "int": _ints,
+    "bool": lambda vs, n: _types(vs, {bool}, n),
     "date": lambda vs, n: _all(vs, _is_date, n),
-    "json": lambda vs, n: _all(vs, lambda v: isinstance(v, list | dict), n),
+    "json": lambda vs, n: _types(vs, {list, dict}, n),
 }

@@ -23,7 +23,8 @@ Convert = Callable[[Any], Any] | None
 
 
 def _json_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    # json.dumps without options reuses one cached encoder: several times faster per call.
+    return "{}" if value == {} else json.dumps(value)
 
 
 def _from_json_text(value: Any) -> Any:
@@ -133,9 +134,12 @@ class TableIO:
         if self.raw:
             names = ",".join(f'"{c}"' for c in columns)
             sql = f'SELECT {names} FROM "{self.table.name}"'
-            result = self.conn.exec_driver_sql(
-                sql + " WHERE updated_hlc > ?" if after else sql, (after,) if after else ()
-            )
+            cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            if after:
+                result = cursor.execute(sql + " WHERE updated_hlc > ?", (after,)).fetchall()
+            else:
+                result = cursor.execute(sql).fetchall()
+            cursor.close()
         else:
             stmt = select(*(self.table.c[c] for c in columns)).order_by(self.table.c.id)
             if after:
