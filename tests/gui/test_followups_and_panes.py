@@ -72,7 +72,7 @@ def test_settings_apply_text_size_and_store_retention(qtbot, window) -> None:
 
 
 def test_geometry_is_remembered(qtbot, window, site_ws, dialogs) -> None:
-    from conftest import open_window
+    from gui_helpers import open_window
 
     window.resize(700, 500)  # the offscreen screen is 800 × 600
     window.close()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from gui_helpers import type_text
+from gui_helpers import open_window, type_text
 
 from ardoiz_desk.gui.wizard import FirstStartDialog
 from ardoiz_desk.services.directory import this_agent, this_site
 from ardoiz_desk.services.participants import count_participants
-from conftest import open_window
 
 
 def test_wizard_chooses_a_site_and_agent(qtbot, ws, dialogs) -> None:
