@@ -52,34 +52,32 @@ def child_bare() -> None:
 
 
 def child_app(data_dir: str, typing: bool) -> None:
-    """The real window over the base: shown, then listed, then (optionally) typing."""
-    from PySide6.QtCore import QTimer
+    """The real start-up (``gui.app.start_app``): frame shown, main window shown, list filled."""
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ardoiz_desk.gui.app import apply_style, create_application
-    from ardoiz_desk.gui.i18n import install_translators
-    from ardoiz_desk.gui.main_window import MainWindow
-    from ardoiz_desk.services.workspace import open_workspace
+    from ardoiz_desk.gui.app import create_application, start_app
 
     app = create_application()
-    install_translators(app, "fr")
-    apply_style(app)
-    ws = open_workspace(Path(data_dir))
-    window = MainWindow(ws)
-    window.show()
+    launcher = start_app(Path(data_dir), "fr")
     QTimer.singleShot(0, lambda: print("shown", flush=True))
 
-    def listed() -> None:
+    def ready(window) -> None:
+        QTimer.singleShot(0, lambda: print("ready", flush=True))
+        window.participants.index_ready.connect(lambda: listed(window))
+
+    def listed(window) -> None:
         print("listed", window.participants.model.rowCount(), flush=True)
         if typing:
             QTimer.singleShot(200, lambda: _type_queries(app, window))
         else:
             app.quit()
 
-    window.participants.index_ready.connect(listed)
+    launcher.ready.connect(ready)
     app.exec()
-    window.runner.wait()
-    ws.close()
+    launcher.window.runner.wait()
+    QThreadPool.globalInstance().waitForDone()
+    launcher.ws.close()
     QApplication.processEvents()
 
 
@@ -157,11 +155,12 @@ def measure(data_dir: Path, runs: int) -> dict[str, float]:
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHONPATH"] = str(ROOT / "src")
-    bare, shown, listed = [], [], []
+    bare, shown, ready, listed = [], [], [], []
     for _ in range(runs):
         bare.append(run_child(["--child", "bare"], env)["shown"][0])
         app = run_child(["--child", "app", str(data_dir)], env)
         shown.append(app["shown"][0])
+        ready.append(app["ready"][0])
         listed.append(app["listed"][0])
     typed = run_child(["--child", "type", str(data_dir)], env)
     timings = json.loads(typed["typing"][1])
@@ -169,6 +168,8 @@ def measure(data_dir: Path, runs: int) -> dict[str, float]:
         "bare_start_s": statistics.median(bare),
         "app_shown_s": statistics.median(shown),
         "ratio_shown_over_bare": statistics.median(shown) / statistics.median(bare),
+        "app_main_window_s": statistics.median(ready),
+        "ratio_main_window_over_bare": statistics.median(ready) / statistics.median(bare),
         "app_list_filled_s": statistics.median(listed),
         "rows": int(str(app["listed"][1])),
         "keystrokes": len(timings),

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from ardoiz_desk import __version__
-from ardoiz_desk.cli.common import CommandError
+from ardoiz_desk.cli.errors import CommandError
 from ardoiz_desk.paths import resolve_data_dir
 
 COMMAND_MODULES = (
@@ -29,11 +29,11 @@ COMMAND_MODULES = (
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every sub-command."""
+def _global_options(add_help: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ardoiz-desk",
         description="Ardoiz Desk: offline-first desk app for the Ardoiz senior tablet pilot.",
+        add_help=add_help,
     )
     parser.add_argument("--version", action="version", version=f"ardoiz-desk {__version__}")
     parser.add_argument(
@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=("fr", "en"), help="window language (default: saved setting, else French)"
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every sub-command."""
+    parser = _global_options()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -58,8 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; with no sub-command, open the window."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Opening the window needs none of the sub-commands (nor the data layer they import):
+    # parse the global options alone first, so the window appears sooner.
+    args, rest = _global_options(add_help=False).parse_known_args(argv)
+    if rest or args.self_test:
+        args = build_parser().parse_args(argv)
+    else:
+        args.command = None
     try:
         if args.self_test:
             from ardoiz_desk.gui.selftest import run_self_test

@@ -7,17 +7,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ardoiz_desk.cli.errors import CommandError
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import Workspace, open_workspace
 from ardoiz_desk.store.migrate import SchemaTooNewError
-
-
-class CommandError(Exception):
-    """A command failed for a reason the user can act on."""
-
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 @contextmanager

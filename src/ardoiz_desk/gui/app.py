@@ -6,13 +6,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ardoiz_desk.gui.i18n import install_translators
+from ardoiz_desk.gui.launcher import Launcher
 from ardoiz_desk.gui.text_size import apply_text_scale
 from ardoiz_desk.gui.ui_settings import UiSettings
 from ardoiz_desk.paths import resources_dir
-from ardoiz_desk.services.workspace import Workspace, open_workspace
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
@@ -36,26 +36,28 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
 
 
-def run_app(data_dir: Path, lang: str | None = None) -> int:
-    """Open the workspace and run the main window until it closes."""
+def start_app(data_dir: Path, lang: str | None = None) -> Launcher:
+    """Show the start window at once and open the base behind it; return the launcher."""
     app = create_application()
     settings = UiSettings(data_dir) if data_dir.is_dir() else None
     install_translators(app, lang or (settings.language if settings else "fr"))
-    from ardoiz_desk.gui.main_window import MainWindow
-
-    try:
-        ws: Workspace = open_workspace(data_dir)
-    except Exception as exc:  # shown to the agent, in French, before anything else
-        QMessageBox.critical(None, "Ardoiz Desk", f"Impossible d'ouvrir la base :\n{exc}")
-        return 1
-    settings = settings or UiSettings(data_dir)
     apply_style(app)
-    apply_text_scale(app, settings.text_scale)
-    window = MainWindow(ws, settings=settings)
-    window.show()
-    window.maybe_start_wizard()
+    if settings is not None:
+        apply_text_scale(app, settings.text_scale)
+    launcher = Launcher(data_dir, settings)
+    launcher.start()
+    return launcher
+
+
+def run_app(data_dir: Path, lang: str | None = None) -> int:
+    """Run the app until its window closes."""
+    app = create_application()
+    launcher = start_app(data_dir, lang)
+    launcher.failed.connect(lambda _message: app.exit(1))
     try:
         return app.exec()
     finally:
-        window.runner.wait(10_000)
-        ws.close()
+        if launcher.window is not None:
+            launcher.window.runner.wait(10_000)
+        if launcher.ws is not None:
+            launcher.ws.close()

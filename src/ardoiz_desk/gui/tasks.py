@@ -30,10 +30,16 @@ class TaskSignals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Work, signals: TaskSignals) -> None:
+    def __init__(
+        self,
+        work: Work,
+        signals: TaskSignals,
+        describe: Callable[[BaseException], str] | None = None,
+    ) -> None:
         super().__init__()
         self.work = work
         self.signals = signals
+        self.describe = describe or user_message
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -41,11 +47,21 @@ class _Runnable(QRunnable):
             result = self.work(self.signals.progress.emit)
         except Exception as exc:  # reported to the user by the window, logged in full
             log.exception("background task failed")
-            self.signals.failed.emit(user_message(exc), traceback.format_exc())
+            self.signals.failed.emit(self.describe(exc), traceback.format_exc())
         else:
             self.signals.succeeded.emit(result)
         finally:
             self.signals.finished.emit()
+
+
+def run_in_pool(
+    pool: QThreadPool,
+    work: Work,
+    signals: TaskSignals,
+    describe: Callable[[BaseException], str] | None = None,
+) -> None:
+    """Run work on a pool; failures are described for the user by ``describe``."""
+    pool.start(_Runnable(work, signals, describe))
 
 
 def user_message(exc: BaseException) -> str:
@@ -84,15 +100,17 @@ class TaskRunner(QObject):
             signals.progress.connect(on_progress)
         signals.progress.connect(self.progressed)
         signals.failed.connect(self.task_failed)
-        signals.finished.connect(lambda s=signals: self._done(s))
+        # A bound slot (not a lambda): Qt drops the connection if the runner is destroyed
+        # before the task ends, e.g. when its window closed meanwhile.
+        signals.finished.connect(self._task_finished)
         self._running.add(signals)
         self.busy_changed.emit(True)
         self.pool.start(_Runnable(work, signals))
         return signals
 
     @Slot()
-    def _done(self, signals: TaskSignals) -> None:
-        self._running.discard(signals)
+    def _task_finished(self) -> None:
+        self._running.discard(self.sender())
         if not self._running:
             self.busy_changed.emit(False)
 

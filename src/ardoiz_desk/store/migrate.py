@@ -29,6 +29,14 @@ log = logging.getLogger(__name__)
 class SchemaTooNewError(RuntimeError):
     """The base was written by a newer version of the app."""
 
+    def __init__(self, found: str, known: str) -> None:
+        self.found = found
+        self.known = known
+        super().__init__(
+            f"this base is at schema {found}, written by a newer Ardoiz Desk; "
+            f"this version knows schemas up to {known}: install the newer version"
+        )
+
 
 @dataclass(frozen=True)
 class MigrationOutcome:
@@ -91,10 +99,7 @@ def upgrade_to_head(
         try:
             script.get_revision(before)
         except CommandError as exc:
-            raise SchemaTooNewError(
-                f"this base is at schema {before}, written by a newer Ardoiz Desk; "
-                f"this version knows schemas up to {head}: install the newer version"
-            ) from exc
+            raise SchemaTooNewError(before, head) from exc
     if before == head:
         return MigrationOutcome(before, head, None)
     backup = None
