@@ -63,7 +63,7 @@ class StartWindow(QMainWindow):
 
 def open_error_message(exc: BaseException) -> str:
     """Return what to tell the agent when the base cannot be opened, in French."""
-    from ardoiz_desk.store.migrate import SchemaTooNewError
+    from ardoiz_desk.services.workspace import SchemaTooNewError
 
     if isinstance(exc, SchemaTooNewError):
         return tr(
