@@ -94,3 +94,9 @@ def test_fresh_base_at_head_needs_no_backup(tmp_path: Path) -> None:
     open_store(tmp_path).dispose()
     open_store(tmp_path).dispose()
     assert not (tmp_path / "backups").exists()
+
+
+def test_the_fast_start_up_check_knows_the_real_head() -> None:
+    from ardoiz_desk.store.schema_head import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.digest import content_digest
-from ardoiz_desk.store.migrate import current_revision, head_revision
 
 
 @dataclass(frozen=True)
@@ -28,6 +27,8 @@ class CheckReport:
 
 def check_base(ws: Workspace) -> CheckReport:
     """Run SQLite's integrity and foreign-key checks and compare the schema with head."""
+    from ardoiz_desk.store.migrate import current_revision, head_revision  # loads Alembic
+
     with ws.store.engine.connect() as conn:
         integrity = "; ".join(
             r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()

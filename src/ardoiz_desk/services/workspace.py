@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ardoiz_desk.store import Store, open_store
-from ardoiz_desk.store.migrate import SchemaTooNewError
+from ardoiz_desk.store.schema_head import SchemaTooNewError
 
 __all__ = ["SchemaTooNewError", "Workspace", "open_workspace"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ardoiz_desk.paths import database_path
 from ardoiz_desk.store.engine import Store, create_sqlite_engine
-from ardoiz_desk.store.migrate import upgrade_to_head
+from ardoiz_desk.store.schema_head import SCHEMA_HEAD, stored_revision
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +19,8 @@ def open_store(data_dir: Path, *, migrate: bool = True) -> Store:
     data_dir.mkdir(parents=True, exist_ok=True)
     db_path = database_path(data_dir)
     engine = create_sqlite_engine(db_path)
-    if migrate:
+    if migrate and stored_revision(engine) != SCHEMA_HEAD:
+        from ardoiz_desk.store.migrate import upgrade_to_head
+
         upgrade_to_head(engine, db_path, data_dir / "backups")
     return Store(engine, db_path)

@@ -22,20 +22,11 @@ from sqlalchemy import Engine
 
 from ardoiz_desk.paths import migrations_dir
 from ardoiz_desk.store.models import Base
+from ardoiz_desk.store.schema_head import SchemaTooNewError
+
+__all__ = ["SchemaTooNewError", "upgrade_to_head"]
 
 log = logging.getLogger(__name__)
-
-
-class SchemaTooNewError(RuntimeError):
-    """The base was written by a newer version of the app."""
-
-    def __init__(self, found: str, known: str) -> None:
-        self.found = found
-        self.known = known
-        super().__init__(
-            f"this base is at schema {found}, written by a newer Ardoiz Desk; "
-            f"this version knows schemas up to {known}: install the newer version"
-        )
 
 
 @dataclass(frozen=True)
