@@ -92,3 +92,67 @@ def test_refused_bundle_gives_exit_code_and_one_line(tmp_path, capsys) -> None:
     assert run(data, "bundle", "import", str(junk)) == 6
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "refused" in err[0]
+
+
+def test_erase_backup_restore_and_inspect_from_the_command_line(tmp_path, capsys, passfile) -> None:
+    coord, site = tmp_path / "coord", tmp_path / "site"
+    assert run(coord, "territory", "create", "--name", "CCSB") == 0
+    assert (
+        run(
+            coord,
+            "territory",
+            "invite",
+            "--out",
+            str(tmp_path / "e"),
+            "--passphrase-file",
+            str(passfile),
+        )
+        == 0
+    )
+    assert (
+        run(site, "territory", "join", str(tmp_path / "e"), "--passphrase-file", str(passfile)) == 0
+    )
+    capsys.readouterr()
+    assert (
+        run(
+            site,
+            "participant",
+            "add",
+            "--prenom",
+            "Hélène",
+            "--nom",
+            "Dupré",
+            "--telephone",
+            "0492610000",
+        )
+        == 0
+    )
+    pid = capsys.readouterr().out.strip()
+    backup = tmp_path / "save.sqlite3"
+    assert run(site, "backup", "--out", str(backup)) == 0
+    assert run(site, "erase", pid) == 0
+    bundle = tmp_path / "b.ardoiz"
+    assert run(site, "bundle", "export", "--out", str(bundle)) == 0
+    capsys.readouterr()
+    assert run(coord, "bundle", "inspect", str(bundle)) == 0
+    out = capsys.readouterr().out
+    assert "trust: unknown" in out and "participants: 1" in out
+    capsys.readouterr()
+    assert run(site, "territory", "show") == 0
+    old_replica = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("replica"))
+    assert run(site, "restore", str(backup)) == 0
+    assert run(site, "territory", "show") == 0
+    new_replica = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("replica"))
+    assert new_replica != old_replica
+    assert run(site, "participant", "show", pid) == 0
+    assert "Dupré" in capsys.readouterr().out  # the backup predates the erasure
+    # The erasure comes back through the coordinator: erased again, for good.
+    assert run(coord, "bundle", "import", str(bundle)) == 0
+    assert run(coord, "territory", "approve", "--all") == 0
+    territory_bundle = tmp_path / "t.ardoiz"
+    assert run(coord, "bundle", "export", "--out", str(territory_bundle)) == 0
+    assert run(site, "bundle", "import", str(territory_bundle)) == 0
+    capsys.readouterr()
+    assert run(site, "participant", "show", pid) == 0
+    shown = capsys.readouterr().out
+    assert '"erased": true' in shown and "Dupré" not in shown and "0492610000" not in shown

@@ -4,6 +4,7 @@ orders and groupings, always converge to one digest, and erased people stay eras
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -223,8 +224,9 @@ def _assert_erasures_hold(ws) -> None:
 
 
 # Examples are slow (five bases each): no shrinking, the failing example is printed as drawn.
+# ARDOIZ_PROPERTY_EXAMPLES=300 runs a longer search locally.
 @settings(
-    max_examples=25,
+    max_examples=int(os.environ.get("ARDOIZ_PROPERTY_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=list(HealthCheck),
     phases=(Phase.explicit, Phase.reuse, Phase.generate),

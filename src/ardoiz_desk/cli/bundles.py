@@ -1,4 +1,4 @@
-"""``bundle``, ``territory``, ``conflict`` and ``erase``.
+"""``bundle``, ``territory``, ``conflict``, ``erase``, ``backup`` and ``restore``.
 
 Passphrases come from ``--passphrase-file`` or $ARDOIZ_DESK_PASSPHRASE; a prompt is only a
 fallback when a person is at the keyboard.
@@ -17,6 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
+from ardoiz_desk.services.backup import backup_base, restore_base
 from ardoiz_desk.services.bundle_import import approve_replica, import_files, import_inbox
 from ardoiz_desk.services.bundle_report import STATUS_LABELS, ImportReport
 from ardoiz_desk.services.bundles import (
@@ -36,6 +37,7 @@ from ardoiz_desk.services.territory import (
     territory_info,
     write_enrolment,
 )
+from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.sync.errors import BundleError
 
@@ -76,6 +78,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub, "erase", "erase a participant's personal data (RGPD), everywhere", cmd_erase
     )
     p.add_argument("id")
+    p = add_command(sub, "backup", "copy the base to a file (default: DATA/backups/)", cmd_backup)
+    p.add_argument("--out", metavar="FILE")
+    p = add_command(sub, "restore", "replace the base with a backup (new replica id)", cmd_restore)
+    p.add_argument("file")
 
 
 def _register_bundle(sub: argparse._SubParsersAction) -> None:
@@ -222,6 +228,27 @@ def cmd_erase(args: argparse.Namespace, data_dir: Path) -> int:
         f"attendance note(s) emptied, {result.followups_removed} follow-up(s) removed); "
         "export a bundle so every site erases it too"
     )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, data_dir: Path) -> int:
+    """Back the base up."""
+    with bundle_workspace(data_dir) as ws:
+        print(backup_base(ws, Path(args.out) if args.out else None))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    """Restore a backup, then open it once (migrating it if it is older)."""
+    try:
+        result = restore_base(data_dir, Path(args.file))
+    except ValidationError as exc:
+        raise CommandError(str(exc), 2) from exc
+    with bundle_workspace(data_dir) as ws:
+        replica = ws.replica_id
+    kept = f"; the replaced base was kept as {result.safety_copy}" if result.safety_copy else ""
+    print(f"restored {result.restored_from} as new replica {replica}{kept}")
+    print("the coordinator must approve this installation again; peers send it full bundles")
     return 0
 
 

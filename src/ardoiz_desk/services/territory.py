@@ -84,7 +84,10 @@ def _state(ws: Workspace) -> dict[str, str]:
                 select(ReplicaState.key, ReplicaState.value).where(ReplicaState.key.in_(_KEYS))
             ).all()
         )
-    return {k: found.get(k, "") for k in _KEYS}
+    state = {k: found.get(k, "") for k in _KEYS}
+    if state["territory_id"] and not state["signing_key"]:  # a restored base: a new identity
+        state["signing_key"] = _own_signing_key(ws)
+    return state
 
 
 def territory_info(ws: Workspace) -> TerritoryInfo | None:

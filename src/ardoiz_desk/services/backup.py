@@ -1,0 +1,99 @@
+"""Backup and restore of a counter's base (SQLite's backup API: the WAL is included).
+
+A restored base gets a new replica identity: the copy does not know the stamps its former
+self issued after the backup, so reusing that identity could issue the same stamp twice
+with different values. Peers see a new replica (its bundles wait for approval once) and
+send it full bundles until it has told them what it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ardoiz_desk.paths import database_path
+from ardoiz_desk.services.audit import record_event
+from ardoiz_desk.services.validation import ValidationError
+from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.store.migrate import backup_database
+
+FRESH_IDENTITY_KEYS = ("replica_id", "hlc_last", "signing_key")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did."""
+
+    restored_from: Path
+    safety_copy: Path | None
+
+
+def _copy(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(tmp)
+        try:
+            source.backup(out)
+        finally:
+            out.close()
+    finally:
+        source.close()
+    tmp.replace(dest)
+
+
+def backup_base(ws: Workspace, out: Path | None = None) -> Path:
+    """Copy the live base to a file (default: the data folder's backups/); return its path."""
+    if out is None:
+        assert ws.store.db_path is not None
+        path = backup_database(ws.store.db_path, ws.data_dir / "backups", "manual")
+    else:
+        assert ws.store.db_path is not None
+        _copy(ws.store.db_path, out)
+        path = out
+    record_event(ws, "backup", file=str(path))
+    return path
+
+
+def _check_backup(path: Path) -> None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ValidationError(
+            {"file": f"Ce fichier n'est pas une sauvegarde lisible ({exc})."}
+        ) from exc
+    if not ok or not {"alembic_version", "participants", "replica_state"} <= tables:
+        raise ValidationError({"file": "Ce fichier n'est pas une sauvegarde d'Ardoiz Desk."})
+
+
+def restore_base(data_dir: Path, backup: Path) -> RestoreResult:
+    """Replace the (closed) base of a data folder with a backup, under a new replica identity."""
+    _check_backup(backup)
+    db = database_path(data_dir)
+    safety = None
+    if db.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        safety = data_dir / "backups" / f"{db.stem}-{stamp}-before-restore.sqlite3"
+        _copy(db, safety)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    _copy(backup, db)
+    conn = sqlite3.connect(db)
+    try:
+        with conn:
+            marks = ",".join("?" * len(FRESH_IDENTITY_KEYS))
+            conn.execute(f"DELETE FROM replica_state WHERE key IN ({marks})", FRESH_IDENTITY_KEYS)
+    finally:
+        conn.close()
+    return RestoreResult(backup, safety)
