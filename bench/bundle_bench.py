@@ -68,7 +68,12 @@ def table_rows(db: Path) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
 def raw_upsert(db: Path, rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]]) -> float:
     """Upsert all rows with sqlite3 executemany in one transaction; return seconds."""
     conn = sqlite3.connect(db, isolation_level=None)
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=5000", "synchronous=NORMAL"):
+    for pragma in (
+        "journal_mode=WAL",
+        "foreign_keys=ON",
+        "busy_timeout=5000",
+        "synchronous=NORMAL",
+    ):
         conn.execute(f"PRAGMA {pragma}")
     started = time.perf_counter()
     conn.execute("BEGIN")
@@ -169,10 +174,16 @@ def main() -> None:
     print(f"{f['rows']:,} rows {f['seeded']} on {f['machine']}")
     print(f"export                        {f['export_s']:8.2f} s")
     print(f"baseline sqlite3 upsert       {f['baseline_upsert_s']:8.2f} s")
-    print(f"import                        {f['import_s']:8.2f} s   ratio {f['ratio_import']:.2f} (goal <= {GOALS['import']})")
-    print(f"re-import (ledger)            {f['reimport_s']:8.3f} s   ratio {f['ratio_reimport']:.3f} (goal <= {GOALS['reimport']})")
+    print(
+        f"import                        {f['import_s']:8.2f} s   ratio {f['ratio_import']:.2f} (goal <= {GOALS['import']})"
+    )
+    print(
+        f"re-import (ledger)            {f['reimport_s']:8.3f} s   ratio {f['ratio_reimport']:.3f} (goal <= {GOALS['reimport']})"
+    )
     print(f"re-merge (same rows, new id)  {f['remerge_s']:8.2f} s   ratio {f['ratio_remerge']:.2f}")
-    print(f"bundle {f['bundle_bytes']:,} B / gzip CSV {f['csv_gzip_bytes']:,} B   ratio {f['ratio_size']:.2f} (goal <= {GOALS['size']})")
+    print(
+        f"bundle {f['bundle_bytes']:,} B / gzip CSV {f['csv_gzip_bytes']:,} B   ratio {f['ratio_size']:.2f} (goal <= {GOALS['size']})"
+    )
     print(json.dumps(f))
 
 
