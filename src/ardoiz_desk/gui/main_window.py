@@ -85,7 +85,10 @@ class MainWindow(QMainWindow):
         self.sync_pane: QWidget | None = None
         self.reports_pane: QWidget | None = None
         self._stale: set[int] = set()
-        self.settings_pane = SettingsPane(self.ws, self.settings)
+        self.settings_pane = SettingsPane(
+            self.ws, self.settings, dialogs=self.dialogs, runner=self.runner
+        )
+        self.settings_pane.participants_erased.connect(self.participants_changed)
         self.participants.open_requested.connect(self.open_participant)
         self.participants.new_requested.connect(self.new_participant)
         self.activities.record_requested.connect(self.record_activity)

@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,9 @@ class TaskRunner(QObject):
 
     @Slot()
     def _task_finished(self) -> None:
+        # PySide still delivers a queued call after the runner's window was destroyed.
+        if not shiboken6.isValid(self):
+            return
         self._running.discard(self.sender())
         if not self._running:
             self.busy_changed.emit(False)
