@@ -45,4 +45,3 @@ def test_task_failure_is_reported_as_message(qtbot) -> None:
     ):
         runner.start(work, on_failure=lambda msg, details: failures.append(msg))
     assert failures == ["Fichier illisible : ce n'est pas un paquet Ardoiz."]
-
