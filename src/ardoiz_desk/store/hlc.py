@@ -8,6 +8,7 @@ then counter, then replica id, which is exactly the tie-break the merge needs.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,6 +70,8 @@ class HybridLogicalClock:
         self._wall = wall
         self._max_drift_ms = max_drift_ms
         parsed = parse_stamp(last) if last else None
+        # An import may run on a worker thread while the agent saves a card.
+        self._lock = threading.Lock()
         self._wall_ms = parsed.wall_ms if parsed else 0
         self._counter = parsed.counter if parsed else 0
 
@@ -81,12 +84,13 @@ class HybridLogicalClock:
 
     def now(self) -> str:
         """Return a new stamp, strictly greater than every stamp issued or observed."""
-        physical = self._wall()
-        if physical > self._wall_ms:
-            self._wall_ms, self._counter = physical, 0
-        else:
-            self._advance_counter()
-        return str(Stamp(self._wall_ms, self._counter, self.replica_id))
+        with self._lock:
+            physical = self._wall()
+            if physical > self._wall_ms:
+                self._wall_ms, self._counter = physical, 0
+            else:
+                self._advance_counter()
+            return str(Stamp(self._wall_ms, self._counter, self.replica_id))
 
     def observe(self, remote: str) -> None:
         """Absorb a stamp from another replica so later local stamps sort after it."""
@@ -98,10 +102,11 @@ class HybridLogicalClock:
                 f"stamp from replica {stamp.replica} is {ahead_h:.1f} h "
                 "ahead of this machine's clock"
             )
-        if stamp.wall_ms > self._wall_ms:
-            self._wall_ms, self._counter = stamp.wall_ms, stamp.counter
-        elif stamp.wall_ms == self._wall_ms and stamp.counter > self._counter:
-            self._counter = stamp.counter
+        with self._lock:
+            if stamp.wall_ms > self._wall_ms:
+                self._wall_ms, self._counter = stamp.wall_ms, stamp.counter
+            elif stamp.wall_ms == self._wall_ms and stamp.counter > self._counter:
+                self._counter = stamp.counter
 
     def _advance_counter(self) -> None:
         if self._counter >= MAX_COUNTER:
