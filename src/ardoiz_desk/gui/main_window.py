@@ -130,7 +130,10 @@ class MainWindow(QMainWindow):
         if row == SYNC and self.sync_pane is None:
             from ardoiz_desk.gui.sync_pane import SyncPane
 
-            self.sync_pane = self._replace_pane(row, SyncPane(self.ws, self.runner, self))
+            pane = SyncPane(self.ws, self.runner)
+            # An import may bring anyone: reload the participants index, not just the panes.
+            pane.data_changed.connect(self.data_reloaded)
+            self.sync_pane = self._replace_pane(row, pane)
         elif row == REPORTS and self.reports_pane is None:
             from ardoiz_desk.gui.reports_pane import ReportsPane
 

@@ -1,0 +1,53 @@
+"""After an import from the Synchronisation pane, the window lists the people it brought."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from ardoiz_desk.gui.dialogs import DialogSeam
+from ardoiz_desk.gui.main_window import SYNC, MainWindow
+from ardoiz_desk.services.bundles import export_bundle
+from ardoiz_desk.services.participants import ParticipantInput, register_participant
+
+
+class QuietDialogs(DialogSeam):
+    """Never blocks: shows dialogs modeless and answers yes."""
+
+    def show(self, dialog) -> None:
+        dialog.show()
+
+    def ask(self, parent, title, question) -> bool:
+        return True
+
+    def inform(self, parent, title, text) -> None:
+        pass
+
+    def error(self, parent, title, text) -> None:
+        raise AssertionError(text)
+
+
+def _click(qtbot, pane, name: str) -> None:
+    with qtbot.waitSignal(
+        pane.runner.busy_changed, check_params_cb=lambda busy: not busy, timeout=20_000
+    ):
+        qtbot.mouseClick(pane.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def test_imported_participants_appear_in_the_list(qtbot, territory, tmp_path) -> None:
+    coord, site = territory(1)
+    register_participant(site, ParticipantInput(prenom="Hélène", nom="Dupré"))
+    path = export_bundle(site, tmp_path / "site.ardoiz", full=True).path
+    window = MainWindow(coord, dialogs=QuietDialogs())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.participants.index_ready, timeout=20_000):
+        window.show()
+    assert window.participants.model.rowCount() == 0
+    window.show_pane(SYNC)
+    pane = window.sync_pane
+    pane.choose_import_files = lambda: [path]
+    _click(qtbot, pane, "importFiles")
+    with qtbot.waitSignal(window.participants.index_ready, timeout=20_000):
+        _click(qtbot, pane, "applyImport")
+    assert window.participants.model.rowCount() == 1
+    window.runner.wait(10_000)
