@@ -18,6 +18,7 @@ from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.migrate import backup_database
+from ardoiz_desk.store.sqlite_copy import copy_database
 
 FRESH_IDENTITY_KEYS = ("replica_id", "hlc_last", "signing_key")
 
@@ -30,22 +31,6 @@ class RestoreResult:
     safety_copy: Path | None
 
 
-def _copy(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-    try:
-        out = sqlite3.connect(tmp)
-        try:
-            source.backup(out)
-        finally:
-            out.close()
-    finally:
-        source.close()
-    tmp.replace(dest)
-
-
 def backup_base(ws: Workspace, out: Path | None = None) -> Path:
     """Copy the live base to a file (default: the data folder's backups/); return its path."""
     if out is None:
@@ -53,7 +38,7 @@ def backup_base(ws: Workspace, out: Path | None = None) -> Path:
         path = backup_database(ws.store.db_path, ws.data_dir / "backups", "manual")
     else:
         assert ws.store.db_path is not None
-        _copy(ws.store.db_path, out)
+        copy_database(ws.store.db_path, out)
         path = out
     record_event(ws, "backup", file=str(path))
     return path
@@ -85,10 +70,10 @@ def restore_base(data_dir: Path, backup: Path) -> RestoreResult:
     if db.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         safety = data_dir / "backups" / f"{db.stem}-{stamp}-before-restore.sqlite3"
-        _copy(db, safety)
+        copy_database(db, safety)
     for suffix in ("-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    _copy(backup, db)
+    copy_database(backup, db)
     conn = sqlite3.connect(db)
     try:
         with conn:

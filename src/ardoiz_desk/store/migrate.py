@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from sqlalchemy import Engine
 from ardoiz_desk.paths import migrations_dir
 from ardoiz_desk.store.models import Base
 from ardoiz_desk.store.schema_head import SchemaTooNewError
+from ardoiz_desk.store.sqlite_copy import copy_database
 
 __all__ = ["SchemaTooNewError", "upgrade_to_head"]
 
@@ -61,21 +61,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def backup_database(db_path: Path, dest_dir: Path, label: str) -> Path:
     """Copy a live SQLite base with the backup API into dest_dir; return the copy's path."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = dest_dir / f"{db_path.stem}-{stamp}-{label}.sqlite3"
-    tmp = dest.with_suffix(".part")
-    src = sqlite3.connect(db_path)
-    try:
-        out = sqlite3.connect(tmp)
-        try:
-            src.backup(out)
-        finally:
-            out.close()
-    finally:
-        src.close()
-    tmp.replace(dest)
-    return dest
+    return copy_database(db_path, dest_dir / f"{db_path.stem}-{stamp}-{label}.sqlite3")
 
 
 def upgrade_to_head(
