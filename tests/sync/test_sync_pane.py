@@ -78,6 +78,7 @@ def test_conflict_is_shown_side_by_side_and_overturned(qtbot, territory, tmp_pat
     pane = _pane(qtbot, coord)
     pane.tabs.setCurrentIndex(1)
     assert pane.tabs.tabText(1) == "Conflits (1)"
+    assert pane.conflicts.model().index(0, 1).data() == "Nom"  # the form's label, not "nom"
     pane.grab().save(str(tmp_path / "conflicts.png"))
     pane.conflicts.selectRow(0)
     _click(qtbot, pane, "overturnConflict")

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ardoiz_desk.gui.participants.form import field_labels
 from ardoiz_desk.gui.table_model import RAW_ROLE, Column, ItemTableModel
 from ardoiz_desk.services.bundle_report import BundleOutcome
 from ardoiz_desk.services.conflicts import ConflictView
@@ -41,6 +42,15 @@ def _value(value: Any) -> str:
     return str(value)
 
 
+def field_label(table: str, field: str) -> str:
+    """The label a field has in its form (participants), else its name made readable."""
+    if table == "participants":
+        label = field_labels().get(field)
+        if label:
+            return label.rstrip(" *")
+    return field.replace("_", " ").capitalize()
+
+
 def outcome_columns() -> list[Column]:
     """Columns of the import preview and report."""
 
@@ -64,7 +74,7 @@ def conflict_columns() -> list[Column]:
     """Columns of the conflicts list: both values side by side."""
     return [
         Column(tr("Fiche"), lambda c: c.row_label),
-        Column(tr("Champ"), lambda c: c.field),
+        Column(tr("Champ"), lambda c: field_label(c.table, c.field)),
         Column(tr("Valeur gardée"), lambda c: _value(c.kept_value)),
         Column(tr("Écrite par"), lambda c: f"{c.kept_by}, {c.kept_at}"),
         Column(tr("Valeur écartée"), lambda c: _value(c.lost_value)),
