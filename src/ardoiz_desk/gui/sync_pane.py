@@ -13,25 +13,20 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ardoiz_desk.gui.dialogs import DialogSeam
-from ardoiz_desk.gui.sync_views import (
-    conflict_columns,
-    make_table,
-    outcome_columns,
-    peer_columns,
-    selected_item,
-    table_model,
-)
+from ardoiz_desk.gui.sync_tabs import conflicts_tab, exchange_tab, peers_tab
+from ardoiz_desk.gui.sync_views import selected_item, table_model
 from ardoiz_desk.gui.tasks import TaskRunner
+from ardoiz_desk.gui.territory_box import TerritoryBox, role_label
 from ardoiz_desk.gui.widgets import error_label, heading, hint, show_error
 from ardoiz_desk.services.bundle_import import approve_replica, import_files, import_inbox
 from ardoiz_desk.services.bundle_report import ImportReport
@@ -51,17 +46,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SyncPane", text)
 
 
-def _button(text: str, slot, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    return button
-
-
 class SyncPane(QWidget):
     """Exchange bundles by file or shared folder; review what they changed."""
 
     data_changed = Signal()
+    # Built by sync_tabs, in the manner of setupUi.
+    scope: QComboBox
+    folder_label: QLabel
+    outcomes: QTableView
+    apply_button: QPushButton
+    cancel_button: QPushButton
+    conflicts: QTableView
+    peers: QTableView
+    territory_box: TerritoryBox
 
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,9 +71,10 @@ class SyncPane(QWidget):
         self.territory_label = hint("")
         layout.addWidget(self.territory_label)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._exchange_tab(), tr("Échanger"))
-        self.tabs.addTab(self._conflicts_tab(), tr("Conflits"))
-        self.tabs.addTab(self._peers_tab(), tr("Installations"))
+        self.tabs.addTab(exchange_tab(self), tr("Échanger"))
+        self.tabs.addTab(conflicts_tab(self), tr("Conflits"))
+        self.tabs.addTab(peers_tab(self), tr("Installations"))
+        self._set_pending(None)
         layout.addWidget(self.tabs, 1)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(tr("Progression"))
@@ -90,95 +88,8 @@ class SyncPane(QWidget):
         if callable(refresh_all):
             self.data_changed.connect(refresh_all)
         self.refresh()
-
-    # --- building -------------------------------------------------------------------------
-
-    def _exchange_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(QLabel(tr("Envoyer les données de ce poste")))
-        send = QHBoxLayout()
-        self.scope = QComboBox()
-        self.scope.setAccessibleName(tr("Contenu du paquet"))
-        send.addWidget(self.scope, 1)
-        send.addWidget(_button(tr("Exporter vers un fichier…"), self.export_to_file, "exportFile"))
-        send.addWidget(
-            _button(tr("Déposer dans le dossier partagé"), self.export_to_folder, "exportFolder")
-        )
-        layout.addLayout(send)
-        folder = QHBoxLayout()
-        self.folder_label = QLabel("")
-        self.folder_label.setWordWrap(True)
-        folder.addWidget(self.folder_label, 1)
-        folder.addWidget(_button(tr("Choisir le dossier partagé…"), self.pick_folder, "pickFolder"))
-        layout.addLayout(folder)
-        layout.addWidget(QLabel(tr("Recevoir les données des autres sites")))
-        receive = QHBoxLayout()
-        receive.addWidget(_button(tr("Importer des fichiers…"), self.preview_files, "importFiles"))
-        receive.addWidget(
-            _button(tr("Relever le dossier partagé"), self.preview_inbox, "importInbox")
-        )
-        receive.addStretch(1)
-        layout.addLayout(receive)
-        layout.addWidget(
-            hint(
-                tr(
-                    "Chaque import commence par un aperçu : rien n'est modifié tant que vous n'avez pas confirmé."  # noqa: E501
-                )
-            )
-        )
-        self.outcomes = make_table(outcome_columns(), tr("Aperçu de l'import"))
-        layout.addWidget(self.outcomes, 1)
-        confirm = QHBoxLayout()
-        confirm.addStretch(1)
-        self.apply_button = _button(tr("Appliquer l'import"), self.apply_import, "applyImport")
-        self.cancel_button = _button(tr("Annuler"), self.cancel_import, "cancelImport")
-        confirm.addWidget(self.cancel_button)
-        confirm.addWidget(self.apply_button)
-        layout.addLayout(confirm)
-        self._set_pending(None)
-        return tab
-
-    def _conflicts_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(
-            hint(
-                tr(
-                    "Deux sites ont modifié le même champ en même temps. La valeur la plus récente a été gardée ; vous pouvez rétablir l'autre."  # noqa: E501
-                )
-            )
-        )
-        self.conflicts = make_table(conflict_columns(), tr("Conflits à examiner"))
-        layout.addWidget(self.conflicts, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(_button(tr("Garder la valeur retenue"), self.keep_selected, "keepConflict"))
-        row.addWidget(
-            _button(tr("Rétablir la valeur écartée"), self.overturn_selected, "overturnConflict")
-        )
-        layout.addLayout(row)
-        return tab
-
-    def _peers_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(
-            hint(
-                tr(
-                    "Les paquets d'une installation inconnue attendent ici. Vérifiez l'empreinte de sa clé par téléphone avant de l'approuver."  # noqa: E501
-                )
-            )
-        )
-        self.peers = make_table(peer_columns(), tr("Installations du territoire"))
-        layout.addWidget(self.peers, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(
-            _button(tr("Approuver et importer ses paquets"), self.approve_selected, "approvePeer")
-        )
-        layout.addLayout(row)
-        return tab
+        if territory_info(ws) is None:
+            self.tabs.setCurrentIndex(2)
 
     # --- seams (tests replace these) ------------------------------------------------------
 
@@ -205,20 +116,16 @@ class SyncPane(QWidget):
 
     def refresh(self) -> None:
         """Reload territory, folder, conflicts and replicas (all quick reads)."""
-        info = territory_info(self.ws)
-        if info is None:
-            self.territory_label.setText(
-                tr(
-                    "Ce poste n'appartient à aucun territoire : la coordination doit d'abord l'inscrire (commande « ardoiz-desk territory join »)."  # noqa: E501
-                )
+        info = self.territory_box.refresh()
+        self.territory_label.setText(
+            tr("Territoire « {0} » — ce poste : {1} — empreinte de sa clé : {2}").format(
+                info.name, role_label(info.role), info.fingerprint
             )
-        else:
-            role = tr("coordination") if info.role == "coordinator" else tr("site")
-            self.territory_label.setText(
-                tr("Territoire « {0} » — ce poste : {1} — empreinte de sa clé : {2}").format(
-                    info.name, role, info.fingerprint
-                )
+            if info
+            else tr(
+                "Ce poste n'appartient à aucun territoire : rejoignez-le ou créez-le dans l'onglet « Installations »."  # noqa: E501
             )
+        )
         folder = sync_folder(self.ws)
         self.folder_label.setText(
             tr("Dossier partagé : {0}").format(folder)
@@ -417,6 +324,11 @@ class SyncPane(QWidget):
         self.status.setText(
             tr("Valeur rétablie. Exportez un paquet pour que les autres sites la reçoivent.")
         )
+        self.refresh()
+        self.data_changed.emit()
+
+    def territory_changed(self) -> None:
+        """The installation joined or created a territory: everything may look different."""
         self.refresh()
         self.data_changed.emit()
 
