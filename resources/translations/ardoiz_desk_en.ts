@@ -1166,15 +1166,519 @@ Discard anyway?</translation>
             <translation>Data folder</translation>
         </message>
         <message>
+            <source>Voir et anonymiser…</source>
+            <translation>Review and anonymise…</translation>
+        </message>
+        <message>
+            <source>Anonymiser les personnes au-delà de la durée de conservation</source>
+            <translation>Anonymise people past the retention period</translation>
+        </message>
+        <message>
+            <source>{count} personne(s) sans contact depuis plus de {months} mois.</source>
+            <translation>{count} person(s) with no contact for more than {months} months.</translation>
+        </message>
+        <message>
+            <source>… et {count} autre(s)</source>
+            <translation>… and {count} more</translation>
+        </message>
+        <message>
+            <source>{count} personne(s) n'ont pas été vues depuis plus de {months} mois :
+
+{names}
+
+Anonymiser leurs données ? Leurs activités restent comptées dans les rapports ; l'effacement sera transmis aux autres sites et ne peut pas être annulé.</source>
+            <translation>{count} person(s) have not been seen for more than {months} months:
+
+{names}
+
+Anonymise their data? Their activities still count in the reports; the erasure will be passed on to the other sites and cannot be undone.</translation>
+        </message>
+        <message>
+            <source>Conservation des données</source>
+            <translation>Data retention</translation>
+        </message>
+        <message>
             <source>Site : {site} · Agent : {agent}</source>
             <translation>Site: {site} · Agent: {agent}</translation>
         </message>
     </context>
     <context>
+        <name>StartWindow</name>
+        <message>
+            <source>Ouverture de la base…</source>
+            <translation>Opening the database…</translation>
+        </message>
+        <message>
+            <source>Ouverture de la base</source>
+            <translation>Opening the database</translation>
+        </message>
+        <message>
+            <source>Cette base a été enregistrée par une version plus récente d'Ardoiz Desk (schéma {found}). Cette version connaît les schémas jusqu'à {known} : installez la version la plus récente. La base n'a pas été modifiée.</source>
+            <translation>This database was saved by a newer version of Ardoiz Desk (schema {found}). This version knows schemas up to {known}: please install the latest version. The database has not been changed.</translation>
+        </message>
+        <message>
+            <source>Impossible d'ouvrir la base :
+{error}</source>
+            <translation>Could not open the database:
+{error}</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncPane</name>
         <message>
-            <source>La synchronisation par fichiers arrive bientôt.</source>
-            <translation>File-based synchronisation is coming soon.</translation>
+            <source>Synchronisation</source>
+            <translation>Synchronisation</translation>
+        </message>
+        <message>
+            <source>Échanger</source>
+            <translation>Exchange</translation>
+        </message>
+        <message>
+            <source>Conflits</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>Installations</source>
+            <translation>Installations</translation>
+        </message>
+        <message>
+            <source>Progression</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>Exporter un paquet</source>
+            <translation>Export a bundle</translation>
+        </message>
+        <message>
+            <source>Paquets Ardoiz (*.ardoiz)</source>
+            <translation>Ardoiz bundles (*.ardoiz)</translation>
+        </message>
+        <message>
+            <source>Importer des paquets</source>
+            <translation>Import bundles</translation>
+        </message>
+        <message>
+            <source>Dossier partagé</source>
+            <translation>Shared folder</translation>
+        </message>
+        <message>
+            <source>Territoire « {0} » — ce poste : {1} — empreinte de sa clé : {2}</source>
+            <translation>Territory “{0}” — this computer: {1} — its key fingerprint: {2}</translation>
+        </message>
+        <message>
+            <source>Ce poste n'appartient à aucun territoire : rejoignez-le ou créez-le dans l'onglet « Installations ».</source>
+            <translation>This computer belongs to no territory: join one or create it in the “Installations” tab.</translation>
+        </message>
+        <message>
+            <source>Dossier partagé : {0}</source>
+            <translation>Shared folder: {0}</translation>
+        </message>
+        <message>
+            <source>Aucun dossier partagé choisi.</source>
+            <translation>No shared folder chosen.</translation>
+        </message>
+        <message>
+            <source>Tout (paquet complet)</source>
+            <translation>Everything (full bundle)</translation>
+        </message>
+        <message>
+            <source>Seulement ce qui manque à {0}</source>
+            <translation>Only what {0} is missing</translation>
+        </message>
+        <message>
+            <source>Conflits ({0})</source>
+            <translation>Conflicts ({0})</translation>
+        </message>
+        <message>
+            <source>Installations ({0} en attente)</source>
+            <translation>Installations ({0} waiting)</translation>
+        </message>
+        <message>
+            <source>Choisissez d'abord le dossier partagé.</source>
+            <translation>Choose the shared folder first.</translation>
+        </message>
+        <message>
+            <source>Paquet écrit : {0} ({1} enregistrements, {2} Ko).</source>
+            <translation>Bundle written: {0} ({1} records, {2} KB).</translation>
+        </message>
+        <message>
+            <source>Lecture des paquets…</source>
+            <translation>Reading the bundles…</translation>
+        </message>
+        <message>
+            <source>Aperçu : {0} paquet(s) prêt(s), {1} refusé(s). Rien n'a encore été modifié.</source>
+            <translation>Preview: {0} bundle(s) ready, {1} refused. Nothing has been changed yet.</translation>
+        </message>
+        <message>
+            <source>Rien à importer.</source>
+            <translation>Nothing to import.</translation>
+        </message>
+        <message>
+            <source>Import en cours…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>Import annulé : rien n'a été modifié.</source>
+            <translation>Import cancelled: nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Import terminé : {0} importé(s), {1} en attente, {2} refusé(s). Rapport : {3}</source>
+            <translation>Import finished: {0} imported, {1} waiting, {2} refused. Report: {3}</translation>
+        </message>
+        <message>
+            <source>Enregistrement…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <source>Valeur rétablie. Exportez un paquet pour que les autres sites la reçoivent.</source>
+            <translation>Value restored. Export a bundle so that the other sites receive it.</translation>
+        </message>
+        <message>
+            <source>Choisissez une installation en attente.</source>
+            <translation>Choose a waiting installation.</translation>
+        </message>
+        <message>
+            <source>Approuver l'installation {0} dont la clé a pour empreinte {1} ?</source>
+            <translation>Approve the installation {0} whose key fingerprint is {1}?</translation>
+        </message>
+        <message>
+            <source>Approuver une installation</source>
+            <translation>Approve an installation</translation>
+        </message>
+        <message>
+            <source>Import des paquets en attente…</source>
+            <translation>Importing the waiting bundles…</translation>
+        </message>
+        <message>
+            <source>Envoyer les données de ce poste</source>
+            <translation>Send this computer's data</translation>
+        </message>
+        <message>
+            <source>Contenu du paquet</source>
+            <translation>Bundle contents</translation>
+        </message>
+        <message>
+            <source>Exporter vers un fichier…</source>
+            <translation>Export to a file…</translation>
+        </message>
+        <message>
+            <source>Déposer dans le dossier partagé</source>
+            <translation>Put in the shared folder</translation>
+        </message>
+        <message>
+            <source>Choisir le dossier partagé…</source>
+            <translation>Choose the shared folder…</translation>
+        </message>
+        <message>
+            <source>Recevoir les données des autres sites</source>
+            <translation>Receive the other sites' data</translation>
+        </message>
+        <message>
+            <source>Importer des fichiers…</source>
+            <translation>Import files…</translation>
+        </message>
+        <message>
+            <source>Relever le dossier partagé</source>
+            <translation>Check the shared folder</translation>
+        </message>
+        <message>
+            <source>Chaque import commence par un aperçu : rien n'est modifié tant que vous n'avez pas confirmé.</source>
+            <translation>Every import starts with a preview: nothing is changed until you confirm.</translation>
+        </message>
+        <message>
+            <source>Aperçu de l'import</source>
+            <translation>Import preview</translation>
+        </message>
+        <message>
+            <source>Appliquer l'import</source>
+            <translation>Apply the import</translation>
+        </message>
+        <message>
+            <source>Annuler</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Deux sites ont modifié le même champ en même temps. La valeur la plus récente a été gardée ; vous pouvez rétablir l'autre.</source>
+            <translation>Two sites changed the same field at the same time. The most recent value was kept; you can restore the other one.</translation>
+        </message>
+        <message>
+            <source>Conflits à examiner</source>
+            <translation>Conflicts to review</translation>
+        </message>
+        <message>
+            <source>Garder la valeur retenue</source>
+            <translation>Keep the chosen value</translation>
+        </message>
+        <message>
+            <source>Rétablir la valeur écartée</source>
+            <translation>Restore the set-aside value</translation>
+        </message>
+        <message>
+            <source>Les paquets d'une installation inconnue attendent ici. Vérifiez l'empreinte de sa clé par téléphone avant de l'approuver.</source>
+            <translation>Bundles from an unknown installation wait here. Check its key fingerprint by phone before approving it.</translation>
+        </message>
+        <message>
+            <source>Installations du territoire</source>
+            <translation>Installations of the territory</translation>
+        </message>
+        <message>
+            <source>Approuver et importer ses paquets</source>
+            <translation>Approve and import its bundles</translation>
+        </message>
+        <message>
+            <source>Importé</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>Prêt à importer</source>
+            <translation>Ready to import</translation>
+        </message>
+        <message>
+            <source>En attente d'approbation</source>
+            <translation>Waiting for approval</translation>
+        </message>
+        <message>
+            <source>Déjà importé</source>
+            <translation>Already imported</translation>
+        </message>
+        <message>
+            <source>Ignoré</source>
+            <translation>Skipped</translation>
+        </message>
+        <message>
+            <source>Refusé</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>(vide)</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>oui</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>non</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>Fichier</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Origine</source>
+            <translation>Origin</translation>
+        </message>
+        <message>
+            <source>État</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Nouveaux</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Modifiés</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <source>Suppressions</source>
+            <translation>Deletions</translation>
+        </message>
+        <message>
+            <source>Effacements</source>
+            <translation>Erasures</translation>
+        </message>
+        <message>
+            <source>Détail</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Fiche</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Valeur gardée</source>
+            <translation>Kept value</translation>
+        </message>
+        <message>
+            <source>Écrite par</source>
+            <translation>Written by</translation>
+        </message>
+        <message>
+            <source>Valeur écartée</source>
+            <translation>Set-aside value</translation>
+        </message>
+        <message>
+            <source>Écrite par </source>
+            <translation>Written by </translation>
+        </message>
+        <message>
+            <source>De confiance</source>
+            <translation>Trusted</translation>
+        </message>
+        <message>
+            <source>En attente</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Révoquée</source>
+            <translation>Revoked</translation>
+        </message>
+        <message>
+            <source>(inconnu)</source>
+            <translation>(unknown)</translation>
+        </message>
+        <message>
+            <source>Installation</source>
+            <translation>Installation</translation>
+        </message>
+        <message>
+            <source>Empreinte de la clé</source>
+            <translation>Key fingerprint</translation>
+        </message>
+        <message>
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
+        </message>
+    </context>
+    <context>
+        <name>TerritoryBox</name>
+        <message>
+            <source>Fichiers d'inscription Ardoiz (*.ardoiz-enrol);;Tous les fichiers (*)</source>
+            <translation>Ardoiz enrolment files (*.ardoiz-enrol);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Nom du territoire</source>
+            <translation>Territory name</translation>
+        </message>
+        <message>
+            <source>Phrase secrète</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Phrase secrète (à nouveau)</source>
+            <translation>Passphrase (again)</translation>
+        </message>
+        <message>
+            <source>Nom du territoire : ce champ est obligatoire.</source>
+            <translation>Territory name: this field is required.</translation>
+        </message>
+        <message>
+            <source>Tapez la phrase secrète.</source>
+            <translation>Type the passphrase.</translation>
+        </message>
+        <message>
+            <source>Phrase secrète : {0} caractères au moins.</source>
+            <translation>Passphrase: at least {0} characters.</translation>
+        </message>
+        <message>
+            <source>Les deux phrases secrètes ne sont pas identiques.</source>
+            <translation>The two passphrases are not the same.</translation>
+        </message>
+        <message>
+            <source>Territoire</source>
+            <translation>Territory</translation>
+        </message>
+        <message>
+            <source>Rejoindre un territoire…</source>
+            <translation>Join a territory…</translation>
+        </message>
+        <message>
+            <source>Créer le territoire…</source>
+            <translation>Create the territory…</translation>
+        </message>
+        <message>
+            <source>Inviter un site…</source>
+            <translation>Invite a site…</translation>
+        </message>
+        <message>
+            <source>Fichier d'inscription reçu</source>
+            <translation>Enrolment file received</translation>
+        </message>
+        <message>
+            <source>Enregistrer le fichier d'inscription</source>
+            <translation>Save the enrolment file</translation>
+        </message>
+        <message>
+            <source>Empreinte de la clé de ce poste : {0}</source>
+            <translation>Key fingerprint of this computer: {0}</translation>
+        </message>
+        <message>
+            <source>Fichier : {0}
+Tapez la phrase secrète que la coordination vous a donnée par téléphone.</source>
+            <translation>File: {0}
+Type the passphrase the coordination gave you by phone.</translation>
+        </message>
+        <message>
+            <source>Rejoindre un territoire</source>
+            <translation>Join a territory</translation>
+        </message>
+        <message>
+            <source>Ce poste deviendra la coordination du territoire : c'est lui qui inscrira les sites. Ne créez le territoire qu'une fois, sur un seul poste.</source>
+            <translation>This computer will become the territory's coordination: it is the one that enrols the sites. Create the territory only once, on a single computer.</translation>
+        </message>
+        <message>
+            <source>Créer le territoire</source>
+            <translation>Create the territory</translation>
+        </message>
+        <message>
+            <source>Fichier : {0}
+Choisissez une phrase secrète d'au moins {1} caractères. Donnez-la au site par téléphone, jamais avec le fichier.</source>
+            <translation>File: {0}
+Choose a passphrase of at least {1} characters. Give it to the site by phone, never with the file.</translation>
+        </message>
+        <message>
+            <source>Inviter un site</source>
+            <translation>Invite a site</translation>
+        </message>
+        <message>
+            <source>Impossible de lire le fichier « {0} ».</source>
+            <translation>Could not read the file “{0}”.</translation>
+        </message>
+        <message>
+            <source>Inscription en cours…</source>
+            <translation>Enrolling…</translation>
+        </message>
+        <message>
+            <source>Création…</source>
+            <translation>Creating…</translation>
+        </message>
+        <message>
+            <source>Impossible d'écrire le fichier « {0} ».</source>
+            <translation>Could not write the file “{0}”.</translation>
+        </message>
+        <message>
+            <source>Écriture du fichier d'inscription…</source>
+            <translation>Writing the enrolment file…</translation>
+        </message>
+        <message>
+            <source>Ce poste a rejoint le territoire « {0} ». Lisez l'empreinte de sa clé à la coordination par téléphone : elle la vérifie avant d'approuver vos paquets.</source>
+            <translation>This computer has joined the territory “{0}”. Read its key fingerprint to the coordination by phone: they check it before approving your bundles.</translation>
+        </message>
+        <message>
+            <source>Territoire « {0} » créé. Invitez maintenant chaque site.</source>
+            <translation>Territory “{0}” created. Now invite each site.</translation>
+        </message>
+        <message>
+            <source>Fichier d'inscription écrit : {0}. Envoyez-le au site ; donnez-lui la phrase secrète par téléphone.</source>
+            <translation>Enrolment file written: {0}. Send it to the site; give them the passphrase by phone.</translation>
+        </message>
+        <message>
+            <source>Ce poste n'appartient à aucun territoire. Un site le rejoint avec le fichier d'inscription et la phrase secrète reçus de la coordination ; la coordination crée le territoire, une seule fois.</source>
+            <translation>This computer belongs to no territory. A site joins with the enrolment file and the passphrase received from the coordination; the coordination creates the territory, once.</translation>
+        </message>
+        <message>
+            <source>Territoire « {0} » — ce poste : {1}</source>
+            <translation>Territory “{0}” — this computer: {1}</translation>
+        </message>
+        <message>
+            <source>coordination</source>
+            <translation>coordination</translation>
+        </message>
+        <message>
+            <source>site</source>
+            <translation>site</translation>
         </message>
     </context>
     <context>
