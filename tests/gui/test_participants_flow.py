@@ -106,6 +106,7 @@ def test_edit_asks_before_discarding(qtbot, window, dialogs) -> None:
     card = window.open_participant(pid)
     card.form.edits["telephone"].clear()
     type_text(card.form.edits["telephone"], "04 92 00 00 00")
+    card.form.edits["email"].clear()
     type_text(card.form.edits["email"], "pas-un-email")
     assert "E-mail" in card.form.errors["email"].text()
     card.form.edits["email"].clear()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import unicodedata
 import uuid
 from dataclasses import dataclass
 
@@ -49,6 +50,21 @@ FEMALE = (
     "Solange",
     "Cécile",
     "Bernadette",
+    "Paulette",
+    "Huguette",
+    "Jeannine",
+    "Lucienne",
+    "Ginette",
+    "Éliane",
+    "Marthe",
+    "Suzanne",
+    "Raymonde",
+    "Josiane",
+    "Évelyne",
+    "Maryse",
+    "Rolande",
+    "Nicole",
+    "Chantal",
 )
 MALE = (
     "Gérard",
@@ -73,6 +89,21 @@ MALE = (
     "Régis",
     "Séraphin",
     "Félix",
+    "Roger",
+    "Marius",
+    "Fernand",
+    "Léon",
+    "Albert",
+    "Édouard",
+    "Gaston",
+    "Germain",
+    "Hervé",
+    "Michel",
+    "Robert",
+    "Roland",
+    "Serge",
+    "Yves",
+    "Jacques",
 )
 SURNAMES = (
     "Dupré",
@@ -108,6 +139,56 @@ SURNAMES = (
     "Sénéquier",
     "Ollivier",
     "Bœuf",
+    "Achard",
+    "Allègre",
+    "Audibert",
+    "Barbier",
+    "Bernard",
+    "Blanchard",
+    "Bonnet",
+    "Borel",
+    "Brun",
+    "Chabert",
+    "Chaix",
+    "Clément",
+    "Collomb",
+    "Coste",
+    "Daumas",
+    "Eyraud",
+    "Fabre",
+    "Gauthier",
+    "Giraud",
+    "Guigues",
+    "Jacquet",
+    "Jullien",
+    "Laugier",
+    "Magnan",
+    "Marcellin",
+    "Martel",
+    "Mathieu",
+    "Michel",
+    "Pascal",
+    "Pellegrin",
+    "Pons",
+    "Rambaud",
+    "Reboul",
+    "Rey",
+    "Ricard",
+    "Roche",
+    "Rougon",
+    "Sauvaire",
+    "Silvestre",
+    "Turcan",
+    "Villard",
+    "Bouchet",
+    "Corréard",
+    "Estienne",
+    "Gras",
+    "Lantelme",
+    "Maurel",
+    "Orcière",
+    "Pélissier",
+    "Sarlin",
 )
 AGENT_NAMES = (
     "Camille Roussel",
@@ -219,7 +300,28 @@ def _participants(rng: random.Random, ids: _Ids, n: int, sites: list, today: dt.
                 autonomie=None,
             )
         )
+    _register_twice(rng, ids, rows, sites)
     return rows
+
+
+def _register_twice(rng: random.Random, ids: _Ids, rows: list[dict], sites: list) -> None:
+    """Make one person in a hundred registered again at another counter, typed differently."""
+    twins = len(rows) // 100
+    for i in range(len(rows) - twins, len(rows)):
+        original = rows[rng.randrange(len(rows) - twins)]
+        other_sites = [s for s in sites if s.id != original["site_id"]] or sites
+        rows[i] = original | dict(
+            id=ids(),
+            prenom=_unaccented(original["prenom"]),
+            nom=_unaccented(original["nom"]).upper(),
+            site_id=rng.choice(other_sites).id,
+            email="",
+        )
+
+
+def _unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def generate_demo(
