@@ -26,6 +26,7 @@ from ardoiz_desk.gui.dialogs import DialogSeam
 from ardoiz_desk.gui.followups_pane import FollowUpsPane
 from ardoiz_desk.gui.i18n import translate
 from ardoiz_desk.gui.participants.card import ParticipantCard
+from ardoiz_desk.gui.participants.duplicates import DuplicatesDialog
 from ardoiz_desk.gui.participants.list_pane import ParticipantsPane
 from ardoiz_desk.gui.settings_pane import SettingsPane
 from ardoiz_desk.gui.tasks import TaskRunner
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.settings_pane.participants_erased.connect(self.participants_changed)
         self.participants.open_requested.connect(self.open_participant)
         self.participants.new_requested.connect(self.new_participant)
+        self.participants.duplicates_requested.connect(self.review_duplicates)
         self.activities.record_requested.connect(self.record_activity)
         self.followups.open_requested.connect(self.open_participant)
         self.followups.followups_changed.connect(lambda: self.mark_stale(REPORTS))
@@ -231,6 +233,14 @@ class MainWindow(QMainWindow):
         self.card = card
         self.dialogs.show(card)
         return card
+
+    def review_duplicates(self) -> DuplicatesDialog:
+        """The likely duplicates, to merge or dismiss."""
+        dialog = DuplicatesDialog(self.ws, self.runner, self.dialogs, self)
+        dialog.merged.connect(self.participants_changed)
+        self.duplicates_dialog = dialog
+        self.dialogs.show(dialog)
+        return dialog
 
     def new_participant(self) -> ParticipantCard:
         """Ctrl+N: an empty card."""

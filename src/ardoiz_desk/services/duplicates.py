@@ -94,17 +94,17 @@ def _blocks(people: list[PersonSummary]) -> Iterable[list[int]]:
 def _evidence(a: PersonSummary, b: PersonSummary, name_score: float) -> tuple[int, tuple[str, ...]]:
     """Score a pair: close names alone are not enough, other facts must agree too."""
     score = name_score * 0.85
-    reasons = ["mêmes nom et prénom" if name_score == 100 else "noms proches"]
+    reasons = ["nom identique" if name_score == 100 else "nom proche"]
     if a.annee_naissance and b.annee_naissance:
         if abs(a.annee_naissance - b.annee_naissance) > 1:
             return 0, ()
         if a.annee_naissance == b.annee_naissance:
-            score, reasons = score + 10, [*reasons, "même année de naissance"]
+            score, reasons = score + 10, [*reasons, "année"]
     phone_a, phone_b = digits(a.telephone)[-9:], digits(b.telephone)[-9:]
     if len(phone_a) >= 8 and phone_a == phone_b:
-        score, reasons = score + 20, [*reasons, "même téléphone"]
+        score, reasons = score + 20, [*reasons, "téléphone"]
     if a.commune and fold(a.commune) == fold(b.commune):
-        score, reasons = score + 5, [*reasons, "même commune"]
+        score, reasons = score + 5, [*reasons, "commune"]
     return min(100, round(score)), tuple(reasons)
 
 

@@ -40,6 +40,7 @@ class ParticipantsPane(QWidget):
 
     open_requested = Signal(str)
     new_requested = Signal()
+    duplicates_requested = Signal()
     index_ready = Signal()
     list_updated = Signal(int)  # rows shown
 
@@ -64,6 +65,12 @@ class ParticipantsPane(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading(translate("ParticipantsPane", "Participants")))
         top.addStretch(1)
+        self.duplicates_button = QPushButton(translate("ParticipantsPane", "Doublons…"))
+        self.duplicates_button.setToolTip(
+            translate("ParticipantsPane", "La même personne inscrite dans deux guichets")
+        )
+        self.duplicates_button.clicked.connect(self.duplicates_requested)
+        top.addWidget(self.duplicates_button)
         self.new_button = QPushButton(translate("ParticipantsPane", "Nouveau participant"))
         self.new_button.setToolTip(translate("ParticipantsPane", "Ctrl+N"))
         self.new_button.clicked.connect(self.new_requested)
@@ -89,7 +96,8 @@ class ParticipantsPane(QWidget):
         self.setTabOrder(self.stage_filter, self.autonomy_filter)
         self.setTabOrder(self.autonomy_filter, self.tablet_filter)
         self.setTabOrder(self.tablet_filter, self.view)
-        self.setTabOrder(self.view, self.new_button)
+        self.setTabOrder(self.view, self.duplicates_button)
+        self.setTabOrder(self.duplicates_button, self.new_button)
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
