@@ -206,6 +206,69 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Fiche A</source>
+            <translation>Record A</translation>
+        </message>
+        <message>
+            <source>Fiche B</source>
+            <translation>Record B</translation>
+        </message>
+        <message>
+            <source>Concordances</source>
+            <translation>Matches</translation>
+        </message>
+        <message>
+            <source>Doublons probables</source>
+            <translation>Likely duplicates</translation>
+        </message>
+        <message>
+            <source>La même personne a pu être inscrite dans deux guichets. Une fusion garde une fiche et y rattache l'autre (ses activités comptent pour la fiche gardée) ; elle est transmise aux autres sites et peut être annulée.</source>
+            <translation>The same person may have been registered at two counters. A merge keeps one record and attaches the other to it (its activities count for the record kept); it is passed on to the other sites and can be undone.</translation>
+        </message>
+        <message>
+            <source>Paires de fiches à comparer</source>
+            <translation>Pairs of records to compare</translation>
+        </message>
+        <message>
+            <source>Recherche des doublons…</source>
+            <translation>Looking for duplicates…</translation>
+        </message>
+        <message>
+            <source>Fusionner en gardant A</source>
+            <translation>Merge, keeping A</translation>
+        </message>
+        <message>
+            <source>Fusionner en gardant B</source>
+            <translation>Merge, keeping B</translation>
+        </message>
+        <message>
+            <source>Ce sont deux personnes</source>
+            <translation>They are two people</translation>
+        </message>
+        <message>
+            <source>{count} paire(s) à examiner.</source>
+            <translation>{count} pair(s) to review.</translation>
+        </message>
+        <message>
+            <source>Garder la fiche de {keep} et y rattacher celle de {dup} ?</source>
+            <translation>Keep the record of {keep} and attach the record of {dup} to it?</translation>
+        </message>
+        <message>
+            <source>Fusionner deux fiches</source>
+            <translation>Merge two records</translation>
+        </message>
+        <message>
+            <source>Fusion impossible</source>
+            <translation>Cannot merge</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstStartDialog</name>
         <message>
             <source>Bienvenue dans Ardoiz Desk</source>
@@ -655,6 +718,14 @@ Close anyway and discard them?</translation>
         <message>
             <source>Participants</source>
             <translation>Participants</translation>
+        </message>
+        <message>
+            <source>Doublons…</source>
+            <translation>Duplicates…</translation>
+        </message>
+        <message>
+            <source>La même personne inscrite dans deux guichets</source>
+            <translation>The same person registered at two counters</translation>
         </message>
         <message>
             <source>Nouveau participant</source>

@@ -29,7 +29,7 @@ def _twins(ws):
 
 
 def test_merge_from_the_window(qtbot, ws) -> None:
-    a, b = _twins(ws)
+    a, _b = _twins(ws)
     dialogs = FakeDialogs()
     window = open_window(qtbot, ws, dialogs)
     assert window.participants.model.rowCount() == 3
