@@ -1187,6 +1187,61 @@ Discard anyway?</translation>
         </message>
     </context>
     <context>
+        <name>RightsBar</name>
+        <message>
+            <source>Exporter ses données</source>
+            <translation>Export their data</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf);;JSON (*.json)</source>
+            <translation>PDF (*.pdf);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Exporter ses données…</source>
+            <translation>Export their data…</translation>
+        </message>
+        <message>
+            <source>Droit d'accès : tout ce que la base contient sur elle</source>
+            <translation>Right of access: everything the base holds about this person</translation>
+        </message>
+        <message>
+            <source>Effacer ses données…</source>
+            <translation>Erase their data…</translation>
+        </message>
+        <message>
+            <source>Droit à l'effacement, transmis à tous les sites</source>
+            <translation>Right to erasure, passed on to every site</translation>
+        </message>
+        <message>
+            <source>Export impossible</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>Le fichier n'a pas pu être écrit : {error}</source>
+            <translation>The file could not be written: {error}</translation>
+        </message>
+        <message>
+            <source>Export terminé</source>
+            <translation>Export finished</translation>
+        </message>
+        <message>
+            <source>Données exportées dans {path}</source>
+            <translation>Data exported to {path}</translation>
+        </message>
+        <message>
+            <source>Effacer définitivement les données personnelles de {name} ?
+
+Son nom, ses coordonnées et ses notes seront vidés ici et, par les paquets, sur tous les sites. Ses activités restent comptées de façon anonyme. Cette action ne peut pas être annulée.</source>
+            <translation>Permanently erase the personal data of {name}?
+
+Their name, contact details and notes will be emptied here and, through bundles, on every site. Their activities stay counted anonymously. This cannot be undone.</translation>
+        </message>
+        <message>
+            <source>Droit à l'effacement</source>
+            <translation>Right to erasure</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPane</name>
         <message>
             <source>Paramètres</source>

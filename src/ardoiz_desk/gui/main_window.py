@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         """Open a participant's card (a new one when the id is None)."""
         card = ParticipantCard(self.ws, participant_id, self.dialogs, self)
         card.saved.connect(lambda pid: self.participants_changed([pid]))
+        card.erased.connect(lambda pid: self.participants_changed([pid]))
         card.followups_changed.connect(lambda _pid: self.mark_stale(FOLLOWUPS, REPORTS))
         self.card = card
         self.dialogs.show(card)

@@ -18,6 +18,7 @@ from ardoiz_desk.gui.dialogs import DialogSeam
 from ardoiz_desk.gui.i18n import translate
 from ardoiz_desk.gui.participants.form import ParticipantForm
 from ardoiz_desk.gui.participants.journey import FollowUpsTab, JourneyTab
+from ardoiz_desk.gui.participants.rights import RightsBar
 from ardoiz_desk.gui.widgets import error_label, heading, no_default_buttons, show_error
 from ardoiz_desk.services.activities import participant_journey
 from ardoiz_desk.services.directory import list_sites, this_site
@@ -38,6 +39,7 @@ class ParticipantCard(QDialog):
 
     saved = Signal(str)  # participant id
     followups_changed = Signal(str)
+    erased = Signal(str)
 
     def __init__(
         self,
@@ -91,7 +93,13 @@ class ParticipantCard(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.rights = RightsBar(self.ws, self.dialogs)
+        self.rights.erased.connect(self._erased)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.rights)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
     def load(self) -> None:
@@ -102,6 +110,9 @@ class ParticipantCard(QDialog):
         self.form.set_value(view, site.id if site else None)
         self._initial = self.form.value()
         self._set_title(view.display_name if view else None)
+        self.rights.set_person(
+            view.id if view else None, view.display_name if view else "", bool(view and view.erased)
+        )
         self.tabs.setEnabled(view is not None)
         self.reload_side()
         self.validate()
@@ -159,10 +170,16 @@ class ParticipantCard(QDialog):
         self.participant_id = view.id
         self._initial = self.form.value()
         self._set_title(view.display_name)
+        self.rights.set_person(view.id, view.display_name, view.erased)
         self.tabs.setEnabled(True)
         self.validate()
         self.saved.emit(view.id)
         return True
+
+    def _erased(self, participant_id: str) -> None:
+        self._initial = None  # nothing left to save: close without asking
+        self.erased.emit(participant_id)
+        self.done(QDialog.DialogCode.Rejected)
 
     def plan_followup(self) -> None:
         """Add a follow-up from the Suivis tab."""
