@@ -45,3 +45,20 @@ def test_task_failure_is_reported_as_message(qtbot) -> None:
     ):
         runner.start(work, on_failure=lambda msg, details: failures.append(msg))
     assert failures == ["Fichier illisible : ce n'est pas un paquet Ardoiz."]
+
+
+def test_a_full_usb_stick_is_reported_in_french(qtbot) -> None:
+    import errno
+
+    runner = TaskRunner()
+    failures = []
+
+    def work(progress):
+        raise OSError(errno.ENOSPC, "No space left on device", "/media/usb/site.ardoiz")
+
+    with qtbot.waitSignal(
+        runner.busy_changed, check_params_cb=lambda busy: not busy, timeout=10_000
+    ):
+        runner.start(work, on_failure=lambda msg, details: failures.append(msg))
+    assert "plein" in failures[0] and "/media/usb/site.ardoiz" in failures[0]
+    assert "No space" not in failures[0]

@@ -1217,10 +1217,6 @@ Discard anyway?</translation>
             <translation>Export failed</translation>
         </message>
         <message>
-            <source>Le fichier n'a pas pu être écrit : {error}</source>
-            <translation>The file could not be written: {error}</translation>
-        </message>
-        <message>
             <source>Export terminé</source>
             <translation>Export finished</translation>
         </message>
@@ -1666,6 +1662,29 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Dernier paquet</source>
             <translation>Last bundle</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tasks</name>
+        <message>
+            <source>Accès refusé{where} : choisissez un dossier où vous pouvez écrire.</source>
+            <translation>Access denied{where}: choose a folder you can write to.</translation>
+        </message>
+        <message>
+            <source>Le disque ou la clé USB est plein{where} : rien n'a été enregistré. Libérez de la place ou choisissez un autre support.</source>
+            <translation>The disk or USB stick is full{where}: nothing was saved. Free some space or choose another drive.</translation>
+        </message>
+        <message>
+            <source>Le support est en lecture seule{where} : choisissez-en un autre.</source>
+            <translation>The drive is read-only{where}: choose another one.</translation>
+        </message>
+        <message>
+            <source>Fichier ou dossier introuvable{where} : la clé USB a-t-elle été retirée ?</source>
+            <translation>File or folder not found{where}: was the USB stick removed?</translation>
+        </message>
+        <message>
+            <source>Lecture ou écriture impossible{where} : {reason}</source>
+            <translation>Cannot read or write{where}: {reason}</translation>
         </message>
     </context>
     <context>

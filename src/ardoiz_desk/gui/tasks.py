@@ -7,13 +7,14 @@ responsive; results and errors come back on the GUI thread through Qt signals.
 
 from __future__ import annotations
 
+import errno
 import logging
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +66,36 @@ def run_in_pool(
     pool.start(_Runnable(work, signals, describe))
 
 
+def tr(text: str) -> str:
+    """Translate a message of the background tasks."""
+    return QCoreApplication.translate("Tasks", text)
+
+
+def _file_error_message(exc: OSError) -> str:
+    """Say in French what went wrong with a disk, a USB stick or a shared folder."""
+    where = f" ({exc.filename})" if exc.filename else ""
+    denied = tr("Accès refusé{where} : choisissez un dossier où vous pouvez écrire.")
+    messages = {
+        errno.ENOSPC: tr(
+            "Le disque ou la clé USB est plein{where} : rien n'a été enregistré. "
+            "Libérez de la place ou choisissez un autre support.",
+        ),
+        errno.EACCES: denied,
+        errno.EPERM: denied,
+        errno.EROFS: tr("Le support est en lecture seule{where} : choisissez-en un autre."),
+        errno.ENOENT: tr(
+            "Fichier ou dossier introuvable{where} : la clé USB a-t-elle été retirée ?"
+        ),
+    }
+    fallback = tr("Lecture ou écriture impossible{where} : {reason}")
+    template = messages.get(exc.errno or 0, fallback)
+    return template.format(where=where, reason=exc.strerror or str(exc))
+
+
 def user_message(exc: BaseException) -> str:
-    """Return the readable part of an error (services raise French messages)."""
+    """Return the readable part of an error: services raise French messages, files OSError."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return _file_error_message(exc)
     text = str(exc).strip()
     return text or type(exc).__name__
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from ardoiz_desk.gui.dialogs import DialogSeam
 from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.tasks import user_message
 from ardoiz_desk.services.erasure import erase_participant
 from ardoiz_desk.services.exports import export_person_json, log_export
 from ardoiz_desk.services.person_record import person_record
@@ -84,11 +85,7 @@ class RightsBar(QWidget):
         try:
             written = export_record(self.ws, self.participant_id, path)
         except OSError as exc:
-            self.dialogs.error(
-                self,
-                tr("Export impossible"),
-                tr("Le fichier n'a pas pu être écrit : {error}").format(error=exc),
-            )
+            self.dialogs.error(self, tr("Export impossible"), user_message(exc))
             return None
         self.dialogs.inform(
             self, tr("Export terminé"), tr("Données exportées dans {path}").format(path=written)
