@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ardoiz_desk.services.export_files import write_atomically
+
 STATUS_LABELS = {
     "applied": "importé",
     "preview": "aperçu (rien modifié)",
@@ -104,7 +106,5 @@ def write_report(data_dir: Path, report: ImportReport) -> ImportReport:
         (path, json.dumps(report.as_dict(), ensure_ascii=False, indent=2)),
         (path.with_suffix(".txt"), report_text(report)),
     ):
-        tmp = target.with_name(target.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        write_atomically(target, text)
     return report

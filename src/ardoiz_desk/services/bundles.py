@@ -21,6 +21,7 @@ from sqlalchemy import func, select, union_all
 from ardoiz_desk import __version__
 from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.directory import this_site
+from ardoiz_desk.services.export_files import write_atomically
 from ardoiz_desk.services.territory import COORDINATOR, Keys, load_keys, roster
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import SYNCED_MODELS
@@ -146,7 +147,7 @@ def export_bundle(
         sections.append(Section("roster", len(entries), blob))
     data = write_bundle(manifest, sections, keys.territory_key, keys.signing_key)
     path = out / default_bundle_name(ws, manifest["bundle_id"]) if out.is_dir() else out
-    _atomic_write(path, data)
+    write_atomically(path, data)
     counts = {s.name: s.rows for s in sections if s.name != "roster"}
     record_event(
         ws,
@@ -160,16 +161,6 @@ def export_bundle(
     if progress:
         progress(1, 1, path.name)
     return ExportResult(path, manifest["bundle_id"], kind, for_replica, counts, len(data))
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write under a temporary name, then rename: a reader never sees half a bundle."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-    tmp.replace(path)
 
 
 def inspect_bundle(ws: Workspace, path: Path) -> BundleInfo:

@@ -1,4 +1,4 @@
-"""What every export shares: atomic file writes and neutralised spreadsheet formulas."""
+"""What every file written shares: atomic writes, and neutralised spreadsheet formulas."""
 
 from __future__ import annotations
 
@@ -35,6 +35,16 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes | str) -> Path:
+    """Write a whole file through a temporary name and a rename; a reader never sees half."""
+    with atomic_path(path) as tmp:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+    return Path(path)
 
 
 def _fsync(path: Path) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.directory import this_site
+from ardoiz_desk.services.export_files import write_atomically
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import ReplicaState
@@ -215,16 +216,9 @@ def write_enrolment(ws: Workspace, out: Path, passphrase: str) -> Path:
     associated = ENROLMENT_MAGIC + struct.pack(">I", len(header)) + header
     key = crypto.passphrase_key(check_passphrase(passphrase), salt)
     body = crypto.encrypt(key, nonce, json.dumps(secret).encode(), associated)
-    _atomic_write(out, associated + body)
+    write_atomically(out, associated + body)
     _journal(ws, "enrolment-written", file=out.name)
     return out
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 def read_enrolment(data: bytes, passphrase: str) -> dict[str, Any]:
