@@ -1686,6 +1686,18 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <source>Lecture ou écriture impossible{where} : {reason}</source>
             <translation>Cannot read or write{where}: {reason}</translation>
         </message>
+        <message>
+            <source>Le disque est plein : rien n'a été enregistré. Ce que vous avez saisi reste à l'écran ; libérez de la place puis enregistrez à nouveau.</source>
+            <translation>The disk is full: nothing was saved. What you typed is still on screen; free some space, then save again.</translation>
+        </message>
+        <message>
+            <source>La base est occupée par une autre opération : réessayez dans un instant.</source>
+            <translation>The base is busy with another operation: try again in a moment.</translation>
+        </message>
+        <message>
+            <source>La base est en lecture seule : vérifiez les droits du dossier des données.</source>
+            <translation>The base is read-only: check the permissions of the data folder.</translation>
+        </message>
     </context>
     <context>
         <name>TerritoryBox</name>

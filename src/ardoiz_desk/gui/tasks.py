@@ -92,12 +92,26 @@ def _file_error_message(exc: OSError) -> str:
     return template.format(where=where, reason=exc.strerror or str(exc))
 
 
+def _base_error_message(text: str) -> str | None:
+    """Say in French what SQLite refused (the GUI sees the driver's text, not its types)."""
+    if "database or disk is full" in text:
+        return tr(
+            "Le disque est plein : rien n'a été enregistré. Ce que vous avez saisi reste "
+            "à l'écran ; libérez de la place puis enregistrez à nouveau."
+        )
+    if "database is locked" in text:
+        return tr("La base est occupée par une autre opération : réessayez dans un instant.")
+    if "readonly database" in text:
+        return tr("La base est en lecture seule : vérifiez les droits du dossier des données.")
+    return None
+
+
 def user_message(exc: BaseException) -> str:
     """Return the readable part of an error: services raise French messages, files OSError."""
     if isinstance(exc, OSError) and exc.errno is not None:
         return _file_error_message(exc)
     text = str(exc).strip()
-    return text or type(exc).__name__
+    return _base_error_message(text) or text or type(exc).__name__
 
 
 class TaskRunner(QObject):

@@ -7,6 +7,7 @@ search takes the focus, Enter adds the highlighted person, Ctrl+Enter saves.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -37,6 +38,7 @@ from ardoiz_desk.gui.activities.picker import AttendeePicker, Candidate, Candida
 from ardoiz_desk.gui.dialogs import DialogSeam
 from ardoiz_desk.gui.i18n import translate
 from ardoiz_desk.gui.table_model import duration
+from ardoiz_desk.gui.tasks import user_message
 from ardoiz_desk.gui.widgets import (
     code_combo,
     error_label,
@@ -52,6 +54,9 @@ from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import Workspace
 
 CUSTOM = -1
+
+
+log = logging.getLogger(__name__)
 
 
 class RecordActivityDialog(QDialog):
@@ -329,6 +334,10 @@ class RecordActivityDialog(QDialog):
             return
         except NotFoundError as exc:
             show_error(self.error, str(exc))
+            return
+        except Exception as exc:  # a full disk, a locked base: the dialog keeps everything
+            log.exception("recording an activity failed")
+            show_error(self.error, user_message(exc))
             return
         self.recorded.emit(view)
         self.accept()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from ardoiz_desk.gui.i18n import translate
 from ardoiz_desk.gui.participants.form import ParticipantForm
 from ardoiz_desk.gui.participants.journey import FollowUpsTab, JourneyTab
 from ardoiz_desk.gui.participants.rights import RightsBar
+from ardoiz_desk.gui.tasks import user_message
 from ardoiz_desk.gui.widgets import error_label, heading, no_default_buttons, show_error
 from ardoiz_desk.services.activities import participant_journey
 from ardoiz_desk.services.directory import list_sites, this_site
@@ -32,6 +35,8 @@ from ardoiz_desk.services.participants import (
 )
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 class ParticipantCard(QDialog):
@@ -166,6 +171,10 @@ class ParticipantCard(QDialog):
             return False
         except NotFoundError as exc:
             show_error(self.summary_error, str(exc))
+            return False
+        except Exception as exc:  # a full disk, a locked base: the form keeps what was typed
+            log.exception("saving a participant failed")
+            show_error(self.summary_error, user_message(exc))
             return False
         self.participant_id = view.id
         self._initial = self.form.value()
