@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 ENV_DATA_DIR = "ARDOIZ_DESK_DATA_DIR"
+#: A server base (PostgreSQL) for a large coordinator, instead of the data folder's SQLite.
+ENV_DATABASE_URL = "ARDOIZ_DESK_DATABASE_URL"
 DB_FILENAME = "ardoiz-desk.sqlite3"
 
 

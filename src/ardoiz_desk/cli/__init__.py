@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from ardoiz_desk import __version__
-from ardoiz_desk.cli.errors import CommandError
-from ardoiz_desk.paths import resolve_data_dir
+from ardoiz_desk.cli.errors import CommandError, database_url
+from ardoiz_desk.paths import ENV_DATABASE_URL, resolve_data_dir
 
 COMMAND_MODULES = (
     "ardoiz_desk.cli.setup",
@@ -41,6 +42,12 @@ def _global_options(add_help: bool = True) -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="data folder (default: $ARDOIZ_DESK_DATA_DIR, else the user data folder)",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="a PostgreSQL base for a large coordinator (postgresql+psycopg://…; "
+        "default: $ARDOIZ_DESK_DATABASE_URL, else the SQLite base in the data folder)",
     )
     parser.add_argument("--verbose", action="store_true", help="log debug details to the log file")
     parser.add_argument(
@@ -86,7 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ardoiz_desk.gui.app import run_app
 
             return run_app(data_dir, lang=args.lang)
-        return int(args.handler(args, data_dir) or 0)
+        url = args.database_url or os.environ.get(ENV_DATABASE_URL) or None
+        with database_url(url):
+            return int(args.handler(args, data_dir) or 0)
     except CommandError as exc:
         print(f"ardoiz-desk: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ardoiz_desk.cli.errors import CommandError
+from ardoiz_desk.cli.errors import DATABASE_URL, CommandError
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import Workspace, open_workspace
 from ardoiz_desk.store.migrate import SchemaTooNewError
@@ -17,7 +17,7 @@ from ardoiz_desk.store.migrate import SchemaTooNewError
 def workspace(data_dir: Path) -> Iterator[Workspace]:
     """Open the workspace, turning expected failures into one-line CommandErrors."""
     try:
-        ws = open_workspace(data_dir)
+        ws = open_workspace(data_dir, DATABASE_URL.get())
     except SchemaTooNewError as exc:
         raise CommandError(str(exc), 3) from exc
     try:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ardoiz_desk.store import Store, open_store
+from ardoiz_desk.store import Store, open_database, open_store
 from ardoiz_desk.store.schema_head import SchemaTooNewError
 
 __all__ = ["SchemaTooNewError", "Workspace", "open_workspace"]
@@ -31,6 +31,9 @@ class Workspace:
         self.store.dispose()
 
 
-def open_workspace(data_dir: Path) -> Workspace:
-    """Open (creating and migrating if needed) the workspace in a data folder."""
+def open_workspace(data_dir: Path, database_url: str | None = None) -> Workspace:
+    """Open the workspace in a data folder: its SQLite base, or a server base by URL."""
+    if database_url:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        return Workspace(data_dir=data_dir, store=open_database(database_url))
     return Workspace(data_dir=data_dir, store=open_store(data_dir))

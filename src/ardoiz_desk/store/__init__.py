@@ -11,7 +11,7 @@ from ardoiz_desk.store.schema_head import SCHEMA_HEAD, stored_revision
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store", "open_database", "open_store"]
 
 
 def open_store(data_dir: Path, *, migrate: bool = True) -> Store:
@@ -24,3 +24,14 @@ def open_store(data_dir: Path, *, migrate: bool = True) -> Store:
 
         upgrade_to_head(engine, db_path, data_dir / "backups")
     return Store(engine, db_path)
+
+
+def open_database(url: str) -> Store:
+    """Open a server base (PostgreSQL, for a large coordinator) by URL, migrated to head."""
+    from sqlalchemy import create_engine
+
+    from ardoiz_desk.store.migrate import upgrade_to_head
+
+    engine = create_engine(url, pool_pre_ping=True)
+    upgrade_to_head(engine, None, None)
+    return Store(engine)

@@ -84,6 +84,21 @@ def upgrade_to_head(
     if before is not None and db_path is not None and backup_dir is not None:
         backup = backup_database(db_path, backup_dir, f"before-{head}")
         log.info("backed up %s to %s before upgrading from %s", db_path, backup, before)
+    if engine.dialect.name == "sqlite":
+        broken = _upgrade_sqlite(engine, cfg)
+    else:  # PostgreSQL (a large coordinator): plain transactional DDL
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        broken = []
+    if broken:
+        raise RuntimeError(f"schema upgrade left {len(broken)} dangling references")
+    log.info("schema %s -> %s", before, head)
+    return MigrationOutcome(before, head, backup)
+
+
+def _upgrade_sqlite(engine: Engine, cfg: Config) -> list:
+    """Upgrade with foreign keys off, then check that every reference still holds."""
     with engine.connect() as conn:
         # Batch mode rebuilds tables: with foreign keys on, that could cascade or fail.
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -94,7 +109,4 @@ def upgrade_to_head(
         broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         conn.exec_driver_sql("PRAGMA foreign_keys=ON")
         conn.commit()
-    if broken:
-        raise RuntimeError(f"schema upgrade left {len(broken)} dangling references")
-    log.info("schema %s -> %s", before, head)
-    return MigrationOutcome(before, head, backup)
+    return broken
