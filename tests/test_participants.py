@@ -130,3 +130,14 @@ def test_notice_date_cannot_be_in_the_future(ws) -> None:
 )
 def test_age_band_uses_the_age_reached_this_calendar_year(year, band) -> None:
     assert age_band(year, dt.date(2026, 1, 2)) == band
+
+
+def test_saving_an_old_form_keeps_edits_made_meanwhile(ws) -> None:
+    opened = _add(ws, telephone="04 92 00 00 00")
+    shown = input_from_view(opened)
+    # Meanwhile an imported bundle (here: another writer) fixes the phone number.
+    update_participant(ws, opened.id, input_from_view(opened, telephone="06 11 22 33 44"))
+    saved = update_participant(
+        ws, opened.id, input_from_view(opened, nom="Dupré-Garcin"), based_on=shown
+    )
+    assert (saved.nom, saved.telephone) == ("Dupré-Garcin", "06 11 22 33 44")

@@ -131,3 +131,18 @@ def test_card_shows_journey_and_plans_a_followup(qtbot, window) -> None:
     card.followups.add_button.click()
     assert card.followups.model.rowCount() == before + 1
     card.reject()
+
+
+def test_card_save_keeps_a_field_changed_elsewhere_meanwhile(qtbot, window) -> None:
+    from ardoiz_desk.services.participants import input_from_view, update_participant
+
+    pid = shown_ids(window)[0]
+    card = window.open_participant(pid)
+    elsewhere = get_participant(window.ws, pid)
+    update_participant(window.ws, pid, input_from_view(elsewhere, telephone="06 11 22 33 44"))
+    card.form.edits["commune"].clear()
+    type_text(card.form.edits["commune"], "Upaix")
+    assert card.save()
+    after = get_participant(window.ws, pid)
+    assert (after.commune, after.telephone) == ("Upaix", "06 11 22 33 44")
+    assert card.form.edits["telephone"].text() == "06 11 22 33 44"

@@ -155,10 +155,21 @@ def _live(session, participant_id: str) -> Participant:
 
 
 def update_participant(
-    ws: Workspace, participant_id: str, data: ParticipantInput
+    ws: Workspace,
+    participant_id: str,
+    data: ParticipantInput,
+    *,
+    based_on: ParticipantInput | None = None,
 ) -> ParticipantView:
-    """Validate and save changes to a participant; only changed fields are stamped."""
+    """Validate and save changes to a participant; only changed fields are stamped.
+
+    With ``based_on`` (what the form showed when it was opened), only the fields the agent
+    changed are written: an edit imported meanwhile to another field is kept, not undone.
+    """
     cleaned = validate_participant(data, ws.today())
+    if based_on is not None:
+        touched = {f for f in _INPUT_FIELDS if getattr(data, f) != getattr(based_on, f)}
+        cleaned = {name: v for name, v in cleaned.items() if name in touched}
     with ws.store.session() as session:
         row = _live(session, participant_id)
         if row.erased:

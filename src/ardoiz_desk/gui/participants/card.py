@@ -163,7 +163,9 @@ class ParticipantCard(QDialog):
         data: ParticipantInput = self.form.value()
         try:
             if self.participant_id:
-                view = update_participant(self.ws, self.participant_id, data)
+                view = update_participant(
+                    self.ws, self.participant_id, data, based_on=self._initial
+                )
             else:
                 view = register_participant(self.ws, data)
         except ValidationError as exc:
@@ -177,6 +179,8 @@ class ParticipantCard(QDialog):
             show_error(self.summary_error, user_message(exc))
             return False
         self.participant_id = view.id
+        self._initial = None
+        self.form.set_value(view, view.site_id)  # what the base holds now, imports included
         self._initial = self.form.value()
         self._set_title(view.display_name)
         self.rights.set_person(view.id, view.display_name, view.erased)
