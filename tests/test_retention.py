@@ -63,3 +63,16 @@ def test_cli_preview_and_apply(ws, capsys) -> None:
     assert main(["--data-dir", data, "retention", "--months", "130"]) == 2
     assert "120" in capsys.readouterr().err
     assert person.id
+
+
+def test_a_duplicate_seen_recently_keeps_the_merged_record(ws) -> None:
+    from ardoiz_desk.services.duplicates import merge_duplicate
+
+    kept = register_participant(ws, ParticipantInput(prenom="Odette", nom="Martin"))
+    ws.today = lambda: dt.date(2031, 6, 15)
+    duplicate = register_participant(ws, ParticipantInput(prenom="Odette", nom="MARTIN"))
+    _seen_on(ws, duplicate, dt.date(2031, 6, 8))  # seen last week, under the other record
+    merge_duplicate(ws, kept.id, duplicate.id)
+    assert retention_preview(ws) == []
+    assert apply_retention(ws, retention_preview(ws, months=1)) == 0
+    assert not get_participant(ws, kept.id).erased

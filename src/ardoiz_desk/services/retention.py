@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.erasure import erase_participant
@@ -47,34 +48,53 @@ def _stamp_date(stamp: str) -> dt.date:
     return dt.datetime.fromtimestamp(parse_stamp(stamp).wall_ms / 1000, dt.UTC).date()
 
 
+def _record_of(participant) -> object:
+    """The record a row counts for: the one it was merged into, else itself."""
+    return func.coalesce(participant.merged_into, participant.id)
+
+
+def _last_contacts(session) -> dict[str, dt.date]:
+    """Return each record's last contact, its merged duplicates' presences and edits included."""
+    person = aliased(Participant)
+    record = _record_of(person)
+    seen = session.execute(
+        select(record, func.max(Activity.date))
+        .select_from(Attendance)
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .join(person, person.id == Attendance.participant_id)
+        .where(Attendance.deleted.is_(False), Activity.deleted.is_(False))
+        .group_by(record)
+    )
+    last = {rid: day for rid, day in seen}
+    edits = session.execute(select(record, func.max(person.updated_hlc)).group_by(record))
+    for rid, stamp in edits:
+        edited = _stamp_date(stamp)
+        last[rid] = max(last.get(rid, edited), edited)
+    return last
+
+
 def retention_preview(ws: Workspace, months: int | None = None) -> list[RetentionCandidate]:
-    """List the live, not yet erased people whose last contact is older than the period."""
+    """List the live, not yet erased people whose last contact is older than the period.
+
+    A record's last contact covers the duplicates merged into it: someone registered twice
+    and seen last week under the other record is not anonymised.
+    """
     months = months or retention_months(ws)
     cutoff = months_before(ws.today(), months)
-    last_seen = (
-        select(Attendance.participant_id, func.max(Activity.date).label("last"))
-        .join(Activity, Activity.id == Attendance.activity_id)
-        .where(Attendance.deleted.is_(False), Activity.deleted.is_(False))
-        .group_by(Attendance.participant_id)
-        .subquery()
-    )
-    stmt = (
-        select(
-            Participant.id,
-            Participant.prenom,
-            Participant.nom,
-            Participant.updated_hlc,
-            last_seen.c.last,
+    people = (
+        select(Participant.id, Participant.prenom, Participant.nom)
+        .where(
+            Participant.deleted.is_(False),
+            Participant.erased.is_(False),
+            Participant.merged_into.is_(None),
         )
-        .outerjoin(last_seen, last_seen.c.participant_id == Participant.id)
-        .where(Participant.deleted.is_(False), Participant.erased.is_(False))
-        .where((last_seen.c.last.is_(None)) | (last_seen.c.last < cutoff))
         .order_by(Participant.nom, Participant.prenom)
     )
     out = []
     with ws.store.session() as session:
-        for pid, prenom, nom, updated, last in session.execute(stmt):
-            contact = max(d for d in (last, _stamp_date(updated)) if d is not None)
+        last = _last_contacts(session)
+        for pid, prenom, nom in session.execute(people):
+            contact = last[pid]
             if contact < cutoff:
                 out.append(RetentionCandidate(pid, f"{prenom} {nom.upper()}".strip(), contact))
     return out
