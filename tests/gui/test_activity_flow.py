@@ -129,3 +129,14 @@ def test_training_of_agents(qtbot, window, dialogs) -> None:
     dialog.save()
     after = {a.id: len(a.trainings) for a in window.agents.model.items}
     assert after[agent_id] == before[agent_id] + 1
+
+
+def test_cancel_asks_when_typed_notes_would_be_lost(qtbot, window, dialogs) -> None:
+    dialog = window.record_activity()
+    dialog.reject()  # nothing typed: closes without a question
+    assert not dialog.isVisible() and dialogs.questions == []
+    dialog = window.record_activity()
+    type_text(dialog.notes, "Atelier très apprécié, à refaire en mars")
+    dialogs.answers = [False]
+    dialog.reject()
+    assert dialog.isVisible() and len(dialogs.questions) == 1

@@ -342,9 +342,14 @@ class RecordActivityDialog(QDialog):
         self.recorded.emit(view)
         self.accept()
 
+    def _has_input(self) -> bool:
+        """True when closing would lose something the agent typed or picked."""
+        typed = self.notes.toPlainText().strip() or self.title_edit.text().strip()
+        return bool(self.attendance.rowCount() or typed)
+
     def reject(self) -> None:
-        """Cancel, asking first when attendees would be lost."""
-        if self.attendance.rowCount() and not self.dialogs.ask(
+        """Cancel, asking first when attendees, a title or notes would be lost."""
+        if self._has_input() and not self.dialogs.ask(
             self,
             translate("RecordActivityDialog", "Abandonner cette activité ?"),
             translate(
