@@ -32,13 +32,19 @@ from ardoiz_desk.gui.settings_pane import SettingsPane
 from ardoiz_desk.gui.tasks import TaskRunner
 from ardoiz_desk.gui.text_size import apply_text_scale
 from ardoiz_desk.gui.ui_settings import UiSettings
-from ardoiz_desk.gui.widgets import select_code
+from ardoiz_desk.gui.widgets import error_label, select_code
 from ardoiz_desk.gui.wizard import FirstStartDialog, needs_first_start
 from ardoiz_desk.services.directory import this_agent, this_site
-from ardoiz_desk.services.maintenance import check_base
+from ardoiz_desk.services.maintenance import check_base, clock_warning
 from ardoiz_desk.services.workspace import Workspace
 
 PARTICIPANTS, ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS = range(7)
+
+
+def show_clock_warning(label: QLabel, warning: str | None) -> None:
+    """Show the computer-date warning in the status bar, or nothing."""
+    label.setText(warning or "")
+    label.setVisible(bool(warning))
 
 
 def _scrollable(pane: QWidget) -> QScrollArea:
@@ -181,6 +187,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.identity = QLabel()
         self.statusBar().addWidget(self.identity, 1)
+        self.clock_warning = error_label()
+        self.clock_warning.setWordWrap(True)
+        self.statusBar().addWidget(self.clock_warning, 2)
+        show_clock_warning(self.clock_warning, clock_warning(self.ws))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setAccessibleName(translate("MainWindow", "Travail en cours"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ardoiz_desk.services.workspace import Workspace
@@ -41,3 +42,25 @@ def digest(ws: Workspace) -> str:
     """Return the hash of the synchronised content (see store.digest)."""
     with ws.store.session() as session:
         return content_digest(session)
+
+
+def clock_warning(ws: Workspace, tolerance_hours: int = 24) -> str | None:
+    """Warn (in French) when this computer's date is behind the base's latest write.
+
+    It happens when a PC ran with a date in the future and was then corrected: its stamps
+    stay ahead of real time, and other sites hold its bundles back until that date passes.
+    """
+    from ardoiz_desk.store.hlc import parse_stamp, wall_clock_ms
+
+    last = ws.store.clock.last
+    if not last:
+        return None
+    ahead_ms = parse_stamp(last).wall_ms - wall_clock_ms()
+    if ahead_ms <= tolerance_hours * 3_600_000:
+        return None
+    when = dt.datetime.fromtimestamp(parse_stamp(last).wall_ms / 1000).strftime("%d/%m/%Y %H:%M")
+    return (
+        f"La date de cet ordinateur est antérieure à la dernière modification enregistrée "
+        f"({when}) : vérifiez la date et l'heure de l'ordinateur, puis prévenez la "
+        "coordination avant d'échanger des paquets."
+    )
