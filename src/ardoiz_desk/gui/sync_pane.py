@@ -7,6 +7,7 @@ replace (``choose_*``), so no test blocks on a modal.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -46,6 +47,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SyncPane", text)
 
 
+@dataclass(frozen=True)
+class ImportSource:
+    """What an import reads: chosen files, or the shared folder as it was at the preview."""
+
+    kind: str  # "files" or "inbox"
+    paths: tuple[Path, ...] = ()
+    folder: Path | None = None
+    # Path → SHA-256 of the files the preview read: apply imports those bytes and no others.
+    previewed: dict[str, str] = field(default_factory=dict)
+
+
 class SyncPane(QWidget):
     """Exchange bundles by file or shared folder; review what they changed."""
 
@@ -65,7 +77,7 @@ class SyncPane(QWidget):
         self.ws = ws
         self.runner = runner
         self.dialogs: DialogSeam = getattr(parent, "dialogs", None) or DialogSeam()
-        self._pending: tuple[str, list[Path]] | None = None
+        self._pending: ImportSource | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Synchronisation")))
         self.territory_label = hint("")
@@ -232,22 +244,27 @@ class SyncPane(QWidget):
         """Dry-run chosen files, then wait for confirmation."""
         paths = self.choose_import_files()
         if paths:
-            self._preview(("files", paths))
+            self._preview(ImportSource("files", paths=tuple(paths)))
 
     def preview_inbox(self) -> None:
         """Dry-run the shared folder's new bundles, then wait for confirmation."""
-        if sync_folder(self.ws) is None:
+        folder = sync_folder(self.ws)
+        if folder is None:
             show_error(self.error, tr("Choisissez d'abord le dossier partagé."))
             return
-        self._preview(("inbox", []))
+        self._preview(ImportSource("inbox", folder=folder))
 
-    def _work(self, source: tuple[str, list[Path]], dry_run: bool):
-        kind, paths = source
-        if kind == "inbox":
-            return lambda progress: import_inbox(self.ws, dry_run=dry_run, progress=progress)
-        return lambda progress: import_files(self.ws, paths, dry_run=dry_run, progress=progress)
+    def _work(self, source: ImportSource, dry_run: bool):
+        expected = None if dry_run else source.previewed
+        if source.kind == "inbox":
+            return lambda progress: import_inbox(
+                self.ws, source.folder, dry_run=dry_run, progress=progress, expected=expected
+            )
+        return lambda progress: import_files(
+            self.ws, list(source.paths), dry_run=dry_run, progress=progress, expected=expected
+        )
 
-    def _preview(self, source: tuple[str, list[Path]]) -> None:
+    def _preview(self, source: ImportSource) -> None:
         self._set_pending(None)
         self._run(
             self._work(source, True),
@@ -255,23 +272,23 @@ class SyncPane(QWidget):
             tr("Lecture des paquets…"),
         )
 
-    def _previewed(self, source: tuple[str, list[Path]], report: ImportReport) -> None:
+    def _previewed(self, source: ImportSource, report: ImportReport) -> None:
         table_model(self.outcomes).set_items(report.outcomes)
         ready = report.count("preview") + report.count("held")
-        self._set_pending(source if ready else None)
+        self._set_pending(replace(source, previewed=report.fingerprints()) if ready else None)
         refused = report.count("refused")
         text = tr(
             "Aperçu : {0} paquet(s) prêt(s), {1} refusé(s). Rien n'a encore été modifié."
         ).format(ready, refused)
         self.status.setText(text if ready else tr("Rien à importer."))
 
-    def _set_pending(self, source: tuple[str, list[Path]] | None) -> None:
+    def _set_pending(self, source: ImportSource | None) -> None:
         self._pending = source
         self.apply_button.setEnabled(source is not None)
         self.cancel_button.setEnabled(source is not None)
 
     def apply_import(self) -> None:
-        """Apply the import whose preview is shown."""
+        """Apply the import whose preview is shown: the files previewed, with the same bytes."""
         if self._pending is not None:
             source, self._pending = self._pending, None
             self._set_pending(None)
@@ -285,16 +302,21 @@ class SyncPane(QWidget):
 
     def _imported(self, report: ImportReport) -> None:
         table_model(self.outcomes).set_items(report.outcomes)
-        self.status.setText(
-            tr(
-                "Import terminé : {0} importé(s), {1} en attente, {2} refusé(s). Rapport : {3}"
-            ).format(
-                report.count("applied"),
-                report.count("held"),
-                report.count("refused"),
-                report.report_path or "",
-            )
+        text = tr(
+            "Import terminé : {0} importé(s), {1} en attente, {2} refusé(s). Rapport : {3}"
+        ).format(
+            report.count("applied"),
+            report.count("held"),
+            report.count("refused"),
+            report.report_path or "",
         )
+        stale = report.count("stale")
+        if stale:
+            text += " " + tr(
+                "{0} paquet(s) nouveau(x) ou modifié(s) depuis l'aperçu, non importé(s) : "
+                "relancez l'aperçu."
+            ).format(stale)
+        self.status.setText(text)
         self.refresh()
         self.data_changed.emit()
 
@@ -343,7 +365,9 @@ class SyncPane(QWidget):
         )
         if self.dialogs.ask(self, tr("Approuver une installation"), question):
             self._run(
-                lambda progress: approve_replica(self.ws, peer.replica_id, progress),
+                lambda progress: approve_replica(
+                    self.ws, peer.replica_id, progress, fingerprint=peer.fingerprint
+                ),
                 self._imported,
                 tr("Import des paquets en attente…"),
             )

@@ -28,6 +28,7 @@ def status_label(status: str) -> str:
         "already": tr("Déjà importé"),
         "skipped": tr("Ignoré"),
         "refused": tr("Refusé"),
+        "stale": tr("Non importé : changé depuis l'aperçu"),
     }
     return labels.get(status, status)
 
@@ -89,10 +90,18 @@ def peer_columns() -> list[Column]:
         "pending": tr("En attente"),
         "revoked": tr("Révoquée"),
     }
+
+    def state(p: PeerView) -> str:
+        if p.status == "pending" and p.keys_shown > 1:
+            return tr("En attente — {0} clés différentes : vérifiez l'empreinte").format(
+                p.keys_shown
+            )
+        return states.get(p.status, p.status)
+
     return [
         Column(tr("Site"), lambda p: p.site_name or p.site_code or tr("(inconnu)")),
         Column(tr("Installation"), lambda p: p.replica_id),
-        Column(tr("État"), lambda p: states.get(p.status, p.status)),
+        Column(tr("État"), state),
         Column(tr("Empreinte de la clé"), lambda p: p.fingerprint),
         Column(tr("Dernier paquet"), lambda p: p.last_bundle_at.replace("T", " ")[:16]),
     ]

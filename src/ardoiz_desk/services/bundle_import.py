@@ -3,6 +3,10 @@
 Each bundle is refused, held or applied on its own: one bad file never blocks the others.
 The import ledger makes a second import of the same file a no-op, and a report of every
 import run is written (JSON and text) in the data folder's ``reports/imports``.
+
+A preview records the SHA-256 of every file it read (``ImportReport.previewed``); an import
+given those fingerprints (``expected``) applies only files whose bytes still match, and
+reports anything new, changed or gone since as ``stale``, never applied unseen.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -27,7 +31,9 @@ from ardoiz_desk.services.territory import (
     COORDINATOR,
     PENDING,
     REVOKED,
+    TRUSTED,
     apply_roster,
+    drop_foreign_held,
     load_keys,
     set_peer_status,
 )
@@ -88,6 +94,9 @@ def import_bundle_bytes(
     if seen == state.APPLIED:
         return BundleOutcome(**base, status="already", message="Déjà importé : rien à faire.")
     from_held = from_held or seen == state.HELD
+    if peer is not None and peer["status"] == PENDING:
+        # Not trusted yet, so its key is not fixed: hold whatever key signed it.
+        return _hold(ws, data, envelope, sha, base, dry_run, already_held=seen == state.HELD)
     if peer is not None and peer["public_key"] != envelope.public_key.hex():
         raise BundleError(
             "Ce paquet est signé par une clé qui n'est pas celle de son installation d'origine : "
@@ -96,7 +105,7 @@ def import_bundle_bytes(
         )
     if peer is not None and peer["status"] == REVOKED:
         raise BundleError("Cette installation a été révoquée : paquet refusé.", "revoked")
-    if peer is None or peer["status"] == PENDING:
+    if peer is None:
         return _hold(ws, data, envelope, sha, base, dry_run, already_held=seen == state.HELD)
     bundle = _decode(envelope, keys.territory_key, ws.replica_id)
     return _merge(ws, envelope, bundle, sha, base, dry_run, from_held, progress)
@@ -148,15 +157,25 @@ def _hold(
     *,
     already_held: bool,
 ) -> BundleOutcome:
+    with ws.store.session() as session:
+        peer = state.get_peer(session.connection(), envelope.origin_replica)
     message = (
         "Installation inconnue : le paquet attend l'approbation de la coordination "
         f"(empreinte de sa clé : {_fingerprint(envelope)})."
     )
+    if peer is not None and peer["public_key"] != envelope.public_key.hex():
+        message = (
+            "Installation en attente, mais ce paquet est signé par une autre clé "
+            f"(empreinte {_fingerprint(envelope)}) que son premier paquet (empreinte "
+            f"{fingerprint(bytes.fromhex(peer['public_key']))}) : la coordination approuvera "
+            "celle dont l'empreinte a été vérifiée par téléphone."
+        )
     if dry_run or already_held:
         return BundleOutcome(**base, status="held", message=message)
     held_dir = ws.data_dir / "held"
     held_dir.mkdir(parents=True, exist_ok=True)
-    target = held_dir / f"{envelope.manifest['bundle_id']}.ardoiz"
+    # The file's hash in the name: a forged copy keeps the bundle id of the genuine one.
+    target = held_dir / f"{envelope.manifest['bundle_id']}-{sha[:16]}.ardoiz"
     target.write_bytes(data)
     origin = envelope.manifest["origin"]
     with ws.store.session() as session:
@@ -285,17 +304,49 @@ def import_files(
     dry_run: bool = False,
     progress: Progress | None = None,
     skipped: Sequence[BundleOutcome] = (),
+    expected: Mapping[str, str] | None = None,
 ) -> ImportReport:
-    """Import several bundle files, each on its own; write and return the report."""
+    """Import several bundle files, each on its own; write and return the report.
+
+    With ``expected`` (path → SHA-256, a preview's ``previewed``), only the files whose bytes
+    are those previewed are imported; the others, and previewed files now gone, are
+    reported as ``stale``.
+    """
     outcomes = list(skipped)
+    read: list[tuple[str, str]] = []
+    pending = set() if dry_run else _pending_replicas(ws)
     for i, path in enumerate(paths):
         if progress:
             progress(i, len(paths), path.name)
-        outcomes.append(_import_path(ws, path, dry_run, _sub(progress, i, len(paths), path.name)))
+        sub = _sub(progress, i, len(paths), path.name)
+        outcomes.append(_import_path(ws, path, dry_run, sub, expected, read))
+    if expected is not None:
+        seen = {str(p) for p in paths}
+        outcomes += [_stale(Path(p), GONE) for p in expected if p not in seen]
+    for replica in sorted(pending):  # a coordinator's roster may have trusted it meanwhile
+        outcomes += _release_held(ws, replica, None)
     if progress:
         progress(len(paths), len(paths), "")
-    report = ImportReport(tuple(outcomes), dry_run)
+    report = ImportReport(tuple(outcomes), dry_run, previewed=tuple(read))
     return report if dry_run else write_report(ws.data_dir, report)
+
+
+NEW = "Nouveau depuis l'aperçu : non importé, relancez l'aperçu pour le voir d'abord."
+CHANGED = "Modifié depuis l'aperçu : non importé, relancez l'aperçu pour le voir d'abord."
+GONE = "Disparu depuis l'aperçu : rien importé."
+
+
+def _pending_replicas(ws: Workspace) -> set[str]:
+    with ws.store.session() as session:
+        return {
+            p["replica_id"]
+            for p in state.list_peers(session.connection())
+            if p["status"] == PENDING
+        }
+
+
+def _stale(path: Path, message: str) -> BundleOutcome:
+    return BundleOutcome(file=path.name, status="stale", message=message, reason="stale")
 
 
 def _sub(progress: Progress | None, i: int, n: int, name: str) -> Progress | None:
@@ -305,10 +356,23 @@ def _sub(progress: Progress | None, i: int, n: int, name: str) -> Progress | Non
 
 
 def _import_path(
-    ws: Workspace, path: Path, dry_run: bool, progress: Progress | None
+    ws: Workspace,
+    path: Path,
+    dry_run: bool,
+    progress: Progress | None,
+    expected: Mapping[str, str] | None = None,
+    read: list[tuple[str, str]] | None = None,
 ) -> BundleOutcome:
+    if expected is not None and str(path) not in expected:
+        return _stale(path, NEW)
     try:
         data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        if read is not None:
+            read.append((str(path), sha))
+        if expected is not None and expected[str(path)] != sha:
+            return _stale(path, CHANGED)
+        # The very bytes hashed above are imported: nothing can swap the file in between.
         return import_bundle_bytes(ws, data, name=path.name, dry_run=dry_run, progress=progress)
     except BundleError as exc:
         return BundleOutcome(
@@ -337,8 +401,13 @@ def import_inbox(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    expected: Mapping[str, str] | None = None,
 ) -> ImportReport:
-    """Import the sync folder's new bundles; partial files and conflict copies are skipped."""
+    """Import the sync folder's new bundles; partial files and conflict copies are skipped.
+
+    With ``expected`` (a preview's ``previewed``), bundles that landed in the folder since the
+    preview, or changed, are reported as ``stale`` and not imported.
+    """
     folder = folder or sync_folder(ws)
     if folder is None:
         raise BundleError("Aucun dossier de synchronisation n'est choisi.", "no-folder")
@@ -349,14 +418,39 @@ def import_inbox(
         if e.skipped_reason
     ]
     ready = [e.path for e in entries if not e.skipped_reason]
-    return import_files(ws, ready, dry_run=dry_run, progress=progress, skipped=skipped)
+    return import_files(
+        ws, ready, dry_run=dry_run, progress=progress, skipped=skipped, expected=expected
+    )
 
 
 def approve_replica(
-    ws: Workspace, replica_id: str, progress: Progress | None = None
+    ws: Workspace,
+    replica_id: str,
+    progress: Progress | None = None,
+    *,
+    fingerprint: str | None = None,
 ) -> ImportReport:
-    """Trust a pending replica and apply the bundles held for it."""
-    set_peer_status(ws, replica_id, "trusted")
+    """Trust a pending replica and apply the bundles held for it.
+
+    ``fingerprint`` names the key to trust (the one checked over the phone); it is required
+    when the replica's bundles bore several keys. Bundles held under the others are dropped.
+    """
+    set_peer_status(ws, replica_id, TRUSTED, fingerprint=fingerprint)
+    return write_report(
+        ws.data_dir, ImportReport(tuple(_release_held(ws, replica_id, progress)), False)
+    )
+
+
+def _release_held(ws: Workspace, replica_id: str, progress: Progress | None) -> list[BundleOutcome]:
+    """Apply the bundles held for a replica now trusted (by approval or a coordinator's roster).
+
+    Bundles held under another key than the one retained are dropped first, never applied.
+    """
+    with ws.store.session() as session:
+        peer = state.get_peer(session.connection(), replica_id)
+    if peer is None or peer["status"] != TRUSTED:
+        return []
+    drop_foreign_held(ws, replica_id)
     with ws.store.session() as session:
         held = state.held_bundles(session.connection(), replica_id)
     outcomes = []
@@ -373,7 +467,7 @@ def approve_replica(
             outcomes.append(
                 BundleOutcome(file=row["file_name"], status="refused", message=str(exc))
             )
-    return write_report(ws.data_dir, ImportReport(tuple(outcomes), False))
+    return outcomes
 
 
 def report_as_json(report: ImportReport) -> str:

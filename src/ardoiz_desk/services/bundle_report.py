@@ -18,6 +18,7 @@ STATUS_LABELS = {
     "already": "déjà importé",
     "skipped": "ignoré",
     "refused": "refusé",
+    "stale": "non importé : nouveau ou modifié depuis l'aperçu",
 }
 
 
@@ -37,7 +38,10 @@ class TableCounts:
 
 @dataclass(frozen=True)
 class BundleOutcome:
-    """The fate of one file: applied, preview, held, already, skipped or refused."""
+    """The fate of one file: applied, preview, held, already, skipped, stale or refused.
+
+    ``stale``: a file new, changed or gone since the preview the import was confirmed on.
+    """
 
     file: str
     status: str
@@ -67,6 +71,12 @@ class ImportReport:
     dry_run: bool
     report_path: Path | None = None
     at: str = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0).isoformat())
+    # (path, SHA-256) of every file read: what a preview showed, hence what may be applied.
+    previewed: tuple[tuple[str, str], ...] = ()
+
+    def fingerprints(self) -> dict[str, str]:
+        """Path → SHA-256 of the files read, for ``import_files(..., expected=...)``."""
+        return dict(self.previewed)
 
     def count(self, status: str) -> int:
         """How many bundles ended with this status."""

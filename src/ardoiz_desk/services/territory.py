@@ -3,11 +3,16 @@
 The territory key encrypts every bundle; each replica signs its bundles with its own Ed25519
 key. The coordinator's enrolment file carries the territory key and the coordinator's public
 key, encrypted with a key derived (scrypt) from a passphrase given by another channel.
-Bundles from replicas not yet trusted are held until someone approves them.
+Bundles from replicas not yet trusted are held until someone approves them. A pending
+replica's key is not fixed yet: bundles under another key are held too, every key is listed
+with its fingerprint, and the coordinator (by approval, or by its signed roster) picks the
+right one; the bundles held under the other keys are then dropped. Once a replica is trusted
+or revoked, its key never changes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import secrets
 import struct
@@ -15,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.directory import this_site
@@ -23,7 +28,9 @@ from ardoiz_desk.services.export_files import write_atomically
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import ReplicaState
+from ardoiz_desk.store.sync_tables import SyncImport
 from ardoiz_desk.sync import crypto, state
+from ardoiz_desk.sync.container import MAX_MANIFEST_BYTES, read_manifest
 from ardoiz_desk.sync.errors import BundleError
 
 ENROLMENT_MAGIC = b"ARDOIZE\x00"
@@ -31,6 +38,7 @@ ENROLMENT_FORMAT = 1
 MIN_PASSPHRASE = 10
 COORDINATOR, SITE = "coordinator", "site"
 TRUSTED, PENDING, REVOKED = "trusted", "pending", "revoked"
+DROPPED = "dropped"  # ledger status of a held bundle whose key was not the one approved
 _KEYS = ("territory_id", "territory_name", "territory_key", "territory_role", "signing_key")
 
 
@@ -67,6 +75,7 @@ class PeerView:
     site_name: str
     fingerprint: str
     last_bundle_at: str
+    keys_shown: int = 1  # pending only: how many different keys bundles of this replica bore
 
 
 def check_passphrase(passphrase: str) -> str:
@@ -262,16 +271,31 @@ def join_territory(ws: Workspace, path: Path, passphrase: str) -> TerritoryInfo:
     return info
 
 
-def apply_roster(ws: Workspace, entries: list[dict[str, Any]]) -> None:
-    """Trust (or revoke) the replicas a coordinator lists; known keys are never replaced."""
+def apply_roster(ws: Workspace, entries: list[dict[str, Any]]) -> list[str]:
+    """Trust (or revoke) the replicas a coordinator lists; return those that were pending.
+
+    The key of a trusted or revoked replica never changes. A pending replica's key is only
+    what its first bundle claimed (anyone can sign a copy with their own key), so the
+    coordinator's roster fixes it; bundles held under another key are dropped.
+    """
+    was_pending = []
     with ws.store.session() as session:
         conn = session.connection()
         for e in entries:
             if e.get("replica") == ws.replica_id:
                 continue
             peer = state.get_peer(conn, e["replica"])
-            if peer and peer["public_key"] != e["public_key"]:
+            if peer and peer["status"] != PENDING and peer["public_key"] != e["public_key"]:
                 continue
+            if peer and peer["status"] == PENDING:
+                was_pending.append(e["replica"])
+                if peer["public_key"] != e["public_key"]:
+                    record_event(
+                        ws,
+                        "peer-key-fixed-by-roster",
+                        replica=e["replica"],
+                        fingerprint=crypto.fingerprint(bytes.fromhex(e["public_key"])),
+                    )
             state.upsert_peer(
                 conn,
                 e["replica"],
@@ -282,14 +306,84 @@ def apply_roster(ws: Workspace, entries: list[dict[str, Any]]) -> None:
                 site_code=e.get("site_code") or "",
                 site_name=e.get("site_name") or "",
             )
+    for replica in was_pending:
+        drop_foreign_held(ws, replica)
+    return was_pending
+
+
+def held_origin(path: Path) -> dict[str, Any] | None:
+    """Return the ``origin`` of a held bundle's manifest (its key was checked when held)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(12 + MAX_MANIFEST_BYTES)
+        origin = read_manifest(head).get("origin")
+    except (OSError, BundleError):
+        return None
+    return origin if isinstance(origin, dict) and "public_key" in origin else None
+
+
+def pending_keys(ws: Workspace, replica_id: str) -> dict[str, str]:
+    """Fingerprint → public key (hex) of every key a pending replica's bundles bore."""
+    with ws.store.session() as session:
+        conn = session.connection()
+        peer = state.get_peer(conn, replica_id)
+        held = state.held_bundles(conn, replica_id)
+    if peer is None or peer["status"] != PENDING:
+        return {}
+    keys = {crypto.fingerprint(bytes.fromhex(peer["public_key"])): peer["public_key"]}
+    for row in held:
+        origin = held_origin(Path(row["held_path"]))
+        if origin:
+            keys.setdefault(
+                crypto.fingerprint(bytes.fromhex(origin["public_key"])), origin["public_key"]
+            )
+    return keys
+
+
+def drop_foreign_held(ws: Workspace, replica_id: str) -> int:
+    """Drop the bundles held for a replica under another key than its recorded one."""
+    dropped = 0
+    with ws.store.session() as session:
+        conn = session.connection()
+        peer = state.get_peer(conn, replica_id)
+        if peer is None:
+            return 0
+        table = SyncImport.__table__
+        for row in state.held_bundles(conn, replica_id):
+            path = Path(row["held_path"])
+            origin = held_origin(path)
+            if origin and origin["public_key"] == peer["public_key"]:
+                continue
+            conn.execute(
+                update(table)
+                .where(table.c.id == row["id"])
+                .values(
+                    status=DROPPED,
+                    held_path="",
+                    message="Écarté : fichier illisible, ou signé par une clé que la coordination "
+                    "n'a pas retenue.",
+                )
+            )
+            path.unlink(missing_ok=True)
+            dropped += 1
+    if dropped:
+        record_event(ws, "held-dropped", replica=replica_id, bundles=dropped)
+    return dropped
 
 
 def list_peers(ws: Workspace) -> list[PeerView]:
-    """Return the replicas this installation knows, pending ones included."""
+    """Return the replicas this installation knows, pending ones included.
+
+    A pending replica whose bundles bore several keys is listed once per key, so that the
+    coordinator can approve the key whose fingerprint the site read out on the phone.
+    """
     with ws.store.session() as session:
-        peers = state.list_peers(session.connection())
-    return [
-        PeerView(
+        conn = session.connection()
+        peers = state.list_peers(conn)
+        held = state.held_bundles(conn)
+    views = []
+    for p in peers:
+        view = PeerView(
             p["replica_id"],
             p["role"],
             p["status"],
@@ -298,18 +392,67 @@ def list_peers(ws: Workspace) -> list[PeerView]:
             crypto.fingerprint(bytes.fromhex(p["public_key"])),
             p["last_bundle_at"],
         )
-        for p in peers
-    ]
+        others: dict[str, dict[str, Any]] = {}
+        if p["status"] == PENDING:
+            for row in held:
+                origin = (
+                    held_origin(Path(row["held_path"]))
+                    if row["origin_replica"] == p["replica_id"]
+                    else None
+                )
+                if origin and origin["public_key"] != p["public_key"]:
+                    others.setdefault(origin["public_key"], origin)
+        shown = 1 + len(others)
+        views.append(dataclasses.replace(view, keys_shown=shown))
+        for key, origin in others.items():
+            views.append(
+                dataclasses.replace(
+                    view,
+                    site_code=str(origin.get("site_code") or ""),
+                    site_name=str(origin.get("site_name") or ""),
+                    fingerprint=crypto.fingerprint(bytes.fromhex(key)),
+                    keys_shown=shown,
+                )
+            )
+    return views
 
 
-def set_peer_status(ws: Workspace, replica_id: str, status: str) -> PeerView:
-    """Trust or revoke a replica (approving a pending one trusts the key it showed)."""
+def set_peer_status(
+    ws: Workspace, replica_id: str, status: str, *, fingerprint: str | None = None
+) -> PeerView:
+    """Trust or revoke a replica.
+
+    Approving a pending replica trusts one of the keys its bundles bore: the one whose
+    ``fingerprint`` is given (checked over the phone), or its only one. When several keys
+    were seen, the fingerprint is required; the bundles held under the others are dropped.
+    """
+    keys = pending_keys(ws, replica_id) if status == TRUSTED else {}
+    if fingerprint is not None and keys and fingerprint not in keys:
+        raise ValidationError(
+            {
+                "replica": "Cette empreinte n'est plus celle d'une clé en attente pour cette "
+                "installation : actualisez la liste et vérifiez-la de nouveau."
+            }
+        )
+    if fingerprint is None and len(keys) > 1:
+        raise ValidationError(
+            {
+                "replica": "Des paquets signés par plusieurs clés différentes se présentent pour "
+                "cette installation : approuvez depuis l'onglet « Installations » la clé dont "
+                "l'empreinte a été vérifiée par téléphone."
+            }
+        )
     with ws.store.session() as session:
         conn = session.connection()
         if state.get_peer(conn, replica_id) is None:
             raise ValidationError({"replica": f"Installation inconnue : {replica_id}"})
-        state.upsert_peer(conn, replica_id, status=status)
+        values: dict[str, Any] = {"status": status}
+        if fingerprint is not None and keys:
+            values["public_key"] = keys[fingerprint]
+        state.upsert_peer(conn, replica_id, **values)
     record_event(ws, f"peer-{status}", replica=replica_id)
+    if keys:
+        drop_foreign_held(ws, replica_id)
     return next(p for p in list_peers(ws) if p.replica_id == replica_id)
 
 
