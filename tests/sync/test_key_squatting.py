@@ -161,3 +161,20 @@ def test_pane_approves_the_line_whose_fingerprint_was_checked(qtbot, territory, 
         qtbot.mouseClick(pane.findChild(QPushButton, "approvePeer"), Qt.MouseButton.LeftButton)
     assert [o.status for o in table_model(pane.outcomes).items] == ["applied"]
     assert "Véritable" in _names(coord)
+
+
+def test_command_line_approval_names_the_fingerprint(territory, tmp_path, capsys) -> None:
+    from ardoiz_desk.cli import main
+
+    coord, x = territory(1, trust_all=False)
+    register_participant(x, ParticipantInput(prenom="Xavier", nom="Véritable"))
+    genuine = export_bundle(x, tmp_path / "x.ardoiz", full=True).path
+    forged, _evil_fp = forge(genuine, tmp_path / "forged.ardoiz")
+    x_fp = territory_info(x).fingerprint
+    import_files(coord, [forged, genuine])
+    data = ["--data-dir", str(coord.data_dir)]
+    assert main([*data, "territory", "approve", x.replica_id]) != 0  # two keys: say which
+    capsys.readouterr()
+    assert main([*data, "territory", "approve", x.replica_id, "--fingerprint", x_fp]) == 0
+    assert "applied" in capsys.readouterr().out
+    assert "Véritable" in _names(coord)

@@ -130,6 +130,11 @@ def _register_territory(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("replica", nargs="*")
     p.add_argument("--all", action="store_true", help="approve every pending replica")
+    p.add_argument(
+        "--fingerprint",
+        help="the key fingerprint checked by phone (needed when a replica's bundles bore "
+        "several keys; see 'territory peers')",
+    )
     p = add_command(inner, "revoke", "refuse a replica's bundles from now on", cmd_revoke)
     p.add_argument("replica")
 
@@ -306,8 +311,10 @@ def cmd_approve(args: argparse.Namespace, data_dir: Path) -> int:
             replicas += [p.replica_id for p in list_peers(ws) if p.status == "pending"]
         if not replicas:
             raise CommandError("name a replica, or --all", 2)
+        if args.fingerprint and len(set(replicas)) != 1:
+            raise CommandError("--fingerprint goes with exactly one replica", 2)
         for replica in dict.fromkeys(replicas):
-            _print_report(approve_replica(ws, replica), False)
+            _print_report(approve_replica(ws, replica, fingerprint=args.fingerprint), False)
     return 0
 
 
