@@ -1448,6 +1448,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Import finished: {0} imported, {1} waiting, {2} refused. Report: {3}</translation>
         </message>
         <message>
+            <source>{0} paquet(s) nouveau(x) ou modifié(s) depuis l'aperçu, non importé(s) : relancez l'aperçu.</source>
+            <translation>{0} bundle(s) new or changed since the preview, not imported: run the preview again.</translation>
+        </message>
+        <message>
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
@@ -1572,6 +1576,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Refused</translation>
         </message>
         <message>
+            <source>Non importé : changé depuis l'aperçu</source>
+            <translation>Not imported: changed since the preview</translation>
+        </message>
+        <message>
             <source>(vide)</source>
             <translation>(empty)</translation>
         </message>
@@ -1646,6 +1654,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Révoquée</source>
             <translation>Revoked</translation>
+        </message>
+        <message>
+            <source>En attente — {0} clés différentes : vérifiez l'empreinte</source>
+            <translation>Pending — {0} different keys: check the fingerprint</translation>
         </message>
         <message>
             <source>(inconnu)</source>
