@@ -1,8 +1,11 @@
-"""Property: random edits, deletions and erasures on five replicas, bundles exchanged in random
-orders and groupings, always converge to one digest, and erased people stay erased."""
+"""Property: random edits, deletions, erasures, follow-ups and merges of duplicates on five
+replicas, bundles exchanged in random orders and groupings, always converge to one digest,
+and erased people stay erased: no personal value of theirs anywhere (follow-up reasons and
+attendance notes included), and no live record merged into them."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import random
@@ -16,7 +19,9 @@ from sync_helpers import clone_territory, make_replica, trust_everyone
 from ardoiz_desk.services.activities import ActivityInput, AttendeeInput, record_activity
 from ardoiz_desk.services.bundle_import import import_files
 from ardoiz_desk.services.bundles import export_bundle
+from ardoiz_desk.services.duplicates import merge_duplicate
 from ardoiz_desk.services.erasure import erase_participant
+from ardoiz_desk.services.followups import add_followup
 from ardoiz_desk.services.maintenance import digest
 from ardoiz_desk.services.participants import (
     ParticipantInput,
@@ -26,6 +31,7 @@ from ardoiz_desk.services.participants import (
     update_participant,
 )
 from ardoiz_desk.services.territory import create_territory
+from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.store.hlc import HybridLogicalClock
 from ardoiz_desk.store.models import (
     Activity,
@@ -35,7 +41,8 @@ from ardoiz_desk.store.models import (
     personal_fields,
 )
 from ardoiz_desk.store.sync_tables import SyncConflict
-from ardoiz_desk.sync.rules import blank_personal_values
+from ardoiz_desk.sync.erasure import live_redirected_to_erased
+from ardoiz_desk.sync.rules import PERSON_KEY, blank_personal_values, person_linked_models
 
 N = 5
 WALL_MS = 1_780_000_000_000  # every replica's wall clock is stuck: ties by counter and replica
@@ -52,6 +59,8 @@ step = st.one_of(
     st.tuples(st.just("erase"), replica, pick),
     st.tuples(st.just("activity"), replica, pick),
     st.tuples(st.just("attend"), replica, pick, pick),
+    st.tuples(st.just("followup"), replica, pick),
+    st.tuples(st.just("merge"), replica, pick, pick),
     st.tuples(st.just("send"), replica, replica, st.booleans()),
     st.tuples(st.just("batch"), replica, st.lists(replica, min_size=2, max_size=4), st.randoms()),
 )
@@ -140,6 +149,22 @@ def _attend(ws, k: int, j: int, counter: list[int]) -> None:
             row.premiere_fois = not row.premiere_fois
 
 
+def _followup(ws, k: int, counter: list[int]) -> None:
+    people = _live_people(ws)
+    if people:
+        counter[0] += 1
+        add_followup(ws, people[k % len(people)], FIXED_TODAY, f"rappeler au 06 {counter[0]:02d}")
+
+
+def _merge(ws, k: int, j: int) -> None:
+    """Merge two records as duplicates (refused when one is already merged: that is fine)."""
+    people = _live_people(ws)
+    if len(people) > 1:
+        keep, dup = people[k % len(people)], people[j % len(people)]
+        with contextlib.suppress(ValidationError):
+            merge_duplicate(ws, keep, dup)
+
+
 def _send(replicas, src: int, dst: int, delta: bool, folder) -> None:
     if src == dst:
         return
@@ -179,6 +204,10 @@ def _apply(replicas, op, counter, folder) -> None:
         _activity(ws, op[2], counter)
     elif kind == "attend":
         _attend(ws, op[2], op[3], counter)
+    elif kind == "followup":
+        _followup(ws, op[2], counter)
+    elif kind == "merge":
+        _merge(ws, op[2], op[3])
     elif kind == "send":
         _send(replicas, r, op[2], op[3], folder)
     else:
@@ -214,10 +243,14 @@ def _knows(src, replica_id: str) -> bool:
 def _assert_erasures_hold(ws) -> None:
     blanks = blank_personal_values(Participant)
     with ws.store.session() as s:
+        assert live_redirected_to_erased(s.connection()) == set()
         for person in s.scalars(select(Participant).where(Participant.erased.is_(True))):
             assert {f: getattr(person, f) for f in personal_fields(Participant)} == blanks
-            notes = s.scalars(select(Attendance.note).where(Attendance.participant_id == person.id))
-            assert all(n == "" for n in notes)
+            for model in person_linked_models():  # attendance notes, follow-up reasons, ...
+                model_blanks = blank_personal_values(model)
+                rows = s.scalars(select(model).where(getattr(model, PERSON_KEY) == person.id))
+                for row in rows:
+                    assert {f: getattr(row, f) for f in model_blanks} == model_blanks
             assert not s.scalars(
                 select(SyncConflict.id).where(SyncConflict.person_id == person.id)
             ).all()

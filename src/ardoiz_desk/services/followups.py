@@ -36,6 +36,12 @@ def add_followup(
         person = session.get(Participant, participant_id)
         if person is None or person.deleted:
             raise NotFoundError(f"Participant introuvable : {participant_id}")
+        if person.erased:
+            c.fail(
+                "participant_id",
+                "Cette personne a été effacée (RGPD) : aucun suivi ne peut lui être ajouté.",
+            )
+            c.raise_if_any()
         row = FollowUp(
             participant_id=participant_id, due_on=due_on, reason=reason, site_id=person.site_id
         )

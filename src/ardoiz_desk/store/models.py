@@ -227,7 +227,9 @@ class FollowUp(Synced, Base):
         String(32), _fk("participants.id"), nullable=False, index=True
     )
     due_on: Mapped[dt.date] = mapped_column(Date, nullable=False, index=True)
-    reason: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    reason: Mapped[str] = mapped_column(
+        String(300), nullable=False, default="", info={"personal": True}
+    )
     site_id: Mapped[str | None] = mapped_column(String(32), _fk("sites.id"))
     done: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     done_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -2,7 +2,9 @@
 
 New rows are written column by column in one ``executemany`` (the common, bulk case);
 rows that exist locally are merged field by field with :mod:`ardoiz_desk.sync.rules`.
-Erasure is enforced on the way in: personal values for an erased person never land.
+Erasure is enforced on the way in: personal values for an erased person never land, neither
+in their participant row nor in any row that belongs to them (every synchronised model with
+a ``participant_id`` column: attendances, follow-ups, ...).
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ardoiz_desk.store.models import Attendance, Participant, Synced, synced_fields
+from ardoiz_desk.store.models import Participant, Synced, synced_fields
 from ardoiz_desk.store.stamps import compact_stamps
 from ardoiz_desk.store.text import participant_search_key
 from ardoiz_desk.sync.rules import (
     ERASED,
+    PERSON_KEY,
     ZERO_STAMP,
     Conflict,
     Seen,
@@ -23,6 +26,7 @@ from ardoiz_desk.sync.rules import (
     blank_value,
     force_erasure,
     merge_fields,
+    person_linked_models,
 )
 from ardoiz_desk.sync.tableio import TableIO
 
@@ -112,16 +116,16 @@ def _force_new(model: type[Synced], cols: dict[str, list[Any]], ctx: MergeContex
     """Blank personal values of new rows that belong to an erased person."""
     if model is Participant:
         erased = [i for i, e in enumerate(cols[ERASED]) if e]
-        for name, blank in blank_personal_values(model).items():
-            values = cols[name] = list(cols[name])
-            for i in erased:
-                values[i] = blank
-    elif model is Attendance and ctx.erased_ids:
-        erased = [i for i, pid in enumerate(cols["participant_id"]) if pid in ctx.erased_ids]
-        for name, blank in blank_personal_values(model).items():
-            values = cols[name] = list(cols[name])
-            for i in erased:
-                values[i] = blank
+    elif model in person_linked_models() and ctx.erased_ids:
+        erased = [i for i, pid in enumerate(cols[PERSON_KEY]) if pid in ctx.erased_ids]
+    else:
+        return
+    if not erased:
+        return
+    for name, blank in blank_personal_values(model).items():
+        values = cols[name] = list(cols[name])
+        for i in erased:
+            values[i] = blank
 
 
 def _merge_existing(
@@ -176,13 +180,13 @@ def _merge_existing(
 def _is_erased(model: type[Synced], rid: str, values: dict[str, Any], ctx: MergeContext) -> bool:
     if model is Participant:
         return bool(values[ERASED])
-    return model is Attendance and values["participant_id"] in ctx.erased_ids
+    return model in person_linked_models() and values[PERSON_KEY] in ctx.erased_ids
 
 
 def _person_of(model: type[Synced], rid: str, values: dict[str, Any]) -> str | None:
     if model is Participant:
         return rid
-    return values.get("participant_id")
+    return values.get(PERSON_KEY)
 
 
 def _count_change(

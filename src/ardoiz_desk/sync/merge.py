@@ -2,7 +2,8 @@
 
 The caller opens the transaction (``Store.remote_session``) and commits or rolls back: the
 merge itself never commits, so an import is all-or-nothing and a dry run is the same work
-rolled back.
+rolled back. When such a transaction commits, records redirected (``merged_into``) into an
+erased person are erased too, with stamped writes (see :mod:`ardoiz_desk.sync.erasure`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,18 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from ardoiz_desk.store.models import SYNCED_MODELS, Attendance, Participant, Synced
+from ardoiz_desk.store.models import SYNCED_MODELS, Participant, Synced
+from ardoiz_desk.sync import erasure as _erasure  # noqa: F401  (registers the commit hook)
 from ardoiz_desk.sync.apply import MergeContext, TableOutcome, apply_table
 from ardoiz_desk.sync.codec import decode_table
 from ardoiz_desk.sync.errors import BundleError
-from ardoiz_desk.sync.rules import Conflict, blank_personal_values, version_vector_seen
+from ardoiz_desk.sync.rules import (
+    PERSON_KEY,
+    Conflict,
+    blank_personal_values,
+    person_linked_models,
+    version_vector_seen,
+)
 from ardoiz_desk.sync.tableio import TableIO
 
 Progress = Callable[[int, int, str], None]
@@ -85,7 +93,7 @@ def merge_tables(
             if model is Participant:
                 ctx.erased_ids = _erased_ids(conn)
     ctx.erased_ids = _erased_ids(conn)
-    _blank_attendance_notes(conn, ctx.newly_erased)
+    _blank_rows_of(conn, ctx.newly_erased)
     check_references(conn, bundle, raw=raw)
     return MergeResult(
         tuple(outcomes),
@@ -100,17 +108,22 @@ def _erased_ids(conn: Connection) -> set[str]:
     return set(conn.scalars(select(table.c.id).where(table.c.erased.is_(True))))
 
 
-def _blank_attendance_notes(conn: Connection, person_ids: set[str]) -> None:
+def _blank_rows_of(conn: Connection, person_ids: set[str]) -> None:
     """Empty personal values of rows already here that belong to people just erased."""
     if not person_ids:
         return
-    table = Attendance.__table__
-    blanks = blank_personal_values(Attendance)
     ids = sorted(person_ids)
-    for start in range(0, len(ids), 500):
-        conn.execute(
-            update(table).where(table.c.participant_id.in_(ids[start : start + 500])).values(blanks)
-        )
+    for model in person_linked_models():
+        blanks = blank_personal_values(model)
+        if not blanks:
+            continue
+        table = model.__table__  # type: ignore[attr-defined]
+        for start in range(0, len(ids), 500):
+            conn.execute(
+                update(table)
+                .where(table.c[PERSON_KEY].in_(ids[start : start + 500]))
+                .values(blanks)
+            )
 
 
 def _foreign_keys(model: type[Synced]) -> list[tuple[str, str]]:

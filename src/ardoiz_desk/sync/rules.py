@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from ardoiz_desk.store.models import Synced, personal_fields
+from ardoiz_desk.store.models import SYNCED_MODELS, Synced, personal_fields, synced_fields
 
 #: The stamp of a field a row never received (a column unknown to the bundle's schema).
 ZERO_STAMP = "0000000000000.00000.0000000000000000"
 ERASED = "erased"
+#: The column that makes a row belong to a participant (attendances, follow-ups, ...).
+PERSON_KEY = "participant_id"
 
 Seen = Callable[[str], bool]
 
@@ -47,6 +50,15 @@ def blank_value(model: type[Synced], name: str) -> Any:
 def blank_personal_values(model: type[Synced]) -> dict[str, Any]:
     """Return every personal column of a model with its blank value."""
     return {name: blank_value(model, name) for name in personal_fields(model)}
+
+
+@cache
+def person_linked_models() -> tuple[type[Synced], ...]:
+    """Return the synchronised models whose rows belong to a participant, from the metadata.
+
+    Their personal columns are emptied, like the participant's own, once that person is erased.
+    """
+    return tuple(m for m in SYNCED_MODELS if PERSON_KEY in synced_fields(m))
 
 
 def merge_fields(
