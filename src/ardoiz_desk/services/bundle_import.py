@@ -44,6 +44,7 @@ from ardoiz_desk.sync import state
 from ardoiz_desk.sync.codec import decode_json_section
 from ardoiz_desk.sync.container import Envelope, decrypt_sections, open_envelope
 from ardoiz_desk.sync.crypto import fingerprint
+from ardoiz_desk.sync.erasure import erase_redirected_to_erased
 from ardoiz_desk.sync.errors import BundleError
 from ardoiz_desk.sync.inbox import scan_folder
 from ardoiz_desk.sync.merge import DecodedBundle, MergeResult, decode_tables, merge_tables
@@ -238,6 +239,9 @@ def _merge(
                 raise _Preview(result)
             _bookkeep(ws, conn, envelope, bundle, result, sha, base, from_held)
             ws.store.clock.observe(bundle.max_stamp) if bundle.max_stamp else None
+            # A record merged (here or elsewhere) into someone now erased is erased too,
+            # by ordinary stamped writes, so the erasure travels on in later bundles.
+            chained = erase_redirected_to_erased(session)
             session.merge(ReplicaState(key="hlc_last", value=ws.store.clock.last))
     except _Preview as preview:
         return BundleOutcome(
@@ -255,6 +259,7 @@ def _merge(
         updated=sum(t.updated for t in result.tables),
         conflicts=len(result.conflicts),
         erased=len(result.newly_erased),
+        erased_merged_records=len(chained),
     )
     if roster is not None and _from_coordinator(ws, envelope.origin_replica):
         apply_roster(ws, roster[1][0])

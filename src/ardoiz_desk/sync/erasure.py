@@ -18,10 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, event, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from ardoiz_desk.store.engine import REMOTE_APPLY, StoreSession
+from ardoiz_desk.store.engine import REMOTE_APPLY
 from ardoiz_desk.store.models import FollowUp, Participant
 from ardoiz_desk.sync.rules import PERSON_KEY, blank_personal_values, person_linked_models
 from ardoiz_desk.sync.state import purge_conflicts_of
@@ -111,15 +111,15 @@ def erase_people(session: Session, person_ids: Iterable[str]) -> tuple[int, int]
     return blanked, removed
 
 
-@event.listens_for(StoreSession, "before_commit")
-def _erase_redirected_after_import(session: Session) -> None:
-    """Before an import commits, erase live records redirected into an erased one."""
-    if not session.info.get(REMOTE_APPLY):
-        return
+def erase_redirected_to_erased(session: Session) -> set[str]:
+    """Erase the live records whose redirect chain reaches an erased one; return their ids.
+
+    Called by an import, inside its transaction, after the clock has observed the bundle.
+    """
     conn = session.connection()
     ids = live_redirected_to_erased(conn)
     if not ids:
-        return
+        return ids
     # Ordinary stamped writes: the erasure must travel on like a local edit.
     session.info[REMOTE_APPLY] = False
     try:
@@ -129,3 +129,4 @@ def _erase_redirected_after_import(session: Session) -> None:
         session.info[REMOTE_APPLY] = True
     purge_conflicts_of(conn, ids)
     log.info("erased %d record(s) merged into an erased person", len(ids))
+    return ids

@@ -2,8 +2,8 @@
 
 The caller opens the transaction (``Store.remote_session``) and commits or rolls back: the
 merge itself never commits, so an import is all-or-nothing and a dry run is the same work
-rolled back. When such a transaction commits, records redirected (``merged_into``) into an
-erased person are erased too, with stamped writes (see :mod:`ardoiz_desk.sync.erasure`).
+rolled back. After merging, the import erases the records redirected (``merged_into``)
+into an erased person, with stamped writes (see ``sync.erasure``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from ardoiz_desk.store.models import SYNCED_MODELS, Participant, Synced
-from ardoiz_desk.sync import erasure as _erasure  # noqa: F401  (registers the commit hook)
 from ardoiz_desk.sync.apply import MergeContext, TableOutcome, apply_table
 from ardoiz_desk.sync.codec import decode_table
 from ardoiz_desk.sync.errors import BundleError
