@@ -17,7 +17,11 @@ from ardoiz_desk.services.duplicates import merge_duplicate
 from ardoiz_desk.services.erasure import erase_participant
 from ardoiz_desk.services.followups import add_followup, followups_due
 from ardoiz_desk.services.maintenance import digest
-from ardoiz_desk.services.participants import ParticipantInput, register_participant
+from ardoiz_desk.services.participants import (
+    ParticipantInput,
+    get_participant,
+    register_participant,
+)
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.store.models import FollowUp, Participant, personal_fields
 from ardoiz_desk.sync.rules import PERSON_KEY, blank_personal_values, person_linked_models
@@ -178,3 +182,19 @@ def test_erasure_is_loop_safe_on_merge_cycles(territory, tmp_path) -> None:
     _share(a, b, tmp_path)
     _share(b, a, tmp_path)
     _assert_erased_everywhere([coord, a, b], [d.id, k.id])
+
+
+def test_dry_run_announces_the_records_a_merge_chain_will_erase(territory, tmp_path) -> None:
+    coord, a, b = territory(2)
+    d = _person(a, telephone="0601020304", note="D")
+    e = _person(a, telephone="", note="E")
+    _share(a, b, tmp_path)
+    _share(a, coord, tmp_path)
+    erase_participant(coord, e.id)
+    merge_duplicate(b, e.id, d.id)  # site b has not heard of the erasure: D -> E
+    _share(coord, a, tmp_path)
+    bundle = export_bundle(b, tmp_path / "b-merge.ardoiz", full=True).path
+    preview = import_files(a, [bundle], dry_run=True).outcomes[0]
+    assert preview.status == "preview"
+    assert "1 fiche(s) fusionnée(s) avec une personne effacée" in preview.message
+    assert get_participant(a, d.id).telephone == "0601020304"  # a preview changes nothing

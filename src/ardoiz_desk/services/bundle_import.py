@@ -44,7 +44,7 @@ from ardoiz_desk.sync import state
 from ardoiz_desk.sync.codec import decode_json_section
 from ardoiz_desk.sync.container import Envelope, decrypt_sections, open_envelope
 from ardoiz_desk.sync.crypto import fingerprint
-from ardoiz_desk.sync.erasure import erase_redirected_to_erased
+from ardoiz_desk.sync.erasure import erase_redirected_to_erased, live_redirected_to_erased
 from ardoiz_desk.sync.errors import BundleError
 from ardoiz_desk.sync.inbox import scan_folder
 from ardoiz_desk.sync.merge import DecodedBundle, MergeResult, decode_tables, merge_tables
@@ -57,9 +57,10 @@ Progress = Callable[[int, int, str], None]
 class _Preview(Exception):
     """Raised inside a dry run's transaction so that it rolls back."""
 
-    def __init__(self, result: MergeResult) -> None:
+    def __init__(self, result: MergeResult, chained: int) -> None:
         super().__init__("dry run")
         self.result = result
+        self.chained = chained
 
 
 def _counts(result: MergeResult) -> tuple[TableCounts, ...]:
@@ -236,7 +237,7 @@ def _merge(
             conn = session.connection()
             result = merge_tables(conn, bundle, sender_vv, own_version_vector(ws, conn), progress)
             if dry_run:
-                raise _Preview(result)
+                raise _Preview(result, len(live_redirected_to_erased(conn)))
             _bookkeep(ws, conn, envelope, bundle, result, sha, base, from_held)
             ws.store.clock.observe(bundle.max_stamp) if bundle.max_stamp else None
             # A record merged (here or elsewhere) into someone now erased is erased too,
@@ -244,10 +245,16 @@ def _merge(
             chained = erase_redirected_to_erased(session)
             session.merge(ReplicaState(key="hlc_last", value=ws.store.clock.last))
     except _Preview as preview:
+        message = "Aperçu : rien n'a été modifié."
+        if preview.chained:
+            message += (
+                f" {preview.chained} fiche(s) fusionnée(s) avec une personne effacée "
+                "seront effacées aussi."
+            )
         return BundleOutcome(
             **base,
             status="preview",
-            message="Aperçu : rien n'a été modifié.",
+            message=message,
             tables=_counts(preview.result),
         )
     record_event(
