@@ -20,7 +20,7 @@ from sqlalchemy import select
 from ardoiz_desk.services.audit import record_event
 from ardoiz_desk.services.validation import Checker, NotFoundError
 from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.store.models import Participant
+from ardoiz_desk.store.models import Participant, listed_participant
 from ardoiz_desk.store.text import digits, fold
 
 DEFAULT_MIN_SCORE = 90
@@ -72,9 +72,7 @@ def _people(ws: Workspace) -> list[PersonSummary]:
         Participant.telephone,
         Participant.site_id,
     ).where(
-        Participant.deleted.is_(False),
-        Participant.erased.is_(False),
-        Participant.merged_into.is_(None),
+        *listed_participant(),
     )
     with ws.store.session() as session:
         return [PersonSummary(*row) for row in session.execute(stmt)]

@@ -24,7 +24,7 @@ from ardoiz_desk.services.exports_xlsx import (
 )
 from ardoiz_desk.services.participants import age_band
 from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.store.models import Activity, Attendance, Participant, Site
+from ardoiz_desk.store.models import Activity, Attendance, Participant, Site, listed_participant
 
 BENEFICIARIES_SHEET = "Bénéficiaires"
 ACTIVITIES_SHEET = "Activités"
@@ -86,9 +86,7 @@ def beneficiary_rows(ws: Workspace, site_id: str | None = None) -> list[tuple]:
     stmt = (
         select(Participant)
         .where(
-            Participant.deleted.is_(False),
-            Participant.merged_into.is_(None),
-            Participant.erased.is_(False),
+            *listed_participant(),
         )
         .order_by(Participant.nom, Participant.prenom, Participant.id)
     )

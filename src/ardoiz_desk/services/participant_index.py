@@ -20,7 +20,7 @@ from sqlalchemy import select
 from ardoiz_desk.services.activities import stage_of
 from ardoiz_desk.services.participants import ParticipantFilter
 from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.store.models import Activity, Attendance, Participant, Site
+from ardoiz_desk.store.models import Activity, Attendance, Participant, Site, listed_participant
 from ardoiz_desk.store.text import digits, fold
 
 # Highest stage a participant reached, as a rank: the pilot's stages run in this order.
@@ -95,9 +95,7 @@ def _entry_rows(session, ids: Sequence[str] | None = None) -> list[tuple]:
         Participant.autonomie,
         Participant.tablet_status,
     ).where(
-        Participant.deleted.is_(False),
-        Participant.merged_into.is_(None),
-        Participant.erased.is_(False),
+        *listed_participant(),
     )
     if ids is not None:
         stmt = stmt.where(Participant.id.in_(list(ids)))

@@ -20,7 +20,7 @@ from ardoiz_desk.services.erasure import erase_participant
 from ardoiz_desk.services.settings import retention_months
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.hlc import parse_stamp
-from ardoiz_desk.store.models import Activity, Attendance, Participant
+from ardoiz_desk.store.models import Activity, Attendance, Participant, listed_participant
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,7 @@ def retention_preview(ws: Workspace, months: int | None = None) -> list[Retentio
     people = (
         select(Participant.id, Participant.prenom, Participant.nom)
         .where(
-            Participant.deleted.is_(False),
-            Participant.erased.is_(False),
-            Participant.merged_into.is_(None),
+            *listed_participant(),
         )
         .order_by(Participant.nom, Participant.prenom)
     )

@@ -244,6 +244,15 @@ class ReplicaState(Base):
     value: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
 
+def listed_participant() -> tuple[Any, ...]:
+    """Where-clauses of a participant shown in lists: not deleted, erased or merged away."""
+    return (
+        Participant.deleted.is_(False),
+        Participant.erased.is_(False),
+        Participant.merged_into.is_(None),
+    )
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Site,
     Agent,
