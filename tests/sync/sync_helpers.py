@@ -42,3 +42,26 @@ def trust_everyone(replicas: list[Workspace]) -> None:
     entries = [roster(ws)[0] for ws in replicas]
     for ws in replicas:
         apply_roster(ws, entries)
+
+
+def open_pane(qtbot, ws: Workspace):
+    """A Synchronisation pane on its own, shown, with its own task runner."""
+    from ardoiz_desk.gui.sync_pane import SyncPane
+    from ardoiz_desk.gui.tasks import TaskRunner
+
+    pane = SyncPane(ws, TaskRunner())
+    qtbot.addWidget(pane)
+    pane.resize(1000, 640)
+    pane.show()
+    return pane
+
+
+def click_and_wait(qtbot, pane, name: str) -> None:
+    """Click a pane's button by object name and wait for its background work to end."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    with qtbot.waitSignal(
+        pane.runner.busy_changed, check_params_cb=lambda busy: not busy, timeout=20_000
+    ):
+        qtbot.mouseClick(pane.findChild(QPushButton, name), Qt.MouseButton.LeftButton)

@@ -6,10 +6,9 @@ import shutil
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
+from sync_helpers import click_and_wait, open_pane
 
-from ardoiz_desk.gui.sync_pane import SyncPane
 from ardoiz_desk.gui.sync_views import table_model
-from ardoiz_desk.gui.tasks import TaskRunner
 from ardoiz_desk.services.bundle_import import import_files, import_inbox
 from ardoiz_desk.services.bundles import export_bundle, set_sync_folder
 from ardoiz_desk.services.maintenance import digest
@@ -84,37 +83,21 @@ def test_previewed_file_gone_is_reported_and_unchanged_files_apply(territory, tm
     assert "Disparu" in report.outcomes[1].message
 
 
-def _click(qtbot, pane, name: str) -> None:
-    button = pane.findChild(QPushButton, name)
-    with qtbot.waitSignal(
-        pane.runner.busy_changed, check_params_cb=lambda busy: not busy, timeout=20_000
-    ):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _pane(qtbot, ws) -> SyncPane:
-    pane = SyncPane(ws, TaskRunner())
-    qtbot.addWidget(pane)
-    pane.resize(1000, 640)
-    pane.show()
-    return pane
-
-
 def test_pane_applies_only_what_it_previewed(qtbot, territory, tmp_path) -> None:
     coord, a, b = territory(2)
     folder = tmp_path / "partage"
     folder.mkdir()
     _person(a, "Vu")
     export_bundle(a, folder, full=True)
-    pane = _pane(qtbot, coord)
+    pane = open_pane(qtbot, coord)
     pane.choose_folder = lambda: folder
     qtbot.mouseClick(pane.findChild(QPushButton, "pickFolder"), Qt.MouseButton.LeftButton)
-    _click(qtbot, pane, "importInbox")
+    click_and_wait(qtbot, pane, "importInbox")
     assert [o.status for o in table_model(pane.outcomes).items] == ["preview"]
     for i in range(3):
         _person(b, f"Jamais vu {i}")
     late = export_bundle(b, folder, full=True).path
-    _click(qtbot, pane, "applyImport")
+    click_and_wait(qtbot, pane, "applyImport")
     rows = {o.file: o for o in table_model(pane.outcomes).items}
     assert rows[late.name].status == "stale"
     assert [o.status for n, o in rows.items() if n != late.name] == ["applied"]
@@ -135,12 +118,12 @@ def test_pane_file_replaced_between_preview_and_apply(qtbot, territory, tmp_path
     _person(site, "Vu")
     chosen = tmp_path / "choisi.ardoiz"
     export_bundle(site, chosen, full=True)
-    pane = _pane(qtbot, coord)
+    pane = open_pane(qtbot, coord)
     pane.choose_import_files = lambda: [chosen]
-    _click(qtbot, pane, "importFiles")
+    click_and_wait(qtbot, pane, "importFiles")
     before = digest(coord)
     _person(site, "Jamais vu")
     shutil.copyfile(export_bundle(site, tmp_path / "autre.ardoiz", full=True).path, chosen)
-    _click(qtbot, pane, "applyImport")
+    click_and_wait(qtbot, pane, "applyImport")
     assert [o.status for o in table_model(pane.outcomes).items] == ["stale"]
     assert digest(coord) == before and not pane.apply_button.isEnabled()

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from sync_helpers import click_and_wait, open_pane
 
-from ardoiz_desk.gui.sync_pane import SyncPane
 from ardoiz_desk.gui.sync_views import table_model
-from ardoiz_desk.gui.tasks import TaskRunner
 from ardoiz_desk.services.bundle_import import import_files
 from ardoiz_desk.services.bundles import export_bundle
 from ardoiz_desk.services.maintenance import digest
@@ -20,35 +17,19 @@ from ardoiz_desk.services.participants import (
 )
 
 
-def _click(qtbot, pane, name: str) -> None:
-    button = pane.findChild(QPushButton, name)
-    with qtbot.waitSignal(
-        pane.runner.busy_changed, check_params_cb=lambda busy: not busy, timeout=20_000
-    ):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _pane(qtbot, ws) -> SyncPane:
-    pane = SyncPane(ws, TaskRunner())
-    qtbot.addWidget(pane)
-    pane.resize(1000, 640)
-    pane.show()
-    return pane
-
-
 def test_import_previews_then_applies(qtbot, territory, tmp_path) -> None:
     coord, site = territory(1)
     register_participant(site, ParticipantInput(prenom="Hélène", nom="Dupré"))
     path = export_bundle(site, tmp_path / "site.ardoiz", full=True).path
-    pane = _pane(qtbot, coord)
+    pane = open_pane(qtbot, coord)
     pane.choose_import_files = lambda: [path]
     before = digest(coord)
-    _click(qtbot, pane, "importFiles")
+    click_and_wait(qtbot, pane, "importFiles")
     rows = table_model(pane.outcomes).items
     assert [o.status for o in rows] == ["preview"] and rows[0].total("new") >= 1
     assert digest(coord) == before and pane.apply_button.isEnabled()
     pane.grab().save(str(tmp_path / "preview.png"))
-    _click(qtbot, pane, "applyImport")
+    click_and_wait(qtbot, pane, "applyImport")
     assert [o.status for o in table_model(pane.outcomes).items] == ["applied"]
     assert digest(coord) != before and not pane.apply_button.isEnabled()
     assert "Import terminé" in pane.status.text()
@@ -58,9 +39,9 @@ def test_refused_file_shows_a_french_reason(qtbot, territory, tmp_path) -> None:
     coord, _site = territory(1)
     junk = tmp_path / "junk.ardoiz"
     junk.write_bytes(b"not a bundle at all")
-    pane = _pane(qtbot, coord)
+    pane = open_pane(qtbot, coord)
     pane.choose_import_files = lambda: [junk]
-    _click(qtbot, pane, "importFiles")
+    click_and_wait(qtbot, pane, "importFiles")
     [outcome] = table_model(pane.outcomes).items
     assert outcome.status == "refused" and "paquet Ardoiz" in outcome.message
     assert not pane.apply_button.isEnabled()
@@ -75,26 +56,26 @@ def test_conflict_is_shown_side_by_side_and_overturned(qtbot, territory, tmp_pat
         coord, p.id, input_from_view(get_participant(coord, p.id), nom="Coordination")
     )
     import_files(coord, [export_bundle(site, tmp_path / "2.ardoiz", full=True).path])
-    pane = _pane(qtbot, coord)
+    pane = open_pane(qtbot, coord)
     pane.tabs.setCurrentIndex(1)
     assert pane.tabs.tabText(1) == "Conflits (1)"
     assert pane.conflicts.model().index(0, 1).data() == "Nom"  # the form's label, not "nom"
     pane.grab().save(str(tmp_path / "conflicts.png"))
     pane.conflicts.selectRow(0)
-    _click(qtbot, pane, "overturnConflict")
+    click_and_wait(qtbot, pane, "overturnConflict")
     assert get_participant(coord, p.id).nom == "Site"
     assert table_model(pane.conflicts).items == []
 
 
-def test_pending_replica_is_approved_from_the_pane(qtbot, territory, tmp_path) -> None:
+def test_pending_replica_is_approved_from_theopen_pane(qtbot, territory, tmp_path) -> None:
     coord, site = territory(1, trust_all=False)
     register_participant(site, ParticipantInput(prenom="Zoé", nom="Ébrard"))
     import_files(coord, [export_bundle(site, tmp_path / "1.ardoiz", full=True).path])
-    pane = _pane(qtbot, coord)
+    pane = open_pane(qtbot, coord)
     assert "1 en attente" in pane.tabs.tabText(2)
     pane.dialogs.ask = lambda *a: True
     pane.tabs.setCurrentIndex(2)
     pane.peers.selectRow(0)
-    _click(qtbot, pane, "approvePeer")
+    click_and_wait(qtbot, pane, "approvePeer")
     assert [o.status for o in table_model(pane.outcomes).items] == ["applied"]
     assert pane.tabs.tabText(2) == "Installations"

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from sync_helpers import click_and_wait
 
 from ardoiz_desk.gui.dialogs import DialogSeam
 from ardoiz_desk.gui.main_window import SYNC, MainWindow
@@ -27,13 +26,6 @@ class QuietDialogs(DialogSeam):
         raise AssertionError(text)
 
 
-def _click(qtbot, pane, name: str) -> None:
-    with qtbot.waitSignal(
-        pane.runner.busy_changed, check_params_cb=lambda busy: not busy, timeout=20_000
-    ):
-        qtbot.mouseClick(pane.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
-
-
 def test_imported_participants_appear_in_the_list(qtbot, territory, tmp_path) -> None:
     coord, site = territory(1)
     register_participant(site, ParticipantInput(prenom="Hélène", nom="Dupré"))
@@ -46,8 +38,8 @@ def test_imported_participants_appear_in_the_list(qtbot, territory, tmp_path) ->
     window.show_pane(SYNC)
     pane = window.sync_pane
     pane.choose_import_files = lambda: [path]
-    _click(qtbot, pane, "importFiles")
+    click_and_wait(qtbot, pane, "importFiles")
     with qtbot.waitSignal(window.participants.index_ready, timeout=20_000):
-        _click(qtbot, pane, "applyImport")
+        click_and_wait(qtbot, pane, "applyImport")
     assert window.participants.model.rowCount() == 1
     window.runner.wait(10_000)
