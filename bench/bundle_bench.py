@@ -40,9 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from seed_bench import seed_store
 
 from ardoiz_desk.paths import database_path
-from ardoiz_desk.services.bundle_import import import_files
-from ardoiz_desk.services.bundles import export_bundle
-from ardoiz_desk.services.territory import apply_roster, create_territory, roster
+from ardoiz_desk.services.exchange.bundle_import import import_files
+from ardoiz_desk.services.exchange.bundles import export_bundle
+from ardoiz_desk.services.exchange.territory import apply_roster, create_territory, roster
 from ardoiz_desk.services.workspace import open_workspace
 from ardoiz_desk.store import open_store
 from ardoiz_desk.store.models import SYNCED_MODELS

@@ -56,7 +56,7 @@ def child_app(data_dir: str, typing: bool) -> None:
     from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ardoiz_desk.gui.app import create_application, start_app
+    from ardoiz_desk.gui.app.startup import create_application, start_app
 
     app = create_application()
     launcher = start_app(Path(data_dir), "fr")
@@ -134,8 +134,8 @@ def run_child(args: list[str], env: dict[str, str]) -> dict[str, object]:
 def seed(data_dir: Path, participants: int, activities: int) -> None:
     """Fill an empty base with demo data and give it a site."""
     from ardoiz_desk.services.demo import generate_demo
-    from ardoiz_desk.services.directory import initialise_site
-    from ardoiz_desk.services.participants import count_participants
+    from ardoiz_desk.services.people.participants import count_participants
+    from ardoiz_desk.services.sites.sites import initialise_site
     from ardoiz_desk.services.workspace import open_workspace
 
     ws = open_workspace(data_dir)

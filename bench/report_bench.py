@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ardoiz_desk.paths import database_path
 from ardoiz_desk.services.demo import generate_demo
-from ardoiz_desk.services.reports import Report, compute_report, default_period
+from ardoiz_desk.services.reports.figures import Report, compute_report, default_period
 from ardoiz_desk.services.workspace import open_workspace
 from ardoiz_desk.store.models import MATERIELS, THEMATIQUES
 

@@ -45,12 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from ardoiz_desk.gui.app import apply_style, create_application
-    from ardoiz_desk.gui.dialogs import DialogSeam
-    from ardoiz_desk.gui.i18n import install_translators
-    from ardoiz_desk.gui.main_window import MainWindow
+    from ardoiz_desk.gui.app.main_window import MainWindow
+    from ardoiz_desk.gui.app.startup import apply_style, create_application
+    from ardoiz_desk.gui.kit.dialogs import DialogSeam
+    from ardoiz_desk.gui.kit.i18n import install_translators
     from ardoiz_desk.services.demo import generate_demo
-    from ardoiz_desk.services.directory import initialise_site
+    from ardoiz_desk.services.sites.sites import initialise_site
     from ardoiz_desk.services.workspace import open_workspace
 
     class ShowOnly(DialogSeam):
@@ -77,8 +77,8 @@ def _plan_followups(ws) -> None:
     """A few follow-ups due around today, so the Suivis pane shows its colours."""
     import datetime as dt
 
-    from ardoiz_desk.services.followups import add_followup
-    from ardoiz_desk.services.participants import search_participants
+    from ardoiz_desk.services.people.followups import add_followup
+    from ardoiz_desk.services.people.participants import search_participants
 
     reasons = (
         "Revoir l'envoi de photos",
@@ -92,7 +92,7 @@ def _plan_followups(ws) -> None:
 
 
 def _photograph(app, window, ws) -> None:
-    from ardoiz_desk.gui.wizard import FirstStartDialog
+    from ardoiz_desk.gui.app.wizard import FirstStartDialog
 
     window.resize(1360, 820)
     window.show()

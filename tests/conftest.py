@@ -20,6 +20,9 @@ from ardoiz_desk.store.migrate import upgrade_to_head
 
 FIXED_TODAY = dt.date(2026, 6, 15)
 
+# Fixtures shared across rooms (tests mirror the source tree, so they live in one place).
+pytest_plugins = ["fixtures.windows", "fixtures.territory", "fixtures.pilot"]
+
 
 @pytest.fixture(autouse=True)
 def _no_real_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

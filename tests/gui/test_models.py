@@ -7,14 +7,14 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 
 from ardoiz_desk.gui.activities.attendance import AUTONOMY, FIRST, NEXT, AttendanceModel, Attendee
-from ardoiz_desk.gui.agents_pane import agents_model
-from ardoiz_desk.gui.followup_model import followup_model
+from ardoiz_desk.gui.agents.pane import agents_model
+from ardoiz_desk.gui.followups.model import followup_model
 from ardoiz_desk.gui.participants.journey import journey_model
 from ardoiz_desk.gui.participants.model import RAW_ROLE, ParticipantTableModel
-from ardoiz_desk.services.activities import participant_journey
-from ardoiz_desk.services.agents import agents_with_trainings
-from ardoiz_desk.services.followups import followups_due
-from ardoiz_desk.services.participant_index import ParticipantIndex, participant_rows
+from ardoiz_desk.services.activities.sessions import participant_journey
+from ardoiz_desk.services.people.followups import followups_due
+from ardoiz_desk.services.people.search_index import ParticipantIndex, participant_rows
+from ardoiz_desk.services.sites.agents import agents_with_trainings
 
 
 def test_participant_model(qtmodeltester, site_ws) -> None:

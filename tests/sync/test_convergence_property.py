@@ -13,24 +13,22 @@ import random
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
-from sync_helpers import TODAY as FIXED_TODAY
-from sync_helpers import clone_territory, make_replica, trust_everyone
 
-from ardoiz_desk.services.activities import ActivityInput, AttendeeInput, record_activity
-from ardoiz_desk.services.bundle_import import import_files
-from ardoiz_desk.services.bundles import export_bundle
-from ardoiz_desk.services.duplicates import merge_duplicate
-from ardoiz_desk.services.erasure import erase_participant
-from ardoiz_desk.services.followups import add_followup
-from ardoiz_desk.services.maintenance import digest
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.services.activities.sessions import ActivityInput, AttendeeInput, record_activity
+from ardoiz_desk.services.exchange.bundle_import import import_files
+from ardoiz_desk.services.exchange.bundles import export_bundle
+from ardoiz_desk.services.exchange.territory import create_territory
+from ardoiz_desk.services.health import digest
+from ardoiz_desk.services.people.duplicates import merge_duplicate
+from ardoiz_desk.services.people.followups import add_followup
+from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
     input_from_view,
     register_participant,
     update_participant,
 )
-from ardoiz_desk.services.territory import create_territory
+from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.store.hlc import HybridLogicalClock
 from ardoiz_desk.store.models import (
@@ -43,6 +41,8 @@ from ardoiz_desk.store.models import (
 from ardoiz_desk.store.sync_tables import SyncConflict
 from ardoiz_desk.sync.erasure import live_redirected_to_erased
 from ardoiz_desk.sync.rules import PERSON_KEY, blank_personal_values, person_linked_models
+from helpers.sync import TODAY as FIXED_TODAY
+from helpers.sync import clone_territory, make_replica, trust_everyone
 
 N = 5
 WALL_MS = 1_780_000_000_000  # every replica's wall clock is stuck: ties by counter and replica

@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 
 from ardoiz_desk.cli import main
 from ardoiz_desk.paths import DB_FILENAME
-from ardoiz_desk.services import bundle_import
-from ardoiz_desk.services.bundle_import import import_files
-from ardoiz_desk.services.bundles import export_bundle
 from ardoiz_desk.services.demo import generate_demo
-from ardoiz_desk.services.maintenance import check_base, digest
+from ardoiz_desk.services.exchange import bundle_import
+from ardoiz_desk.services.exchange.bundle_import import import_files
+from ardoiz_desk.services.exchange.bundles import export_bundle
+from ardoiz_desk.services.health import check_base, digest
 from ardoiz_desk.services.workspace import open_workspace
 from ardoiz_desk.store.sync_tables import SyncImport
 from ardoiz_desk.sync import merge

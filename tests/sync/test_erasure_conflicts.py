@@ -6,19 +6,19 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from ardoiz_desk.services.activities import ActivityInput, AttendeeInput, record_activity
-from ardoiz_desk.services.bundle_import import import_files
-from ardoiz_desk.services.bundles import export_bundle
-from ardoiz_desk.services.conflicts import keep_conflict, list_conflicts, overturn_conflict
-from ardoiz_desk.services.erasure import erase_participant
-from ardoiz_desk.services.maintenance import digest
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.services.activities.sessions import ActivityInput, AttendeeInput, record_activity
+from ardoiz_desk.services.exchange.bundle_import import import_files
+from ardoiz_desk.services.exchange.bundles import export_bundle
+from ardoiz_desk.services.exchange.conflicts import keep_conflict, list_conflicts, overturn_conflict
+from ardoiz_desk.services.health import digest
+from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
     input_from_view,
     register_participant,
     update_participant,
 )
+from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.store.models import Attendance, Participant
 
 
@@ -63,7 +63,7 @@ def test_erasure_wins_over_later_edits_and_old_bundles(territory, tmp_path) -> N
     assert _stored(site, p.id) == (True, "", "", "", [""])
     # An old bundle from before the erasure brings nothing back.
     import_files(coord, [old])
-    from ardoiz_desk.services.bundle_import import import_bundle_bytes
+    from ardoiz_desk.services.exchange.bundle_import import import_bundle_bytes
 
     import_bundle_bytes(site, old.read_bytes())
     assert _stored(coord, p.id) == (True, "", "", "", [""])

@@ -10,18 +10,18 @@ import itertools
 import pytest
 from sqlalchemy import select
 
-from ardoiz_desk.services.activities import ActivityInput, AttendeeInput, record_activity
-from ardoiz_desk.services.bundle_import import import_files
-from ardoiz_desk.services.bundles import export_bundle
-from ardoiz_desk.services.duplicates import merge_duplicate
-from ardoiz_desk.services.erasure import erase_participant
-from ardoiz_desk.services.followups import add_followup, followups_due
-from ardoiz_desk.services.maintenance import digest
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.services.activities.sessions import ActivityInput, AttendeeInput, record_activity
+from ardoiz_desk.services.exchange.bundle_import import import_files
+from ardoiz_desk.services.exchange.bundles import export_bundle
+from ardoiz_desk.services.health import digest
+from ardoiz_desk.services.people.duplicates import merge_duplicate
+from ardoiz_desk.services.people.followups import add_followup, followups_due
+from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
     register_participant,
 )
+from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.store.models import FollowUp, Participant, personal_fields
 from ardoiz_desk.sync.rules import PERSON_KEY, blank_personal_values, person_linked_models

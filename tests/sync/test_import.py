@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 
-from ardoiz_desk.services.bundle_import import approve_replica, import_files, import_inbox
-from ardoiz_desk.services.bundles import export_bundle, set_sync_folder
-from ardoiz_desk.services.erasure import erase_participant
-from ardoiz_desk.services.maintenance import digest
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
+from ardoiz_desk.services.exchange.bundles import export_bundle, set_sync_folder
+from ardoiz_desk.services.exchange.territory import list_peers
+from ardoiz_desk.services.health import digest
+from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
     input_from_view,
     register_participant,
     update_participant,
 )
-from ardoiz_desk.services.territory import list_peers
+from ardoiz_desk.services.privacy.erasure import erase_participant
 
 
 def _person(ws, prenom="Hélène", nom="Dupré"):

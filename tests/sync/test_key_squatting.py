@@ -11,17 +11,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from ardoiz_desk.gui.sync_pane import SyncPane
-from ardoiz_desk.gui.sync_views import table_model
-from ardoiz_desk.gui.tasks import TaskRunner
-from ardoiz_desk.services.bundle_import import approve_replica, import_files
-from ardoiz_desk.services.bundles import export_bundle
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.gui.exchange.pane import SyncPane
+from ardoiz_desk.gui.exchange.views import table_model
+from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files
+from ardoiz_desk.services.exchange.bundles import export_bundle
+from ardoiz_desk.services.exchange.territory import apply_roster, list_peers, roster, territory_info
+from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     register_participant,
     search_participants,
 )
-from ardoiz_desk.services.territory import apply_roster, list_peers, roster, territory_info
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.sync import crypto
 from ardoiz_desk.sync.container import MAGIC, SIGN_CONTEXT, read_manifest

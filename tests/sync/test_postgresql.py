@@ -12,20 +12,20 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from sync_helpers import clone_territory, trust_everyone
 
-from ardoiz_desk.services.bundle_import import import_files
-from ardoiz_desk.services.bundles import export_bundle
 from ardoiz_desk.services.demo import generate_demo
-from ardoiz_desk.services.erasure import erase_participant
-from ardoiz_desk.services.maintenance import digest
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.services.exchange.bundle_import import import_files
+from ardoiz_desk.services.exchange.bundles import export_bundle
+from ardoiz_desk.services.health import digest
+from ardoiz_desk.services.people.participants import (
     get_participant,
     input_from_view,
     search_participants,
     update_participant,
 )
+from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.workspace import open_workspace
+from helpers.sync import clone_territory, trust_everyone
 
 SERVER_URL = os.environ.get("ARDOIZ_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(

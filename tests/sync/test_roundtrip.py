@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ardoiz_desk.services.bundle_import import import_files
-from ardoiz_desk.services.bundles import export_bundle
-from ardoiz_desk.services.maintenance import digest
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.services.exchange.bundle_import import import_files
+from ardoiz_desk.services.exchange.bundles import export_bundle
+from ardoiz_desk.services.health import digest
+from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
     register_participant,

@@ -9,10 +9,10 @@ import struct
 import pytest
 from sqlalchemy import func, select
 
-from ardoiz_desk.services.bundle_import import import_bundle_bytes
-from ardoiz_desk.services.bundles import export_bundle
-from ardoiz_desk.services.maintenance import digest
-from ardoiz_desk.services.participants import ParticipantInput, register_participant
+from ardoiz_desk.services.exchange.bundle_import import import_bundle_bytes
+from ardoiz_desk.services.exchange.bundles import export_bundle
+from ardoiz_desk.services.health import digest
+from ardoiz_desk.services.people.participants import ParticipantInput, register_participant
 from ardoiz_desk.store.sync_tables import SyncConflict, SyncImport, SyncPeer, SyncVersion
 from ardoiz_desk.sync import crypto
 from ardoiz_desk.sync.container import MAGIC, SIGN_CONTEXT
@@ -144,7 +144,7 @@ def test_older_schema_is_upgraded_on_import(sent) -> None:
 
     # The manifest is the encryption's associated data: a real older bundle, written by an
     # older app, is encrypted with its own manifest. Re-encrypt to simulate one.
-    from ardoiz_desk.services.territory import load_keys
+    from ardoiz_desk.services.exchange.territory import load_keys
     from ardoiz_desk.sync.container import Section, decrypt_sections, open_envelope, write_bundle
 
     env = open_envelope(data)
@@ -159,7 +159,7 @@ def test_older_schema_is_upgraded_on_import(sent) -> None:
 
 
 def test_bundle_from_another_territory_is_refused(sent, workspace_factory) -> None:
-    from ardoiz_desk.services.territory import create_territory
+    from ardoiz_desk.services.exchange.territory import create_territory
 
     _coord, _site, data = sent
     stranger = workspace_factory("stranger")

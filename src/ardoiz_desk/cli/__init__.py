@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.command = None
     try:
         if args.self_test:
-            from ardoiz_desk.gui.selftest import run_self_test
+            from ardoiz_desk.gui.app.selftest import run_self_test
 
             return run_self_test()
         data_dir = resolve_data_dir(args.data_dir)
@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         configure_logging(data_dir, args.verbose)
         if args.command is None:
-            from ardoiz_desk.gui.app import run_app
+            from ardoiz_desk.gui.app.startup import run_app
 
             return run_app(data_dir, lang=args.lang)
         url = args.database_url or os.environ.get(ENV_DATABASE_URL) or None

@@ -18,17 +18,16 @@ from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
 from ardoiz_desk.services.backup import backup_base, restore_base
-from ardoiz_desk.services.bundle_import import approve_replica, import_files, import_inbox
-from ardoiz_desk.services.bundle_report import STATUS_LABELS, ImportReport
-from ardoiz_desk.services.bundles import (
+from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
+from ardoiz_desk.services.exchange.bundles import (
     export_bundle,
     inspect_bundle,
     set_sync_folder,
     sync_folder,
 )
-from ardoiz_desk.services.conflicts import keep_conflict, list_conflicts, overturn_conflict
-from ardoiz_desk.services.erasure import erase_participant
-from ardoiz_desk.services.territory import (
+from ardoiz_desk.services.exchange.conflicts import keep_conflict, list_conflicts, overturn_conflict
+from ardoiz_desk.services.exchange.import_report import STATUS_LABELS, ImportReport
+from ardoiz_desk.services.exchange.territory import (
     REVOKED,
     create_territory,
     join_territory,
@@ -37,6 +36,7 @@ from ardoiz_desk.services.territory import (
     territory_info,
     write_enrolment,
 )
+from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.sync.errors import BundleError

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ardoiz_desk.cli.common import add_command, workspace
-from ardoiz_desk.services.duplicates import (
+from ardoiz_desk.services.people.duplicates import (
     DEFAULT_MIN_SCORE,
     dismiss_pair,
     find_duplicates,

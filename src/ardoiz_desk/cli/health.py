@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
-from ardoiz_desk.services.maintenance import check_base, digest
+from ardoiz_desk.services.health import check_base, digest
 
 
 def register(sub: argparse._SubParsersAction) -> None:

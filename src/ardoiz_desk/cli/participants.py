@@ -7,14 +7,14 @@ import json
 from pathlib import Path
 
 from ardoiz_desk.cli.common import add_command, workspace
-from ardoiz_desk.services.directory import this_site
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
     register_participant,
     search_participants,
     view_as_dict,
 )
+from ardoiz_desk.services.sites.sites import this_site
 
 
 def register(sub: argparse._SubParsersAction) -> None:

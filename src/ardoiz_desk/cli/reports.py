@@ -7,8 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
-from ardoiz_desk.services.directory import find_site
-from ardoiz_desk.services.exports import (
+from ardoiz_desk.services.exports.writing import (
     REPORT_FORMATS,
     export_lacoop,
     export_person_json,
@@ -16,8 +15,9 @@ from ardoiz_desk.services.exports import (
     log_export,
     log_report_export,
 )
-from ardoiz_desk.services.person_record import person_record
-from ardoiz_desk.services.reports import STAGES, ReportFilter, compute_report
+from ardoiz_desk.services.privacy.access_record import person_record
+from ardoiz_desk.services.reports.figures import STAGES, ReportFilter, compute_report
+from ardoiz_desk.services.sites.sites import find_site
 from ardoiz_desk.services.workspace import Workspace
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -89,7 +89,7 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
         flt = ReportFilter(start, end, _site_id(ws, args.site), args.agent, args.stage)
         report = compute_report(ws, flt)
         if args.format == "pdf":
-            from ardoiz_desk.gui.report_pdf import render_report_pdf
+            from ardoiz_desk.printing.report_pdf import render_report_pdf
 
             render_report_pdf(report, args.out)
             log_report_export(ws, report, "pdf", args.out)
@@ -122,7 +122,7 @@ def cmd_person(args: argparse.Namespace, data_dir: Path) -> int:
         if args.format == "json":
             export_person_json(ws, args.id, args.out)
         else:
-            from ardoiz_desk.gui.report_pdf import render_person_pdf
+            from ardoiz_desk.printing.report_pdf import render_person_pdf
 
             record = person_record(ws, args.id)
             render_person_pdf(record, args.out)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
-from ardoiz_desk.services.retention import apply_retention, retention_preview
+from ardoiz_desk.services.privacy.retention import apply_retention, retention_preview
 from ardoiz_desk.services.settings import retention_months, set_retention_months
 
 

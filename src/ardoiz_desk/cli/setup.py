@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
 from ardoiz_desk.services.demo import generate_demo
-from ardoiz_desk.services.directory import initialise_site
-from ardoiz_desk.services.participants import count_participants
+from ardoiz_desk.services.people.participants import count_participants
+from ardoiz_desk.services.sites.sites import initialise_site
 from ardoiz_desk.store.models import SITE_KINDS
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ardoiz_desk.paths import database_path
-from ardoiz_desk.services.audit import record_event
+from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.migrate import backup_database

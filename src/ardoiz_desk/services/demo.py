@@ -12,7 +12,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 
-from ardoiz_desk.services.directory import ensure_default_directory, known_communes, list_sites
+from ardoiz_desk.services.sites.sites import ensure_default_directory, known_communes, list_sites
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.engine import bulk_insert_new
 from ardoiz_desk.store.models import (

@@ -1,6 +1,6 @@
 """Replica-local tables of synchronisation: peers, version vector, import ledger, conflicts.
 
-The audit trail of exports, imports and erasures is ``services/audit.py``'s log file.
+The audit trail of exports, imports and erasures is ``services/privacy/audit.py``'s log file.
 
 None of these travel in bundles (they are not ``Synced``) and none hold personal data,
 except a conflict's set-aside value, which is deleted when its person is erased.

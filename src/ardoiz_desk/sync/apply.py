@@ -28,7 +28,7 @@ from ardoiz_desk.sync.rules import (
     merge_fields,
     person_linked_models,
 )
-from ardoiz_desk.sync.tableio import TableIO
+from ardoiz_desk.sync.wire_rows import TableIO
 
 _SEARCH_FIELDS = ("prenom", "nom", "commune", "telephone", "email")
 

@@ -10,7 +10,7 @@ from ardoiz_desk.store.models import SYNCED_MODELS, synced_fields
 from ardoiz_desk.sync.codec import ROW_HEAD, encode_section
 from ardoiz_desk.sync.container import Section
 from ardoiz_desk.sync.rules import unseen_by
-from ardoiz_desk.sync.tableio import TableIO
+from ardoiz_desk.sync.wire_rows import TableIO
 
 Progress = Callable[[int, int, str], None]
 

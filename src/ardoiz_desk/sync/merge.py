@@ -25,7 +25,7 @@ from ardoiz_desk.sync.rules import (
     person_linked_models,
     version_vector_seen,
 )
-from ardoiz_desk.sync.tableio import TableIO
+from ardoiz_desk.sync.wire_rows import TableIO
 
 Progress = Callable[[int, int, str], None]
 EXTRA_SECTIONS = frozenset({"roster"})

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate
 
-from ardoiz_desk.gui import vocabulary as voc
-from ardoiz_desk.gui.i18n import translate
-from ardoiz_desk.gui.table_model import fr_date
-from ardoiz_desk.services.activities import AttendeeInput
+from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.table_model import fr_date
+from ardoiz_desk.services.activities.sessions import AttendeeInput
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, FIRST, AUTONOMY, NOTE, NEXT, REASON = range(6)

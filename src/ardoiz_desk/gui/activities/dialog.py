@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ardoiz_desk.gui import vocabulary as voc
 from ardoiz_desk.gui.activities.attendance import AttendanceDelegate, AttendanceModel, Attendee
 from ardoiz_desk.gui.activities.picker import AttendeePicker, Candidate, CandidateSearch
-from ardoiz_desk.gui.dialogs import DialogSeam
-from ardoiz_desk.gui.i18n import translate
-from ardoiz_desk.gui.table_model import duration
-from ardoiz_desk.gui.tasks import user_message
-from ardoiz_desk.gui.widgets import (
+from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.dialogs import DialogSeam
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.table_model import duration
+from ardoiz_desk.gui.kit.tasks import user_message
+from ardoiz_desk.gui.kit.widgets import (
     code_combo,
     error_label,
     heading,
@@ -48,8 +48,12 @@ from ardoiz_desk.gui.widgets import (
     select_code,
     show_error,
 )
-from ardoiz_desk.services.activities import DURATION_PRESETS, ActivityInput, record_activity
-from ardoiz_desk.services.directory import list_agents, list_sites, this_agent, this_site
+from ardoiz_desk.services.activities.sessions import (
+    DURATION_PRESETS,
+    ActivityInput,
+    record_activity,
+)
+from ardoiz_desk.services.sites.sites import list_agents, list_sites, this_agent, this_site
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import Workspace
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ardoiz_desk.gui import vocabulary as voc
-from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.table_model import RAW_ROLE, Column, ItemTableModel, duration, fr_date
+from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.widgets import heading, hint
 from ardoiz_desk.gui.participants.journey import table
-from ardoiz_desk.gui.table_model import RAW_ROLE, Column, ItemTableModel, duration, fr_date
-from ardoiz_desk.gui.tasks import TaskRunner
-from ardoiz_desk.gui.widgets import heading, hint
-from ardoiz_desk.services.activities import ActivityView, list_activities
-from ardoiz_desk.services.directory import list_agents, list_sites
+from ardoiz_desk.services.activities.sessions import ActivityView, list_activities
+from ardoiz_desk.services.sites.sites import list_agents, list_sites
 from ardoiz_desk.services.workspace import Workspace
 
 RECENT = 500

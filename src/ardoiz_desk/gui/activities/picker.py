@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ardoiz_desk.gui.i18n import translate
-from ardoiz_desk.gui.table_model import Column, ItemTableModel
-from ardoiz_desk.gui.widgets import error_label, show_error
-from ardoiz_desk.services.participant_index import ParticipantIndex, participant_rows
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel
+from ardoiz_desk.gui.kit.widgets import error_label, show_error
+from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     register_participant,
     search_participants,
 )
+from ardoiz_desk.services.people.search_index import ParticipantIndex, participant_rows
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 

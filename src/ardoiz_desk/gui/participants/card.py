@@ -16,23 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ardoiz_desk.gui.dialogs import DialogSeam
-from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.kit.dialogs import DialogSeam
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.tasks import user_message
+from ardoiz_desk.gui.kit.widgets import error_label, heading, no_default_buttons, show_error
 from ardoiz_desk.gui.participants.form import ParticipantForm
 from ardoiz_desk.gui.participants.journey import FollowUpsTab, JourneyTab
 from ardoiz_desk.gui.participants.rights import RightsBar
-from ardoiz_desk.gui.tasks import user_message
-from ardoiz_desk.gui.widgets import error_label, heading, no_default_buttons, show_error
-from ardoiz_desk.services.activities import participant_journey
-from ardoiz_desk.services.directory import list_sites, this_site
-from ardoiz_desk.services.followups import add_followup, followups_due, mark_followup_done
-from ardoiz_desk.services.participants import (
+from ardoiz_desk.services.activities.sessions import participant_journey
+from ardoiz_desk.services.people.followups import add_followup, followups_due, mark_followup_done
+from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
     register_participant,
     update_participant,
     validate_participant,
 )
+from ardoiz_desk.services.sites.sites import list_sites, this_site
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import Workspace
 

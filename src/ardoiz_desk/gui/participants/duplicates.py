@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ardoiz_desk.gui.dialogs import DialogSeam
-from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.kit.dialogs import DialogSeam
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel
+from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.widgets import heading, hint
 from ardoiz_desk.gui.participants.journey import table
-from ardoiz_desk.gui.table_model import Column, ItemTableModel
-from ardoiz_desk.gui.tasks import TaskRunner
-from ardoiz_desk.gui.widgets import heading, hint
-from ardoiz_desk.services.duplicates import (
+from ardoiz_desk.services.people.duplicates import (
     DuplicatePair,
     PersonSummary,
     dismiss_pair,

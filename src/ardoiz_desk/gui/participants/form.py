@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ardoiz_desk.gui import vocabulary as voc
-from ardoiz_desk.gui.i18n import translate
-from ardoiz_desk.gui.widgets import code_combo, error_label, hint, select_code, show_error
-from ardoiz_desk.services.directory import SiteView, known_communes
-from ardoiz_desk.services.participants import ParticipantInput, ParticipantView
+from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.widgets import code_combo, error_label, hint, select_code, show_error
+from ardoiz_desk.services.people.participants import ParticipantInput, ParticipantView
+from ardoiz_desk.services.sites.sites import SiteView, known_communes
 
 TEXT_FIELDS = (
     "prenom",

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ardoiz_desk.gui import vocabulary as voc
-from ardoiz_desk.gui.followup_model import followup_model
-from ardoiz_desk.gui.i18n import translate
-from ardoiz_desk.gui.table_model import Column, ItemTableModel, duration, fr_date
-from ardoiz_desk.services.activities import JourneyStep
+from ardoiz_desk.gui.followups.model import followup_model
+from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel, duration, fr_date
+from ardoiz_desk.services.activities.sessions import JourneyStep
 
 
 def journey_model(parent=None) -> ItemTableModel:

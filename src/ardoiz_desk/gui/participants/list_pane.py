@@ -18,18 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ardoiz_desk.gui import vocabulary as voc
-from ardoiz_desk.gui.i18n import translate
+from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.widgets import code_combo, heading
 from ardoiz_desk.gui.participants.model import ParticipantTableModel
-from ardoiz_desk.gui.tasks import TaskRunner
-from ardoiz_desk.gui.widgets import code_combo, heading
-from ardoiz_desk.services.directory import list_sites
-from ardoiz_desk.services.participant_index import (
+from ardoiz_desk.services.people.search_index import (
     STAGES_REACHED,
     IndexFilter,
     ParticipantIndex,
     participant_rows,
 )
+from ardoiz_desk.services.sites.sites import list_sites
 from ardoiz_desk.services.workspace import Workspace
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

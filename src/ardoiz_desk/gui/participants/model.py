@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ardoiz_desk.gui import vocabulary as voc
-from ardoiz_desk.gui.i18n import translate
-from ardoiz_desk.services.participant_index import ParticipantRow
+from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.services.people.search_index import ParticipantRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RAW_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
-from ardoiz_desk.gui.dialogs import DialogSeam
-from ardoiz_desk.gui.i18n import translate
-from ardoiz_desk.gui.tasks import user_message
-from ardoiz_desk.services.erasure import erase_participant
-from ardoiz_desk.services.exports import export_person_json, log_export
-from ardoiz_desk.services.person_record import person_record
+from ardoiz_desk.gui.kit.dialogs import DialogSeam
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.tasks import user_message
+from ardoiz_desk.services.exports.writing import export_person_json, log_export
+from ardoiz_desk.services.privacy.access_record import person_record
+from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.workspace import Workspace
 
 ChoosePath = Callable[[QWidget, str], Path | None]
@@ -37,7 +37,7 @@ def export_record(ws: Workspace, participant_id: str, path: Path) -> Path:
     if path.suffix.lower() == ".json":
         export_person_json(ws, participant_id, path)
         return path
-    from ardoiz_desk.gui.report_pdf import render_person_pdf  # QtCharts: loaded on demand
+    from ardoiz_desk.printing.report_pdf import render_person_pdf  # QtCharts: loaded on demand
 
     path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
     record = person_record(ws, participant_id)

@@ -1,0 +1,1 @@
+"""Start-up, the main window, the first-start wizard and the build's self-test."""

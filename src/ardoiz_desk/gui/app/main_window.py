@@ -1,0 +1,330 @@
+"""The main window: navigation between the panes an agent uses all day."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QProgressBar,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
+
+from ardoiz_desk.gui.activities.dialog import RecordActivityDialog
+from ardoiz_desk.gui.activities.pane import ActivitiesPane
+from ardoiz_desk.gui.activities.picker import candidate_search
+from ardoiz_desk.gui.agents.pane import AgentsPane
+from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
+from ardoiz_desk.gui.followups.pane import FollowUpsPane
+from ardoiz_desk.gui.kit.dialogs import DialogSeam
+from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.text_size import apply_text_scale
+from ardoiz_desk.gui.kit.ui_settings import UiSettings
+from ardoiz_desk.gui.kit.widgets import error_label, select_code
+from ardoiz_desk.gui.participants.card import ParticipantCard
+from ardoiz_desk.gui.participants.duplicates import DuplicatesDialog
+from ardoiz_desk.gui.participants.list_pane import ParticipantsPane
+from ardoiz_desk.gui.settings.pane import SettingsPane
+from ardoiz_desk.services.health import check_base, clock_warning
+from ardoiz_desk.services.sites.sites import this_agent, this_site
+from ardoiz_desk.services.workspace import Workspace
+
+PARTICIPANTS, ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS = range(7)
+
+
+def show_clock_warning(label: QLabel, warning: str | None) -> None:
+    """Show the computer-date warning in the status bar, or nothing."""
+    label.setText(warning or "")
+    label.setVisible(bool(warning))
+
+
+def _scrollable(pane: QWidget) -> QScrollArea:
+    """Let a pane scroll rather than force its minimum width on the window (large text)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(pane)
+    return area
+
+
+class MainWindow(QMainWindow):
+    """The counter window."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        dialogs: DialogSeam | None = None,
+        settings: UiSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.ws = ws
+        self.dialogs = dialogs or DialogSeam()
+        self.settings = settings or UiSettings(ws.data_dir)
+        self.runner = TaskRunner(self)
+        self.card: ParticipantCard | None = None
+        self.activity_dialog: RecordActivityDialog | None = None
+        self.wizard: FirstStartDialog | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(translate("MainWindow", "Ardoiz Desk"))
+        self._build_panes()
+        self._build_status_bar()
+        self._shortcuts()
+        self._restore_geometry()
+        self._index_requested = False
+        self.refresh_all()
+
+    def _build_panes(self) -> None:
+        self.participants = ParticipantsPane(self.ws, self.runner)
+        self.activities = ActivitiesPane(self.ws, self.runner)
+        self.followups = FollowUpsPane(self.ws)
+        self.agents = AgentsPane(self.ws)
+        # The synchronisation and report panes load heavy modules (charts, spreadsheets):
+        # they are built the first time they are shown, which keeps start-up short.
+        self.sync_pane: QWidget | None = None
+        self.reports_pane: QWidget | None = None
+        self._stale: set[int] = set()
+        self.settings_pane = SettingsPane(
+            self.ws, self.settings, dialogs=self.dialogs, runner=self.runner
+        )
+        self.settings_pane.participants_erased.connect(self.participants_changed)
+        self.participants.open_requested.connect(self.open_participant)
+        self.participants.new_requested.connect(self.new_participant)
+        self.participants.duplicates_requested.connect(self.review_duplicates)
+        self.activities.record_requested.connect(self.record_activity)
+        self.followups.open_requested.connect(self.open_participant)
+        self.followups.followups_changed.connect(lambda: self.mark_stale(REPORTS))
+        self.agents.training_requested.connect(lambda: self.record_activity("formation"))
+        self.agents.agents_changed.connect(self.refresh_all)
+        self.settings_pane.text_scale_changed.connect(self.apply_text_scale)
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(translate("MainWindow", "Navigation"))
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210)
+        panes = (
+            (translate("MainWindow", "Participants"), self.participants),
+            (translate("MainWindow", "Activités"), self.activities),
+            (translate("MainWindow", "Suivis"), self.followups),
+            (translate("MainWindow", "Agents et formation"), self.agents),
+            (translate("MainWindow", "Synchronisation"), QWidget()),
+            (translate("MainWindow", "Rapports"), QWidget()),
+            (translate("MainWindow", "Paramètres"), self.settings_pane),
+        )
+        for number, (title, pane) in enumerate(panes, start=1):
+            self.nav.addItem(title)
+            self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
+            self.stack.addWidget(_scrollable(pane))
+        self._size_nav_items()
+        self.nav.currentRowChanged.connect(self._pane_chosen)
+        self.nav.setCurrentRow(PARTICIPANTS)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.nav, self.participants.search_edit)
+
+    def _pane_chosen(self, row: int) -> None:
+        """Show a pane, building it on first use and refreshing it if its data changed."""
+        if row == SYNC and self.sync_pane is None:
+            from ardoiz_desk.gui.exchange.pane import SyncPane
+
+            pane = SyncPane(self.ws, self.runner)
+            # An import may bring anyone: reload the participants index, not just the panes.
+            pane.data_changed.connect(self.data_reloaded)
+            self.sync_pane = self._replace_pane(row, pane)
+        elif row == REPORTS and self.reports_pane is None:
+            from ardoiz_desk.gui.reports.pane import ReportsPane
+
+            self.reports_pane = self._replace_pane(row, ReportsPane(self.ws, self.runner, self))
+        self.stack.setCurrentIndex(row)
+        if row in self._stale:
+            self._stale.discard(row)
+            self._refresh_pane(row)
+
+    def _replace_pane(self, row: int, pane: QWidget) -> QWidget:
+        old = self.stack.widget(row)
+        self.stack.insertWidget(row, _scrollable(pane))
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        return pane
+
+    def _refresh_pane(self, row: int) -> None:
+        pane = {
+            ACTIVITIES: self.activities,
+            FOLLOWUPS: self.followups,
+            AGENTS: self.agents,
+            SYNC: self.sync_pane,
+            REPORTS: self.reports_pane,
+            SETTINGS: self.settings_pane,
+        }.get(row)
+        if pane is not None:
+            pane.refresh()
+
+    def mark_stale(self, *rows: int) -> None:
+        """Data behind these panes changed: refresh the visible one now, the others when shown."""
+        for row in rows:
+            if row == self.nav.currentRow():
+                self._refresh_pane(row)
+            else:
+                self._stale.add(row)
+
+    def _size_nav_items(self) -> None:
+        """Give navigation entries room to breathe, in proportion to the text size."""
+        height = int(QFontMetrics(QApplication.font()).height() * 2.2)
+        for row in range(self.nav.count()):
+            self.nav.item(row).setSizeHint(QSize(0, height))
+
+    def _build_status_bar(self) -> None:
+        self.identity = QLabel()
+        self.statusBar().addWidget(self.identity, 1)
+        self.clock_warning = error_label()
+        self.clock_warning.setWordWrap(True)
+        self.statusBar().addWidget(self.clock_warning, 2)
+        show_clock_warning(self.clock_warning, clock_warning(self.ws))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName(translate("MainWindow", "Travail en cours"))
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.runner.busy_changed.connect(self._busy)
+        self.runner.progressed.connect(self._progress)
+        self.runner.task_failed.connect(
+            lambda message, _details: self.dialogs.error(
+                self, translate("MainWindow", "Une opération a échoué"), message
+            )
+        )
+
+    def _shortcuts(self) -> None:
+        for number in range(1, 8):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.show_pane(n - 1))
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_participant)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.record_activity)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(done)
+        if message:
+            self.statusBar().showMessage(message, 4000)
+
+    def show_pane(self, row: int) -> None:
+        """Switch to a pane (Ctrl+1 … Ctrl+7)."""
+        self.nav.setCurrentRow(row)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the participants list, cursor in the search box."""
+        self.show_pane(PARTICIPANTS)
+        self.participants.focus_search()
+
+    def open_participant(self, participant_id: str | None) -> ParticipantCard:
+        """Open a participant's card (a new one when the id is None)."""
+        card = ParticipantCard(self.ws, participant_id, self.dialogs, self)
+        card.saved.connect(lambda pid: self.participants_changed([pid]))
+        card.erased.connect(lambda pid: self.participants_changed([pid]))
+        card.followups_changed.connect(lambda _pid: self.mark_stale(FOLLOWUPS, REPORTS))
+        self.card = card
+        self.dialogs.show(card)
+        return card
+
+    def review_duplicates(self) -> DuplicatesDialog:
+        """The likely duplicates, to merge or dismiss."""
+        dialog = DuplicatesDialog(self.ws, self.runner, self.dialogs, self)
+        dialog.merged.connect(self.participants_changed)
+        self.duplicates_dialog = dialog
+        self.dialogs.show(dialog)
+        return dialog
+
+    def new_participant(self) -> ParticipantCard:
+        """Ctrl+N: an empty card."""
+        return self.open_participant(None)
+
+    def record_activity(self, kind: str | None = None) -> RecordActivityDialog:
+        """Ctrl+E: the record-an-activity dialog."""
+        search = candidate_search(self.ws, lambda: self.participants.index)
+        dialog = RecordActivityDialog(self.ws, search, self.dialogs, self)
+        if kind:
+            select_code(dialog.kind, kind)
+        dialog.participant_created.connect(lambda pid: self.participants_changed([pid]))
+        dialog.recorded.connect(self._activity_recorded)
+        self.activity_dialog = dialog
+        self.dialogs.show(dialog)
+        return dialog
+
+    def _activity_recorded(self, activity) -> None:
+        self.participants_changed(list(activity.participant_ids))
+        self.mark_stale(ACTIVITIES, AGENTS)
+        self.statusBar().showMessage(translate("MainWindow", "Activité enregistrée."), 5000)
+
+    def participants_changed(self, ids: Sequence[str]) -> None:
+        """Some participants changed: patch the list and refresh what depends on them."""
+        self.participants.participants_changed(ids)
+        self.mark_stale(FOLLOWUPS, SYNC, REPORTS)
+
+    def refresh_all(self) -> None:
+        """Reload every pane (after the wizard, an import, a new agent…)."""
+        site, agent = this_site(self.ws), this_agent(self.ws)
+        self.identity.setText(
+            translate("MainWindow", "Site : {site} · Agent : {agent}").format(
+                site=site.name if site else "—", agent=agent.name if agent else "—"
+            )
+        )
+        self.participants.reload_sites()
+        self.mark_stale(ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS)
+
+    def data_reloaded(self) -> None:
+        """Everything may have changed (demo data, an imported bundle): reload the index too."""
+        self.participants.load_index()
+        self.refresh_all()
+
+    def maybe_start_wizard(self) -> FirstStartDialog | None:
+        """Show the first-start wizard if this installation has no site yet."""
+        if not needs_first_start(self.ws):
+            return None
+        self.wizard = FirstStartDialog(self.ws, self.runner, self)
+        self.wizard.completed.connect(self.data_reloaded)
+        self.dialogs.show(self.wizard)
+        return self.wizard
+
+    def apply_text_scale(self, percent: int) -> None:
+        """Apply the text-size setting to the whole application."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_scale(app, percent)
+            self._size_nav_items()
+
+    def base_is_sound(self) -> bool:
+        """Return whether the base passes its integrity check (used by the self-test)."""
+        return check_base(self.ws).sound
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._index_requested:
+            # Loading runs in the background; starting it once the window is up keeps the
+            # worker thread from competing with the first paint.
+            self._index_requested = True
+            QTimer.singleShot(0, self.participants.load_index)
+
+    def closeEvent(self, event) -> None:
+        self.settings.save_geometry(self.saveGeometry())
+        self.settings.sync()
+        self.runner.wait(10_000)
+        event.accept()

@@ -1,0 +1,31 @@
+"""``--self-test``: prove a build can migrate a base and open its window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def run_self_test() -> int:
+    """Migrate a fresh temporary base, open the main window offscreen, return 0 on success."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ardoiz_desk.gui.app.main_window import MainWindow
+    from ardoiz_desk.gui.app.startup import create_application, install_translator
+    from ardoiz_desk.services.workspace import open_workspace
+
+    app = create_application()
+    install_translator(app, "fr")
+    with tempfile.TemporaryDirectory(prefix="ardoiz-selftest-") as tmp:
+        ws = open_workspace(Path(tmp))
+        try:
+            window = MainWindow(ws)
+            window.show()
+            app.processEvents()
+            ok = window.isVisible() and window.base_is_sound()
+            window.close()
+        finally:
+            ws.close()
+    print("self-test: ok" if ok else "self-test: FAILED", file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1

@@ -1,0 +1,63 @@
+"""Starting the window: QApplication, translations, text size, the workspace, the wizard."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ardoiz_desk.gui.app.launcher import Launcher
+from ardoiz_desk.gui.kit.i18n import install_translators
+from ardoiz_desk.gui.kit.text_size import apply_text_scale
+from ardoiz_desk.gui.kit.ui_settings import UiSettings
+from ardoiz_desk.paths import resources_dir
+
+
+def install_translator(app: QApplication, lang: str) -> QTranslator | None:
+    """Load the translations for a language (kept for callers of the first version)."""
+    installed = install_translators(app, lang)
+    return installed[-1] if installed else None
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication, created once."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Ardoiz Desk")
+    app.setOrganizationName("ardoiz")
+    return app  # type: ignore[return-value]
+
+
+def apply_style(app: QApplication) -> None:
+    """Load the shipped style sheet (a few calm touches over the platform style)."""
+    qss = resources_dir() / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def start_app(data_dir: Path, lang: str | None = None) -> Launcher:
+    """Show the start window at once and open the base behind it; return the launcher."""
+    app = create_application()
+    settings = UiSettings(data_dir) if data_dir.is_dir() else None
+    install_translators(app, lang or (settings.language if settings else "fr"))
+    apply_style(app)
+    if settings is not None:
+        apply_text_scale(app, settings.text_scale)
+    launcher = Launcher(data_dir, settings)
+    launcher.start()
+    return launcher
+
+
+def run_app(data_dir: Path, lang: str | None = None) -> int:
+    """Run the app until its window closes."""
+    app = create_application()
+    launcher = start_app(data_dir, lang)
+    launcher.failed.connect(lambda _message: app.exit(1))
+    try:
+        return app.exec()
+    finally:
+        if launcher.window is not None:
+            launcher.window.runner.wait(10_000)
+        if launcher.ws is not None:
+            launcher.ws.close()

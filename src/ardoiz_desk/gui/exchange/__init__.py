@@ -1,0 +1,1 @@
+"""Synchronisation: bundles, territory, conflicts, installations waiting approval."""

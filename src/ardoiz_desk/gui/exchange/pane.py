@@ -1,0 +1,373 @@
+"""Synchronisation pane: send and receive bundles, review conflicts, approve new replicas.
+
+Every import is first run as a dry run whose preview the agent confirms; all long work goes
+through the TaskRunner so the window never freezes. File choosers are methods that tests
+replace (``choose_*``), so no test blocks on a modal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ardoiz_desk.gui.exchange.tabs import conflicts_tab, exchange_tab, peers_tab
+from ardoiz_desk.gui.exchange.territory_box import TerritoryBox, role_label
+from ardoiz_desk.gui.exchange.views import selected_item, table_model
+from ardoiz_desk.gui.kit.dialogs import DialogSeam
+from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.widgets import error_label, heading, hint, show_error
+from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
+from ardoiz_desk.services.exchange.bundles import (
+    ExportResult,
+    export_bundle,
+    set_sync_folder,
+    sync_folder,
+)
+from ardoiz_desk.services.exchange.conflicts import keep_conflict, list_conflicts, overturn_conflict
+from ardoiz_desk.services.exchange.import_report import ImportReport
+from ardoiz_desk.services.exchange.territory import list_peers, territory_info
+from ardoiz_desk.services.workspace import Workspace
+
+
+def tr(text: str) -> str:
+    """Translate a string of this pane."""
+    return QCoreApplication.translate("SyncPane", text)
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """What an import reads: chosen files, or the shared folder as it was at the preview."""
+
+    kind: str  # "files" or "inbox"
+    paths: tuple[Path, ...] = ()
+    folder: Path | None = None
+    # Path → SHA-256 of the files the preview read: apply imports those bytes and no others.
+    previewed: dict[str, str] = field(default_factory=dict)
+
+
+class SyncPane(QWidget):
+    """Exchange bundles by file or shared folder; review what they changed."""
+
+    data_changed = Signal()
+    # Built by sync_tabs, in the manner of setupUi.
+    scope: QComboBox
+    folder_label: QLabel
+    outcomes: QTableView
+    apply_button: QPushButton
+    cancel_button: QPushButton
+    conflicts: QTableView
+    peers: QTableView
+    territory_box: TerritoryBox
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.runner = runner
+        self.dialogs: DialogSeam = getattr(parent, "dialogs", None) or DialogSeam()
+        self._pending: ImportSource | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(tr("Synchronisation")))
+        self.territory_label = hint("")
+        layout.addWidget(self.territory_label)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(exchange_tab(self), tr("Échanger"))
+        self.tabs.addTab(conflicts_tab(self), tr("Conflits"))
+        self.tabs.addTab(peers_tab(self), tr("Installations"))
+        self._set_pending(None)
+        layout.addWidget(self.tabs, 1)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(tr("Progression"))
+        self.progress.hide()
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.error = error_label()
+        for widget in (self.progress, self.status, self.error):
+            layout.addWidget(widget)
+        refresh_all = getattr(parent, "refresh_all", None)
+        if callable(refresh_all):
+            self.data_changed.connect(refresh_all)
+        self.refresh()
+        if territory_info(ws) is None:
+            self.tabs.setCurrentIndex(2)
+
+    # --- seams (tests replace these) ------------------------------------------------------
+
+    def choose_export_path(self) -> Path | None:
+        """Ask where to write a bundle."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Exporter un paquet"), "", tr("Paquets Ardoiz (*.ardoiz)")
+        )
+        return Path(path) if path else None
+
+    def choose_import_files(self) -> list[Path]:
+        """Ask which bundles to import."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Importer des paquets"), "", tr("Paquets Ardoiz (*.ardoiz)")
+        )
+        return [Path(p) for p in paths]
+
+    def choose_folder(self) -> Path | None:
+        """Ask for the shared folder."""
+        path = QFileDialog.getExistingDirectory(self, tr("Dossier partagé"))
+        return Path(path) if path else None
+
+    # --- refresh --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload territory, folder, conflicts and replicas (all quick reads)."""
+        info = self.territory_box.refresh()
+        self.territory_label.setText(
+            tr("Territoire « {0} » — ce poste : {1} — empreinte de sa clé : {2}").format(
+                info.name, role_label(info.role), info.fingerprint
+            )
+            if info
+            else tr(
+                "Ce poste n'appartient à aucun territoire : rejoignez-le ou créez-le dans l'onglet « Installations »."  # noqa: E501
+            )
+        )
+        folder = sync_folder(self.ws)
+        self.folder_label.setText(
+            tr("Dossier partagé : {0}").format(folder)
+            if folder
+            else tr("Aucun dossier partagé choisi.")
+        )
+        peers = list_peers(self.ws) if info else []
+        self.scope.clear()
+        self.scope.addItem(tr("Tout (paquet complet)"), None)
+        for p in peers:
+            if p.status == "trusted":
+                self.scope.addItem(
+                    tr("Seulement ce qui manque à {0}").format(
+                        p.site_name or p.site_code or p.replica_id
+                    ),
+                    p.replica_id,
+                )
+        table_model(self.peers).set_items(peers)
+        conflicts = list_conflicts(self.ws)
+        table_model(self.conflicts).set_items(conflicts)
+        self.tabs.setTabText(
+            1, tr("Conflits ({0})").format(len(conflicts)) if conflicts else tr("Conflits")
+        )
+        pending = sum(1 for p in peers if p.status == "pending")
+        self.tabs.setTabText(
+            2,
+            tr("Installations ({0} en attente)").format(pending)
+            if pending
+            else tr("Installations"),
+        )
+
+    # --- running work ---------------------------------------------------------------------
+
+    def _run(self, work, done, busy_text: str) -> None:
+        show_error(self.error, None)
+        self.status.setText(busy_text)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.runner.start(
+            work,
+            on_success=lambda r: self._finished(done, r),
+            on_failure=self._failed,
+            on_progress=self._progress,
+        )
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        self.progress.setFormat(message[:80])
+
+    def _finished(self, done, result) -> None:
+        self.progress.hide()
+        done(result)
+
+    def _failed(self, message: str, _details: str) -> None:
+        self.progress.hide()
+        self.status.setText("")
+        show_error(self.error, message)
+
+    # --- export ---------------------------------------------------------------------------
+
+    def export_to_file(self) -> None:
+        """Export to a chosen file."""
+        path = self.choose_export_path()
+        if path is not None:
+            self._export(path if path.suffix else path.with_suffix(".ardoiz"))
+
+    def export_to_folder(self) -> None:
+        """Export into the shared folder."""
+        folder = sync_folder(self.ws)
+        if folder is None:
+            show_error(self.error, tr("Choisissez d'abord le dossier partagé."))
+            return
+        self._export(folder)
+
+    def _export(self, target: Path) -> None:
+        peer = self.scope.currentData()
+        self._run(
+            lambda progress: export_bundle(
+                self.ws, target, for_replica=peer, full=peer is None, progress=progress
+            ),
+            self._exported,
+            tr("Export en cours…"),
+        )
+
+    def _exported(self, result: ExportResult) -> None:
+        rows = sum(result.counts.values())
+        self.status.setText(
+            tr("Paquet écrit : {0} ({1} enregistrements, {2} Ko).").format(
+                result.path, rows, max(1, result.size // 1024)
+            )
+        )
+
+    def pick_folder(self) -> None:
+        """Choose the shared folder."""
+        folder = self.choose_folder()
+        if folder is not None:
+            set_sync_folder(self.ws, folder)
+            self.refresh()
+
+    # --- import ---------------------------------------------------------------------------
+
+    def preview_files(self) -> None:
+        """Dry-run chosen files, then wait for confirmation."""
+        paths = self.choose_import_files()
+        if paths:
+            self._preview(ImportSource("files", paths=tuple(paths)))
+
+    def preview_inbox(self) -> None:
+        """Dry-run the shared folder's new bundles, then wait for confirmation."""
+        folder = sync_folder(self.ws)
+        if folder is None:
+            show_error(self.error, tr("Choisissez d'abord le dossier partagé."))
+            return
+        self._preview(ImportSource("inbox", folder=folder))
+
+    def _work(self, source: ImportSource, dry_run: bool):
+        expected = None if dry_run else source.previewed
+        if source.kind == "inbox":
+            return lambda progress: import_inbox(
+                self.ws, source.folder, dry_run=dry_run, progress=progress, expected=expected
+            )
+        return lambda progress: import_files(
+            self.ws, list(source.paths), dry_run=dry_run, progress=progress, expected=expected
+        )
+
+    def _preview(self, source: ImportSource) -> None:
+        self._set_pending(None)
+        self._run(
+            self._work(source, True),
+            lambda r: self._previewed(source, r),
+            tr("Lecture des paquets…"),
+        )
+
+    def _previewed(self, source: ImportSource, report: ImportReport) -> None:
+        table_model(self.outcomes).set_items(report.outcomes)
+        ready = report.count("preview") + report.count("held")
+        self._set_pending(replace(source, previewed=report.fingerprints()) if ready else None)
+        refused = report.count("refused")
+        text = tr(
+            "Aperçu : {0} paquet(s) prêt(s), {1} refusé(s). Rien n'a encore été modifié."
+        ).format(ready, refused)
+        self.status.setText(text if ready else tr("Rien à importer."))
+
+    def _set_pending(self, source: ImportSource | None) -> None:
+        self._pending = source
+        self.apply_button.setEnabled(source is not None)
+        self.cancel_button.setEnabled(source is not None)
+
+    def apply_import(self) -> None:
+        """Apply the import whose preview is shown: the files previewed, with the same bytes."""
+        if self._pending is not None:
+            source, self._pending = self._pending, None
+            self._set_pending(None)
+            self._run(self._work(source, False), self._imported, tr("Import en cours…"))
+
+    def cancel_import(self) -> None:
+        """Forget the preview."""
+        self._set_pending(None)
+        table_model(self.outcomes).set_items([])
+        self.status.setText(tr("Import annulé : rien n'a été modifié."))
+
+    def _imported(self, report: ImportReport) -> None:
+        table_model(self.outcomes).set_items(report.outcomes)
+        text = tr(
+            "Import terminé : {0} importé(s), {1} en attente, {2} refusé(s). Rapport : {3}"
+        ).format(
+            report.count("applied"),
+            report.count("held"),
+            report.count("refused"),
+            report.report_path or "",
+        )
+        stale = report.count("stale")
+        if stale:
+            text += " " + tr(
+                "{0} paquet(s) nouveau(x) ou modifié(s) depuis l'aperçu, non importé(s) : "
+                "relancez l'aperçu."
+            ).format(stale)
+        self.status.setText(text)
+        self.refresh()
+        self.data_changed.emit()
+
+    # --- conflicts and replicas -----------------------------------------------------------
+
+    def keep_selected(self) -> None:
+        """Accept the kept value of the selected conflict."""
+        conflict = selected_item(self.conflicts)
+        if conflict is not None:
+            self._run(
+                lambda _p: keep_conflict(self.ws, conflict.id),
+                lambda _r: self.refresh(),
+                tr("Enregistrement…"),
+            )
+
+    def overturn_selected(self) -> None:
+        """Restore the set-aside value of the selected conflict."""
+        conflict = selected_item(self.conflicts)
+        if conflict is not None:
+            self._run(
+                lambda _p: overturn_conflict(self.ws, conflict.id),
+                self._overturned,
+                tr("Enregistrement…"),
+            )
+
+    def _overturned(self, _result) -> None:
+        self.status.setText(
+            tr("Valeur rétablie. Exportez un paquet pour que les autres sites la reçoivent.")
+        )
+        self.refresh()
+        self.data_changed.emit()
+
+    def territory_changed(self) -> None:
+        """The installation joined or created a territory: everything may look different."""
+        self.refresh()
+        self.data_changed.emit()
+
+    def approve_selected(self) -> None:
+        """Trust the selected pending replica and import its held bundles."""
+        peer = selected_item(self.peers)
+        if peer is None or peer.status != "pending":
+            show_error(self.error, tr("Choisissez une installation en attente."))
+            return
+        question = tr("Approuver l'installation {0} dont la clé a pour empreinte {1} ?").format(
+            peer.site_name or peer.replica_id, peer.fingerprint
+        )
+        if self.dialogs.ask(self, tr("Approuver une installation"), question):
+            self._run(
+                lambda progress: approve_replica(
+                    self.ws, peer.replica_id, progress, fingerprint=peer.fingerprint
+                ),
+                self._imported,
+                tr("Import des paquets en attente…"),
+            )

@@ -1,0 +1,129 @@
+"""The tabs of the synchronisation pane, built in the manner of Qt's ``setupUi``.
+
+Each function builds one tab, stores the widgets the pane works with as its attributes and
+connects the buttons to the pane's slots; the behaviour stays in :mod:`sync_pane`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ardoiz_desk.gui.exchange.territory_box import TerritoryBox
+from ardoiz_desk.gui.exchange.views import (
+    conflict_columns,
+    make_table,
+    outcome_columns,
+    peer_columns,
+)
+from ardoiz_desk.gui.kit.widgets import hint
+
+if TYPE_CHECKING:
+    from ardoiz_desk.gui.exchange.pane import SyncPane
+
+
+def tr(text: str) -> str:
+    """Translate a string of the synchronisation pane."""
+    return QCoreApplication.translate("SyncPane", text)
+
+
+def _button(text: str, slot, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def exchange_tab(pane: SyncPane) -> QWidget:
+    """Build the Échanger tab: send, shared folder, receive with a preview to confirm."""
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    layout.addWidget(QLabel(tr("Envoyer les données de ce poste")))
+    send = QHBoxLayout()
+    pane.scope = QComboBox()
+    pane.scope.setAccessibleName(tr("Contenu du paquet"))
+    send.addWidget(pane.scope, 1)
+    send.addWidget(_button(tr("Exporter vers un fichier…"), pane.export_to_file, "exportFile"))
+    send.addWidget(
+        _button(tr("Déposer dans le dossier partagé"), pane.export_to_folder, "exportFolder")
+    )
+    layout.addLayout(send)
+    folder = QHBoxLayout()
+    pane.folder_label = QLabel("")
+    pane.folder_label.setWordWrap(True)
+    folder.addWidget(pane.folder_label, 1)
+    folder.addWidget(_button(tr("Choisir le dossier partagé…"), pane.pick_folder, "pickFolder"))
+    layout.addLayout(folder)
+    layout.addWidget(QLabel(tr("Recevoir les données des autres sites")))
+    receive = QHBoxLayout()
+    receive.addWidget(_button(tr("Importer des fichiers…"), pane.preview_files, "importFiles"))
+    receive.addWidget(_button(tr("Relever le dossier partagé"), pane.preview_inbox, "importInbox"))
+    receive.addStretch(1)
+    layout.addLayout(receive)
+    layout.addWidget(
+        hint(
+            tr(
+                "Chaque import commence par un aperçu : rien n'est modifié tant que vous n'avez pas confirmé."  # noqa: E501
+            )
+        )
+    )
+    pane.outcomes = make_table(outcome_columns(), tr("Aperçu de l'import"))
+    layout.addWidget(pane.outcomes, 1)
+    confirm = QHBoxLayout()
+    confirm.addStretch(1)
+    pane.apply_button = _button(tr("Appliquer l'import"), pane.apply_import, "applyImport")
+    pane.cancel_button = _button(tr("Annuler"), pane.cancel_import, "cancelImport")
+    confirm.addWidget(pane.cancel_button)
+    confirm.addWidget(pane.apply_button)
+    layout.addLayout(confirm)
+    return tab
+
+
+def conflicts_tab(pane: SyncPane) -> QWidget:
+    """Build the Conflits tab: both values side by side, keep or overturn."""
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    layout.addWidget(
+        hint(
+            tr(
+                "Deux sites ont modifié le même champ en même temps. La valeur la plus récente a été gardée ; vous pouvez rétablir l'autre."  # noqa: E501
+            )
+        )
+    )
+    pane.conflicts = make_table(conflict_columns(), tr("Conflits à examiner"))
+    layout.addWidget(pane.conflicts, 1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(_button(tr("Garder la valeur retenue"), pane.keep_selected, "keepConflict"))
+    row.addWidget(
+        _button(tr("Rétablir la valeur écartée"), pane.overturn_selected, "overturnConflict")
+    )
+    layout.addLayout(row)
+    return tab
+
+
+def peers_tab(pane: SyncPane) -> QWidget:
+    """Build the Installations tab: the territory box, then the replicas to approve."""
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    pane.territory_box = TerritoryBox(pane.ws, pane.runner, lambda: pane.dialogs)
+    pane.territory_box.changed.connect(pane.territory_changed)
+    layout.addWidget(pane.territory_box)
+    layout.addWidget(
+        hint(
+            tr(
+                "Les paquets d'une installation inconnue attendent ici. Vérifiez l'empreinte de sa clé par téléphone avant de l'approuver."  # noqa: E501
+            )
+        )
+    )
+    pane.peers = make_table(peer_columns(), tr("Installations du territoire"))
+    layout.addWidget(pane.peers, 1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(
+        _button(tr("Approuver et importer ses paquets"), pane.approve_selected, "approvePeer")
+    )
+    layout.addLayout(row)
+    return tab

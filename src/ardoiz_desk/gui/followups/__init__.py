@@ -1,0 +1,1 @@
+"""The Suivis pane: who needs to be seen again."""

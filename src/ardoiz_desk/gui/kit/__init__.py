@@ -1,0 +1,1 @@
+"""What every pane shares: dialogs seam, background operations, table model, widgets, i18n."""

@@ -1,0 +1,24 @@
+"""The text-size setting, applied to the whole application at once."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from ardoiz_desk.gui.kit.widgets import refresh_headings
+
+_BASE = "ardoiz_base_point_size"
+
+
+def apply_text_scale(app: QApplication, percent: int) -> None:
+    """Scale the application font to a percentage of the system's, and re-size headings."""
+    base = app.property(_BASE)
+    if not base:
+        size = app.font().pointSizeF()
+        base = size if size > 0 else 10.0
+        app.setProperty(_BASE, base)
+    font = QFont(app.font())
+    font.setPointSizeF(float(base) * percent / 100)
+    app.setFont(font)
+    for widget in app.topLevelWidgets():
+        refresh_headings(widget)

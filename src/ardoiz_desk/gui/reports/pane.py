@@ -1,0 +1,348 @@
+"""Rapports pane: key figures and charts for a period, site, agent and stage, computed off
+the GUI thread, and the exports funders and La Coop need (CSV, Excel, PDF, La Coop)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.printing import charts as charts
+from ardoiz_desk.printing.report_pdf import render_report_pdf
+from ardoiz_desk.services.exports.writing import export_lacoop, export_report, log_report_export
+from ardoiz_desk.services.reports import labels as lb
+from ardoiz_desk.services.reports.figures import (
+    STAGES,
+    Report,
+    ReportFilter,
+    compute_report,
+    default_period,
+)
+from ardoiz_desk.services.reports.tables import KEY_FIGURE_LABELS, key_figures
+from ardoiz_desk.services.sites.sites import list_agents, list_sites
+from ardoiz_desk.services.workspace import Workspace
+
+ChoosePath = Callable[[QWidget, str, str, str], str | None]
+CHART_IDS = ("monthly", "kinds", "themes", "ages", "autonomy", "durations")
+
+
+def tr(text: str) -> str:
+    """Translate a string of this pane."""
+    return QCoreApplication.translate("ReportsPane", text)
+
+
+def choose_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+    """Ask where to save a file (the seam tests replace); None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class ReportsPane(QWidget):
+    """Key figures, charts and exports for funders."""
+
+    report_ready = Signal(object)
+    export_done = Signal(str)
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.runner = runner
+        self.choose_path: ChoosePath = choose_save_path
+        self.report: Report | None = None
+        self._computing = False
+        self._stale = True
+        self._figures: dict[str, QLabel] = {}
+        self._views: dict[str, QChartView] = {}
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_status())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(self._build_figures())
+        body_layout.addLayout(self._build_charts())
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(self._build_exports())
+        self._load_directory()
+
+    # building -------------------------------------------------------------------------
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        start, end = default_period(self.ws.today())
+        self.start_edit, self.end_edit = self._date_edit(start), self._date_edit(end)
+        self.site_combo, self.agent_combo, self.stage_combo = QComboBox(), QComboBox(), QComboBox()
+        self.stage_combo.addItem(tr("Toutes les étapes"), None)
+        for stage in STAGES:
+            self.stage_combo.addItem(lb.STAGE_LABELS[stage], stage)
+        self.refresh_button = QPushButton(tr("Actualiser"))
+        self.refresh_button.clicked.connect(self.compute)
+        for text, widget in (
+            (tr("Du"), self.start_edit),
+            (tr("au"), self.end_edit),
+            (tr("Site"), self.site_combo),
+            (tr("Agent"), self.agent_combo),
+            (tr("Étape"), self.stage_combo),
+        ):
+            row.addWidget(QLabel(text))
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.refresh_button)
+        return row
+
+    def _date_edit(self, day: dt.date) -> QDateEdit:
+        edit = QDateEdit(_qdate(day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        return edit
+
+    def _build_status(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setObjectName("reportStatus")
+        self.status.setWordWrap(True)
+        row.addWidget(self.progress)
+        row.addWidget(self.status, 1)
+        return row
+
+    def _build_figures(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        for i, name in enumerate(KEY_FIGURE_LABELS):
+            card = QFrame()
+            card.setObjectName("figureCard")
+            card.setFrameShape(QFrame.Shape.StyledPanel)
+            card.setStyleSheet("#figureCard { background: #EEF3F8; border: 1px solid #B8C4D0; }")
+            box = QVBoxLayout(card)
+            value = QLabel("–")
+            value.setStyleSheet("font-size: 20px; font-weight: bold; color: #1F4E79;")
+            caption = QLabel(name)
+            caption.setWordWrap(True)
+            box.addWidget(value)
+            box.addWidget(caption)
+            self._figures[name] = value
+            grid.addWidget(card, i // 6, i % 6)
+        return grid
+
+    def _build_charts(self) -> QGridLayout:
+        grid = QGridLayout()
+        for i, chart_id in enumerate(CHART_IDS):
+            view = QChartView()
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(280)
+            self._views[chart_id] = view
+            if chart_id == "monthly":
+                grid.addWidget(view, 0, 0, 1, 2)
+            else:
+                grid.addWidget(view, 1 + (i - 1) // 2, (i - 1) % 2)
+        return grid
+
+    def _build_exports(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.export_buttons: dict[str, QPushButton] = {}
+        for key, text in (
+            ("csv", tr("Exporter en CSV…")),
+            ("xlsx", tr("Exporter en Excel…")),
+            ("pdf", tr("Exporter en PDF…")),
+            ("lacoop", tr("Export La Coop…")),
+        ):
+            button = QPushButton(text)
+            button.setEnabled(False)
+            button.clicked.connect(lambda _checked=False, k=key: self.export(k))
+            self.export_buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _load_directory(self) -> None:
+        sites = [(s.name, s.id) for s in list_sites(self.ws)]
+        agents = [(a.name, a.id) for a in list_agents(self.ws)]
+        for combo, first, items in (
+            (self.site_combo, tr("Tout le territoire"), sites),
+            (self.agent_combo, tr("Tous les agents"), agents),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for name, key in items:
+                combo.addItem(name, key)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+
+    # computing ------------------------------------------------------------------------
+    def current_filter(self) -> ReportFilter:
+        """The filter the agent chose."""
+        return ReportFilter(
+            start=_pydate(self.start_edit.date()),
+            end=_pydate(self.end_edit.date()),
+            site_id=self.site_combo.currentData(),
+            agent_id=self.agent_combo.currentData(),
+            stage=self.stage_combo.currentData(),
+        )
+
+    def refresh(self) -> None:
+        """Reload what the pane shows (called when the data changed); lazy when hidden."""
+        self._stale = True
+        self._load_directory()
+        if self.isVisible():
+            self.compute()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Compute on first show, or when data changed while hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.compute()
+
+    def compute(self) -> None:
+        """Compute the report in the background, with progress."""
+        if self._computing:
+            self._stale = True
+            return
+        flt = self.current_filter()
+        if flt.start and flt.end and flt.start > flt.end:
+            self._set_status(tr("La date de début est après la date de fin."), error=True)
+            return
+        self._computing, self._stale = True, False
+        self.refresh_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setValue(0)
+        self._set_status(tr("Calcul du rapport…"))
+        self.runner.start(
+            lambda progress: compute_report(self.ws, flt, progress),
+            on_success=self._show_report,
+            on_failure=self._computation_failed,
+            on_progress=self._on_progress,
+        )
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+        self._set_status(message)
+
+    def _finish(self) -> None:
+        self._computing = False
+        self.refresh_button.setEnabled(True)
+        self.progress.setVisible(False)
+        if self._stale and self.isVisible():
+            self.compute()
+
+    def _computation_failed(self, message: str, _details: str) -> None:
+        text = tr("Le rapport n'a pas pu être calculé : {message}").format(message=message)
+        self._set_status(text, error=True)
+        self._finish()
+
+    def _show_report(self, report: Report) -> None:
+        self.report = report
+        for name, value in key_figures(report):
+            text = f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
+            self._figures[name].setText(text)
+        built = dict(charts.all_charts(report, 9))
+        for chart_id, view in self._views.items():
+            self._set_chart(view, built[chart_id])
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self._set_status(
+            tr("Rapport {period} — {site}").format(
+                period=lb.period_label(report.start, report.end), site=report.site_label
+            )
+        )
+        self._finish()
+        self.report_ready.emit(report)
+
+    @staticmethod
+    def _set_chart(view: QChartView, chart: QChart) -> None:
+        old = view.chart()
+        view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+    def _set_status(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #B00020;" if error else "")
+        self.status.setText(text)
+
+    # exporting ------------------------------------------------------------------------
+    def export(self, kind: str) -> None:
+        """Ask where to save, then write the chosen export."""
+        if self.report is None:
+            return
+        title, suffix, filters = _EXPORTS[kind]
+        suggested = f"rapport-ardoiz-{self.report.end:%Y-%m-%d}.{suffix}"
+        if kind == "lacoop":
+            suggested = f"la-coop-ardoiz-{self.report.end:%Y-%m-%d}.xlsx"
+        path = self.choose_path(self, tr(title), suggested, tr(filters))
+        if not path:
+            return
+        if kind == "pdf":
+            self._export_pdf(path)
+            return
+        report, flt = self.report, self.current_filter()
+        if kind == "lacoop":
+            work = lambda _p: export_lacoop(  # noqa: E731
+                self.ws, path, site_id=flt.site_id, start=report.start, end=report.end
+            )
+        else:
+            work = lambda _p: export_report(self.ws, report, kind, path)  # noqa: E731
+        self._set_status(tr("Export en cours…"))
+        self.runner.start(
+            work,
+            on_success=lambda _r: self._exported(path),
+            on_failure=lambda message, _d: self._export_failed(message),
+        )
+
+    def _export_pdf(self, path: str) -> None:
+        # Charts are QGraphicsItems: they are drawn on the GUI thread (a fraction of a second).
+        try:
+            render_report_pdf(self.report, path)
+            log_report_export(self.ws, self.report, "pdf", path)
+        except OSError as exc:
+            self._export_failed(str(exc))
+            return
+        self._exported(path)
+
+    def _exported(self, path: str) -> None:
+        self._set_status(tr("Fichier enregistré : {path}").format(path=path))
+        self.export_done.emit(path)
+
+    def _export_failed(self, message: str) -> None:
+        self._set_status(tr("L'export a échoué : {message}").format(message=message), True)
+
+
+_EXPORTS = {
+    "csv": ("Exporter le rapport en CSV", "csv", "Fichier CSV (*.csv)"),
+    "xlsx": ("Exporter le rapport pour Excel", "xlsx", "Classeur Excel (*.xlsx)"),
+    "pdf": ("Exporter le rapport en PDF", "pdf", "Document PDF (*.pdf)"),
+    "lacoop": ("Export pour La Coop", "xlsx", "Classeur Excel (*.xlsx)"),
+}

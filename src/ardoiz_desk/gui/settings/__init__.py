@@ -1,0 +1,1 @@
+"""The Paramètres pane."""

@@ -1,0 +1,1 @@
+"""Activities: workshops, individual sessions, agents' training, with attendance."""

@@ -1,0 +1,1 @@
+"""Exchange between sites: bundles out and in, the territory, conflicts."""

@@ -1,0 +1,1 @@
+"""Files for others: CSV, XLSX and La Coop's import template."""

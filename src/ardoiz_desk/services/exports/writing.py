@@ -1,0 +1,102 @@
+"""Export use cases: write a report, La Coop's files or a person's record, and log each
+export in the audit trail. (PDFs are drawn by Qt in the GUI layer, which calls
+:func:`log_export` once the file is written.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from ardoiz_desk.services.exports.csv_format import write_tables_csv
+from ardoiz_desk.services.exports.lacoop import (
+    LaCoopExport,
+    write_beneficiaries_csv,
+    write_lacoop_xlsx,
+)
+from ardoiz_desk.services.exports.xlsx_format import write_tables_xlsx
+from ardoiz_desk.services.privacy.access_record import person_record, write_person_json
+from ardoiz_desk.services.privacy.audit import record_event
+from ardoiz_desk.services.reports.figures import Report
+from ardoiz_desk.services.reports.labels import ALL_SITES, period_label
+from ardoiz_desk.services.reports.tables import report_tables
+from ardoiz_desk.services.workspace import Workspace
+
+REPORT_FORMATS = ("csv", "xlsx", "pdf")
+
+
+def report_title(report: Report) -> str:
+    """Return the report's title line, in French."""
+    where = "" if report.site_label == ALL_SITES else f" — {report.site_label}"
+    return f"Pilote Ardoiz — rapport d'activité{where}, {period_label(report.start, report.end)}"
+
+
+def _scope(report: Report) -> dict[str, Any]:
+    return {
+        "from": report.start.isoformat(),
+        "to": report.end.isoformat(),
+        "site": report.site_label,
+        "agent": report.agent_label,
+        "stage": report.stage,
+    }
+
+
+def log_export(ws: Workspace, kind: str, path: str | os.PathLike[str], **details: Any) -> None:
+    """Record in the audit trail that a file was exported."""
+    record_event(ws, f"export.{kind}", file=str(Path(path).resolve()), **details)
+
+
+def log_report_export(
+    ws: Workspace, report: Report, fmt: str, path: str | os.PathLike[str]
+) -> None:
+    """Record a report export (any format) in the audit trail."""
+    log_export(ws, f"report.{fmt}", path, **_scope(report))
+
+
+def export_report(ws: Workspace, report: Report, fmt: str, path: str | os.PathLike[str]) -> Path:
+    """Write a report as CSV or XLSX and log the export."""
+    tables = report_tables(report)
+    if fmt == "csv":
+        write_tables_csv(path, report_title(report), tables)
+    elif fmt == "xlsx":
+        write_tables_xlsx(path, report_title(report), tables)
+    else:
+        raise ValueError(f"Format de rapport inconnu : {fmt}")
+    log_report_export(ws, report, fmt, path)
+    return Path(path)
+
+
+def export_lacoop(
+    ws: Workspace,
+    path: str | os.PathLike[str],
+    *,
+    site_id: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    fmt: str = "xlsx",
+) -> LaCoopExport:
+    """Write La Coop's workbook (or its beneficiaries as CSV) and log the export."""
+    if fmt == "csv":
+        result = LaCoopExport(write_beneficiaries_csv(ws, path, site_id), 0)
+    else:
+        result = write_lacoop_xlsx(ws, path, site_id, start, end)
+    log_export(
+        ws,
+        f"lacoop.{fmt}",
+        path,
+        site=site_id,
+        beneficiaries=result.beneficiaries,
+        activities=result.activities,
+    )
+    return result
+
+
+def export_person_json(
+    ws: Workspace, participant_id: str, path: str | os.PathLike[str]
+) -> dict[str, Any]:
+    """Write one person's record as JSON (right of access) and log the export."""
+    record = person_record(ws, participant_id)
+    write_person_json(record, path)
+    log_export(ws, "person.json", path, participant=record["personne"]["id"])
+    return record

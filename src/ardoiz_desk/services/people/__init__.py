@@ -1,0 +1,1 @@
+"""Participants (seniors): register, search, duplicates, follow-ups."""

@@ -1,0 +1,1 @@
+"""Personal data (RGPD): erasure, retention, a person's record, the audit trail."""

@@ -1,0 +1,1 @@
+"""The funders' report: figures computed in SQL, laid out as tables."""

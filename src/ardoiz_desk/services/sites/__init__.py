@@ -1,0 +1,1 @@
+"""The sites (counters) of the territory, their agents, and this installation's identity."""

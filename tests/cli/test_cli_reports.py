@@ -1,0 +1,94 @@
+"""``report`` and ``export`` on the command line: exit codes, files, one-line reasons."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from ardoiz_desk.cli import main
+from ardoiz_desk.services.privacy.audit import read_events
+
+
+@pytest.fixture
+def run(capsys, pilot):
+    data = str(pilot.ws.data_dir)
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", data, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+PERIOD = ("--from", "2026-01-01", "--to", "31/05/2026")
+
+
+def test_report_csv_xlsx(run, tmp_path) -> None:
+    out = tmp_path / "r.csv"
+    code, stdout, _ = run("report", "--format", "csv", "--out", str(out), *PERIOD)
+    assert code == 0 and "7 activities, 5 people reached" in stdout
+    rows = list(csv.reader(out.read_text("utf-8-sig").splitlines(), delimiter=";"))
+    assert ["Période", "du 01/01/2026 au 31/05/2026"] in rows
+    code, _, _ = run(
+        "report",
+        "--format",
+        "xlsx",
+        "--out",
+        str(tmp_path / "r.xlsx"),
+        *PERIOD,
+        "--site",
+        "msap-sisteron",
+    )
+    assert code == 0
+    summary = load_workbook(tmp_path / "r.xlsx")["Synthèse"]
+    values = {r[0].value: r[1].value for r in summary.iter_rows(min_row=2)}
+    assert values["Site"] == "France Services Sisteron" and values["Personnes accompagnées"] == 3
+
+
+def test_report_pdf(run, tmp_path) -> None:
+    out = tmp_path / "sub" / "r.pdf"
+    code, _, _ = run(
+        "report", "--format", "pdf", "--out", str(out), *PERIOD, "--stage", "animation"
+    )
+    assert code == 0 and out.read_bytes().startswith(b"%PDF")
+
+
+def test_export_lacoop_and_person(run, pilot, tmp_path) -> None:
+    code, out, _ = run("export", "lacoop", "--out", str(tmp_path / "coop.xlsx"))
+    assert code == 0 and "4 beneficiaries, 8 activities" in out
+    assert load_workbook(tmp_path / "coop.xlsx")["Bénéficiaires"]["A3"].value == "Nom"
+    code, _, _ = run("export", "person", pilot.a, "--out", str(tmp_path / "p.json"))
+    assert code == 0
+    assert json.loads((tmp_path / "p.json").read_text("utf-8"))["personne"]["nom"] == "Dupré"
+    code, _, _ = run(
+        "export", "person", pilot.a, "--out", str(tmp_path / "p.pdf"), "--format", "pdf"
+    )
+    assert code == 0 and (tmp_path / "p.pdf").stat().st_size > 1000
+    actions = [e["action"] for e in read_events(pilot.ws.data_dir)]
+    assert actions == ["export.lacoop.xlsx", "export.person.json", "export.person.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "reason"),
+    [
+        (("--from", "2026-13-01"), 2, "invalid date for --from: '2026-13-01'"),
+        (("--to", "demain"), 2, "invalid date for --to: 'demain'"),
+        (("--from", "2026-05-01", "--to", "2026-04-01"), 2, "--from 01/05/2026 is after --to"),
+        (("--site", "NOWHERE"), 4, "unknown site: NOWHERE"),
+    ],
+)
+def test_bad_input_gives_one_line_reason(run, tmp_path, args, code, reason) -> None:
+    out = tmp_path / "r.csv"
+    got, _, err = run("report", "--format", "csv", "--out", str(out), *args)
+    assert got == code
+    assert reason in err and err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_unknown_person(run, tmp_path) -> None:
+    code, _, err = run("export", "person", "0" * 32, "--out", str(tmp_path / "x.json"))
+    assert code == 4 and "introuvable" in err
