@@ -86,3 +86,20 @@ def test_refresh_follows_edits_and_new_people(ws) -> None:
     assert len(index) == 4
     rows = participant_rows(ws, [d.id], index)
     assert rows[d.id].prenom == "Zoé"
+
+
+def test_the_index_stays_small(ws) -> None:
+    import tracemalloc
+
+    from ardoiz_desk.services.demo import generate_demo
+
+    generate_demo(ws, participants=3000, activities=200, seed=3)
+    ParticipantIndex.load(ws)  # warm caches (folding, SQL compilation)
+    tracemalloc.start()
+    try:
+        index = ParticipantIndex.load(ws)
+        held, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(index) == 3000
+    assert held / len(index) < 512  # bytes per participant, all in

@@ -195,7 +195,7 @@ class ParticipantsPane(QWidget):
         self._timer.stop()
         if self.index is None:
             return
-        ids = self.index.search(self.current_filter(), *self._sort)
+        ids = self.index.search_view(self.current_filter(), *self._sort)
         self.model.set_ids(ids)
         if ids:
             self.view.selectRow(0)

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import bisect
 import json
+import sys
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
 from operator import contains
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import Result, Text, cast, select
 
@@ -170,8 +171,9 @@ class ParticipantIndex:
             values = getattr(self, name)
             setattr(self, name, list(map(values.__getitem__, order)))
         self._year = array("H", map(self._year.__getitem__, order))
-        self._pos = dict(zip(self.ids, range(len(self.ids)), strict=True))
-        self._orders = {"nom": list(range(len(self.ids)))}
+        positions = list(range(len(self.ids)))  # one int object per position, shared
+        self._pos = dict(zip(self.ids, positions, strict=True))
+        self._orders = {"nom": positions}
 
     def __len__(self) -> int:
         return len(self._pos)
@@ -267,6 +269,16 @@ class ParticipantIndex:
         self, flt: IndexFilter | str = "", sort: str = "nom", descending: bool = False
     ) -> list[str]:
         """Return the ids matching a filter, sorted; accents, case and word order ignored."""
+        return list(self.search_view(flt, sort, descending))
+
+    def search_view(
+        self, flt: IndexFilter | str = "", sort: str = "nom", descending: bool = False
+    ) -> IdView:
+        """Like :meth:`search`, as a sequence that turns positions into ids when read.
+
+        The list shows a page at a time: building 100,000 id strings per keystroke for it
+        would cost more than the search itself.
+        """
         if isinstance(flt, str):
             flt = IndexFilter(text=flt)
         if sort not in SORT_COLUMNS:
@@ -276,10 +288,9 @@ class ParticipantIndex:
         words = tuple(_needle(w) for w in fold(flt.text).split())
         found = self._narrow(sort, order, words)
         found = self._apply_filters(found, flt)
-        ids = list(map(self.ids.__getitem__, found))
-        if descending:
-            ids.reverse()
-        return ids
+        if found is order:  # the order itself changes when participants do
+            found = list(order)
+        return IdView(self, found[::-1] if descending else found)
 
     def _narrow(self, sort: str, order: list[int], words: tuple[str, ...]) -> list[int]:
         """Filter by words, starting from the previous result when the query only grew.
@@ -325,6 +336,37 @@ class ParticipantIndex:
         """Return the highest stage a participant reached ('aucune' if unknown)."""
         pos = self._pos.get(participant_id)
         return self._stage[pos] if pos is not None else "aucune"
+
+
+class IdView(Sequence[str]):
+    """Participant ids at some index positions, read on demand."""
+
+    def __init__(self, index: ParticipantIndex, positions: list[int]) -> None:
+        self._ids = index.ids
+        self._where = index._pos
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, item: int) -> str: ...
+    @overload
+    def __getitem__(self, item: slice) -> list[str]: ...
+    def __getitem__(self, item: int | slice) -> str | list[str]:
+        if isinstance(item, slice):
+            return list(map(self._ids.__getitem__, self.positions[item]))
+        return self._ids[self.positions[item]]
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self._ids.__getitem__, self.positions)
+
+    def index(self, value: Any, start: int = 0, stop: int = sys.maxsize) -> int:
+        """Return where an id is in the view (ValueError when absent)."""
+        position = self._where.get(value)
+        if position is None:
+            raise ValueError(value)
+        return self.positions.index(position, start, stop)
 
 
 def _packed(values: Iterable[str]) -> list[str]:
