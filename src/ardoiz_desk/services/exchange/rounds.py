@@ -302,13 +302,17 @@ def _send(
     )
     sequence = mb.next_sequence(ws, max(highest, last.sequence if last else 0))
     name = outgoing_name(ws.replica_id, sequence)
+    # Written in the data folder first, then published into the shared one, which is never
+    # recreated if it is gone: a pulled USB stick must not reappear on the local disk.
+    staging = ws.data_dir / "outbox" / name
     try:
-        if not folder.is_dir():
-            raise FileNotFoundError(2, "dossier injoignable", str(folder))
-        result = export_bundle(ws, folder / name, since=floor or None, full=not floor)
+        result = export_bundle(ws, staging, since=floor or None, full=not floor)
+        write_atomically(folder / name, staging.read_bytes(), make_parent=False)
     except OSError as exc:
         lines.append(RoundLine(name, "error", f"Écriture impossible : {exc.strerror or exc}."))
         return "", 0, False
+    finally:
+        staging.unlink(missing_ok=True)
     rows = sum(result.counts.values())
     with ws.store.session() as session:
         mb.record_sent(
