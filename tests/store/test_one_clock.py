@@ -76,7 +76,16 @@ def _run_writers(folder: Path, tmp_path: Path, seconds: float, n: int = 2) -> li
             (
                 ready,
                 subprocess.Popen(
-                    [sys.executable, "-c", WRITER, str(folder), f"P{k}-", str(seconds), str(ready), str(go)],
+                    [
+                        sys.executable,
+                        "-c",
+                        WRITER,
+                        str(folder),
+                        f"P{k}-",
+                        str(seconds),
+                        str(ready),
+                        str(go),
+                    ],
                     stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,
                     text=True,
@@ -126,4 +135,3 @@ def check_concurrent_writers(ws, tmp_path: Path, seconds: float) -> int:
 def test_two_processes_writing_at_once_share_one_clock(ws, tmp_path) -> None:
     # The 30-second version of this run is bench/clock_soak.py.
     check_concurrent_writers(ws, tmp_path, seconds=2.0)
-

@@ -154,9 +154,11 @@ def hold_clock(session: Session) -> HybridLogicalClock:
     if session.info.get(CLOCK_HELD):
         return clock
     begin_write(session)
-    stored = session.connection().execute(
-        select(ReplicaState.value).where(ReplicaState.key == "hlc_last").with_for_update()
-    ).scalar()
+    stored = (
+        session.connection()
+        .execute(select(ReplicaState.value).where(ReplicaState.key == "hlc_last").with_for_update())
+        .scalar()
+    )
     if stored:
         clock.absorb_stored(stored)
     session.info[CLOCK_HELD] = True
