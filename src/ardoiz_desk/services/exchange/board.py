@@ -126,34 +126,34 @@ def territory_board(ws: Workspace, now: dt.datetime | None = None) -> TerritoryB
     lines = []
     missing: dict[str, list[str]] = defaultdict(list)
     for p in peers:
-        if p["replica_id"] == ws.replica_id:
+        if p.replica_id == ws.replica_id:
             continue
-        ack = acks.get(p["replica_id"]) or {}
-        vv = join_version_vectors(p["known_vv"] or {}, ack.get("version_vector") or {})
-        member = p["status"] not in (PENDING, REVOKED)
+        ack = acks.get(p.replica_id) or {}
+        vv = join_version_vectors(p.known_vv or {}, ack.get("version_vector") or {})
+        member = p.status not in (PENDING, REVOKED)
         unconfirmed = tuple(
             pid for pid, stamp in erasures if member and vv.get(stamp_replica(stamp), "") < stamp
         )
         for pid in unconfirmed:
-            missing[pid].append(p["site_code"] or p["replica_id"])
-        own = buckets.get(p["replica_id"], [])
-        last = ack.get("bundle_created_at") or p["last_bundle_at"]
+            missing[pid].append(p.site_code or p.replica_id)
+        own = buckets.get(p.replica_id, [])
+        last = ack.get("bundle_created_at") or p.last_bundle_at
         days = _silence(last, now)
-        silent_for = days if days is not None else _silence(p["added_at"], now)
+        silent_for = days if days is not None else _silence(p.added_at, now)
         lines.append(
             BoardLine(
-                p["replica_id"],
-                p["site_code"],
-                p["site_name"],
-                p["role"],
-                p["status"],
+                p.replica_id,
+                p.site_code,
+                p.site_name,
+                p.role,
+                p.status,
                 last,
                 stamp_time(own[-1]) if own else "",
                 _behind(buckets, vv) if member else 0,
-                pending.get(p["replica_id"], 0),
+                pending.get(p.replica_id, 0),
                 unconfirmed,
                 days,
-                p["status"] != REVOKED and (silent_for or 0) > threshold,
+                p.status != REVOKED and (silent_for or 0) > threshold,
             )
         )
     states = tuple(

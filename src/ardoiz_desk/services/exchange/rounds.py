@@ -35,6 +35,7 @@ from ardoiz_desk.sync.mailbox import (
     outgoing_name,
     parse_name,
 )
+from ardoiz_desk.sync.rules import join_version_vectors
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -190,9 +191,9 @@ def _coordinators_first(ws: Workspace, todo: list[MailboxEntry]) -> list[Mailbox
     """Read the coordination's bundles first: their roster may trust the sites of the others."""
     with ws.store.session() as session:
         leaders = {
-            p["replica_id"]
+            p.replica_id
             for p in state.list_peers(session.connection())
-            if p["role"] == "coordinator" and p["status"] == TRUSTED
+            if p.role == "coordinator" and p.status == TRUSTED
         }
 
     def order(e: MailboxEntry) -> tuple[int, str, int]:
@@ -209,9 +210,7 @@ def _import(ws: Workspace, todo: list[MailboxEntry], progress: Progress | None):
     released = list(report.outcomes[len(todo) :])
     with ws.store.session() as session:
         trusted = {
-            p["replica_id"]
-            for p in state.list_peers(session.connection())
-            if p["status"] == TRUSTED
+            p.replica_id for p in state.list_peers(session.connection()) if p.status == TRUSTED
         }
     again = [
         i for i, o in enumerate(outcomes) if o.status == "held" and o.origin_replica in trusted
@@ -269,10 +268,10 @@ def _floor(ws: Workspace, conn) -> tuple[dict[str, str], dict[str, str]]:
     acks = mb.acknowledgements(conn)
     peer_vvs = []
     for p in state.list_peers(conn):
-        if p["status"] != TRUSTED or p["replica_id"] == ws.replica_id:
+        if p.status != TRUSTED or p.replica_id == ws.replica_id:
             continue
-        known = state.join_version_vectors(
-            p["known_vv"] or {}, (acks.get(p["replica_id"]) or {}).get("version_vector") or {}
+        known = join_version_vectors(
+            p.known_vv or {}, (acks.get(p.replica_id) or {}).get("version_vector") or {}
         )
         if known:
             peer_vvs.append(known)
@@ -322,13 +321,13 @@ def _send(
     return name, rows, True
 
 
-def _peer_vectors(conn, replica_id: str) -> list[tuple[dict[str, object], dict[str, str]]]:
+def _peer_vectors(conn, replica_id: str) -> list[tuple[state.Peer, dict[str, str]]]:
     acks = mb.acknowledgements(conn)
     out = []
     for p in state.list_peers(conn):
-        if p["status"] == TRUSTED and p["replica_id"] != replica_id:
-            ack = (acks.get(p["replica_id"]) or {}).get("version_vector") or {}
-            out.append((p, state.join_version_vectors(p["known_vv"] or {}, ack)))
+        if p.status == TRUSTED and p.replica_id != replica_id:
+            ack = (acks.get(p.replica_id) or {}).get("version_vector") or {}
+            out.append((p, join_version_vectors(p.known_vv or {}, ack)))
     return out
 
 
@@ -367,7 +366,7 @@ def _note_confirmations(ws: Workspace) -> None:
     with ws.store.session() as session:
         conn = session.connection()
         coordinators = [
-            vv for p, vv in _peer_vectors(conn, ws.replica_id) if p["role"] == "coordinator"
+            vv for p, vv in _peer_vectors(conn, ws.replica_id) if p.role == "coordinator"
         ]
         if not coordinators:
             return
