@@ -119,7 +119,7 @@ class ParticipantIndex:
 
     Rows live at fixed positions in parallel lists (one string per participant for the
     search key and its id; folded names, communes and filter values are shared objects,
-    years a compact array); sort orders are lists of positions, computed once per column
+    years a compact array); sort orders are arrays of positions, computed once per column
     and patched when a participant changes. Loading runs off the GUI thread; searching and
     patching happen on one thread (the GUI's). About 0.3 KiB per participant.
     """
@@ -127,7 +127,7 @@ class ParticipantIndex:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.ids: list[str] = []
-        self._pos: dict[str, int] = {}
+        self._by_id = array("i")  # live positions, in id order (finding a participant)
         self._dead: set[int] = set()
         self._keys: list[str] = []
         self._nom: list[str] = []
@@ -140,8 +140,8 @@ class ParticipantIndex:
         self._tablet: list[str] = []
         self._shared: dict[str, str] = {}
         self._folded: dict[str, str] = {}
-        self._orders: dict[str, list[int]] = {}
-        self._last: tuple[str, tuple[str, ...], list[int]] | None = None
+        self._orders: dict[str, array[int]] = {}
+        self._last: tuple[str, tuple[str, ...], Sequence[int]] | None = None
         self.site_names: dict[str, str] = {}
 
     @classmethod
@@ -171,12 +171,19 @@ class ParticipantIndex:
             values = getattr(self, name)
             setattr(self, name, list(map(values.__getitem__, order)))
         self._year = array("H", map(self._year.__getitem__, order))
-        positions = list(range(len(self.ids)))  # one int object per position, shared
-        self._pos = dict(zip(self.ids, positions, strict=True))
-        self._orders = {"nom": positions}
+        self._by_id = array("i", sorted(range(len(self.ids)), key=self.ids.__getitem__))
+        self._orders = {"nom": array("i", range(len(self.ids)))}
 
     def __len__(self) -> int:
-        return len(self._pos)
+        return len(self._by_id)
+
+    def _position(self, participant_id: str) -> int | None:
+        """Return the position of a live participant, or None."""
+        by_id, ids = self._by_id, self.ids
+        at = bisect.bisect_left(by_id, participant_id, key=ids.__getitem__)
+        if at < len(by_id) and ids[by_id[at]] == participant_id:
+            return by_id[at]
+        return None
 
     def _extend(self, rows: Sequence[Sequence[Any]], stages: dict[str, str]) -> None:
         """Append rows, column by column (no Python-level work per row and column)."""
@@ -184,7 +191,6 @@ class ParticipantIndex:
             return
         columns = zip(*rows, strict=True)
         pids, keys, noms, prenoms, communes, years, sites, autonomies, tablets = columns
-        self._pos.update(zip(pids, range(len(self.ids), len(self.ids) + len(pids)), strict=True))
         self.ids.extend(pids)
         self._keys.extend(keys)
         folded = self._folded
@@ -229,7 +235,7 @@ class ParticipantIndex:
             values = self._year
         return lambda i: (values[i], nom[i], prenom[i], ids[i])
 
-    def _order(self, column: str) -> list[int]:
+    def _order(self, column: str) -> array[int]:
         """Return the live positions in ascending order of a column (computed once)."""
         order = self._orders.get(column)
         if order is None:
@@ -237,7 +243,7 @@ class ParticipantIndex:
             live = (
                 (i for i in range(len(self.ids)) if i not in dead) if dead else range(len(self.ids))
             )
-            order = sorted(live, key=self._sort_key(column))
+            order = array("i", sorted(live, key=self._sort_key(column)))
             self._orders[column] = order
         return order
 
@@ -249,12 +255,13 @@ class ParticipantIndex:
             self.site_names = dict(session.execute(select(Site.id, Site.name)).all())
         with self._lock:
             for pid in ids:
-                old = self._pos.pop(pid, None)
+                old = self._position(pid)
                 if old is not None:
                     self._forget(old)
                 if pid in fresh:
                     self._extend([fresh[pid]], stages)
                     new = len(self.ids) - 1
+                    bisect.insort(self._by_id, new, key=self.ids.__getitem__)
                     for column, order in self._orders.items():
                         bisect.insort(order, new, key=self._sort_key(column))
             self._last = None
@@ -262,6 +269,7 @@ class ParticipantIndex:
     def _forget(self, position: int) -> None:
         self._dead.add(position)
         self._keys[position] = ""
+        self._by_id.remove(position)
         for order in self._orders.values():
             order.remove(position)
 
@@ -289,10 +297,10 @@ class ParticipantIndex:
         found = self._narrow(sort, order, words)
         found = self._apply_filters(found, flt)
         if found is order:  # the order itself changes when participants do
-            found = list(order)
+            found = order[:]
         return IdView(self, found[::-1] if descending else found)
 
-    def _narrow(self, sort: str, order: list[int], words: tuple[str, ...]) -> list[int]:
+    def _narrow(self, sort: str, order: Sequence[int], words: tuple[str, ...]) -> Sequence[int]:
         """Filter by words, starting from the previous result when the query only grew.
 
         When refining, a word typed exactly as before is already satisfied by the previous
@@ -313,7 +321,7 @@ class ParticipantIndex:
         self._last = (sort, words, found)
         return found
 
-    def _apply_filters(self, found: list[int], flt: IndexFilter) -> list[int]:
+    def _apply_filters(self, found: Sequence[int], flt: IndexFilter) -> Sequence[int]:
         checks = []
         if flt.site_id:
             checks.append((self._site, (flt.site_id,)))
@@ -334,16 +342,16 @@ class ParticipantIndex:
 
     def stage(self, participant_id: str) -> str:
         """Return the highest stage a participant reached ('aucune' if unknown)."""
-        pos = self._pos.get(participant_id)
+        pos = self._position(participant_id)
         return self._stage[pos] if pos is not None else "aucune"
 
 
 class IdView(Sequence[str]):
     """Participant ids at some index positions, read on demand."""
 
-    def __init__(self, index: ParticipantIndex, positions: list[int]) -> None:
+    def __init__(self, index: ParticipantIndex, positions: Sequence[int]) -> None:
         self._ids = index.ids
-        self._where = index._pos
+        self._index = index
         self.positions = positions
 
     def __len__(self) -> int:
@@ -363,7 +371,7 @@ class IdView(Sequence[str]):
 
     def index(self, value: Any, start: int = 0, stop: int = sys.maxsize) -> int:
         """Return where an id is in the view (ValueError when absent)."""
-        position = self._where.get(value)
+        position = self._index._position(value) if isinstance(value, str) else None
         if position is None:
             raise ValueError(value)
         return self.positions.index(position, start, stop)
