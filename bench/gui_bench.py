@@ -86,7 +86,7 @@ def child_app(data_dir: str, typing: bool) -> None:
             print("usable", rows, flush=True)
             if not typing:
                 pane.search_edit.setText(QUERIES[1])
-        elif "usable" in seen and "answered" not in seen:
+        elif not typing and "usable" in seen and "answered" not in seen:
             pane.view.viewport().repaint()
             seen["answered"] = time.perf_counter()
             print("answered", f"{(seen['answered'] - seen['usable']) * 1000:.1f}", flush=True)
