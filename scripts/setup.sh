@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what Ardoiz Desk needs on Debian 12, idempotently:
 #   1. the Debian packages Qt needs (offscreen and a real X window), fonts, Xvfb, binutils
-#      (PyInstaller), poppler-utils and the AT-SPI accessibility bus with Debian's pyatspi — only those missing, `apt-get update` only then;
+#      (PyInstaller), poppler-utils, the AT-SPI bus with Debian's pyatspi (accessibility
+#      test) — only those missing, `apt-get update` only then;
 #   2. a virtual environment in .venv with the project installed editable, with its dev tools.
 # Run it again at will: it does nothing when all is in place (and pyproject.toml unchanged).
 # Environment: PYTHON (default python3, 3.11 or newer), SKIP_SYSTEM_PACKAGES=1 to skip step 1.

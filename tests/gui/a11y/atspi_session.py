@@ -4,6 +4,7 @@ that reads the tree with Debian's python3 + pyatspi (what Orca uses)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -191,10 +192,8 @@ class AccessibleDesktop:
         for line in (self.walker, self.app):
             if line is not None:
                 if line is self.app:
-                    try:
+                    with contextlib.suppress(OSError):
                         line.send("quit")
-                    except OSError:
-                        pass
                 line.stop()
         for process in reversed(self._processes):
             if process.poll() is None:
@@ -204,7 +203,5 @@ class AccessibleDesktop:
                 except subprocess.TimeoutExpired:
                     os.killpg(process.pid, signal.SIGKILL)
         if getattr(self, "_dbus_pid", None):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(self._dbus_pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass

@@ -78,7 +78,7 @@ def tree(app_name: str) -> list[dict]:
         nodes.append(node)
         if node["role"] in SKIP_CHILDREN:
             return
-        here = path + [f"{node['role']}:{node['name']}"]
+        here = [*path, f"{node['role']}:{node['name']}"]
         for child in acc:
             walk(child, here, depth + 1)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from atspi_session import AccessibleDesktop, missing_tools  # noqa: E402
+from atspi_session import AccessibleDesktop, missing_tools
 
 pytestmark = [
     pytest.mark.slow,
