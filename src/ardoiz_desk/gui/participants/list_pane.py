@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.gui.kit.widgets import code_combo, heading
@@ -134,7 +135,7 @@ class ParticipantsPane(QWidget):
         return row
 
     def _table(self) -> QTableView:
-        view = QTableView()
+        view = release_tab(QTableView())
         view.setModel(self.model)
         view.setAccessibleName(translate("ParticipantsPane", "Liste des participants"))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
