@@ -111,27 +111,36 @@ class TableIO:
         table = self.table.name
         if self.conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is None:
             return set(ids), set()
-        self._stage(list(zip(ids, hlcs, map(_json_text, stamps), strict=True)))
-        differs = "IS NOT" if self.conn.dialect.name == "sqlite" else "IS DISTINCT FROM"
+        rows = zip(ids, hlcs, map(_json_text, stamps), strict=True)
+        if self.conn.dialect.name == "sqlite":
+            # SQLite reads the incoming rows from one JSON parameter (json_each), in id
+            # order so that the lookups walk the primary key index.
+            incoming = (
+                "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS hlc,"
+                " json_extract(value, '$[2]') AS stamps FROM json_each(?) ORDER BY 1) i"
+            )
+            params: tuple[Any, ...] = (json.dumps(list(rows)),)
+            differs = "IS NOT"
+        else:
+            self._stage(list(rows))
+            incoming, params, differs = f"{STAGE} i", (), "IS DISTINCT FROM"
         sql = (
-            f'SELECT i.id, t.id IS NULL FROM {STAGE} i LEFT JOIN "{table}" t ON t.id = i.id '
+            f'SELECT i.id, t.id IS NULL FROM {incoming} LEFT JOIN "{table}" t ON t.id = i.id '
             f"WHERE t.id IS NULL OR t.updated_hlc {differs} i.hlc "
             f"OR CAST(t.stamps AS TEXT) {differs} i.stamps" + (f" OR {also}" if also else "")
         )
         new: set[str] = set()
         changing: set[str] = set()
-        for rid, is_new in self.conn.exec_driver_sql(sql):
+        for rid, is_new in self.conn.exec_driver_sql(sql, params):
             (new if is_new else changing).add(rid)
         return new, changing
 
     def _stage(self, rows: list[tuple[str, str, str]]) -> None:
         """Fill the staging table (created on first use, emptied each time)."""
         conn = self.conn
-        sqlite = conn.dialect.name == "sqlite"
-        suffix = " WITHOUT ROWID" if sqlite else ""
         conn.exec_driver_sql(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE} "
-            f"(id VARCHAR(32) PRIMARY KEY, hlc VARCHAR(40), stamps TEXT){suffix}"
+            "(id VARCHAR(32) PRIMARY KEY, hlc VARCHAR(40), stamps TEXT)"
         )
         conn.exec_driver_sql(f"DELETE FROM {STAGE}")
         rows.sort()
@@ -139,8 +148,7 @@ class TableIO:
             self._copy_in(STAGE, ("id", "hlc", "stamps"), rows)
             conn.exec_driver_sql(f"ANALYZE {STAGE}")
         else:
-            marks = "(?, ?, ?)" if conn.dialect.paramstyle == "qmark" else "(%s, %s, %s)"
-            conn.exec_driver_sql(f"INSERT INTO {STAGE} VALUES {marks}", rows)
+            conn.exec_driver_sql(f"INSERT INTO {STAGE} VALUES (%s, %s, %s)", rows)
 
     def _db_columns(self, columns: Sequence[str], data: Sequence[list[Any]]) -> list[list[Any]]:
         out = []
