@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
@@ -18,12 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ardoiz_desk.gui.activities.dialog import RecordActivityDialog
-from ardoiz_desk.gui.activities.pane import ActivitiesPane
-from ardoiz_desk.gui.activities.picker import candidate_search
-from ardoiz_desk.gui.agents.pane import AgentsPane
 from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
-from ardoiz_desk.gui.followups.pane import FollowUpsPane
 from ardoiz_desk.gui.kit.a11y import no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
@@ -31,13 +27,19 @@ from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.gui.kit.text_size import apply_text_scale
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
 from ardoiz_desk.gui.kit.widgets import error_label, select_code
-from ardoiz_desk.gui.participants.card import ParticipantCard
-from ardoiz_desk.gui.participants.duplicates import DuplicatesDialog
 from ardoiz_desk.gui.participants.list_pane import ParticipantsPane
-from ardoiz_desk.gui.settings.pane import SettingsPane
 from ardoiz_desk.services.health import check_base, clock_warning
 from ardoiz_desk.services.sites.sites import this_agent, this_site
 from ardoiz_desk.services.workspace import Workspace
+
+if TYPE_CHECKING:  # the other panes and dialogs are imported when first used
+    from ardoiz_desk.gui.activities.dialog import RecordActivityDialog
+    from ardoiz_desk.gui.activities.pane import ActivitiesPane
+    from ardoiz_desk.gui.agents.pane import AgentsPane
+    from ardoiz_desk.gui.followups.pane import FollowUpsPane
+    from ardoiz_desk.gui.participants.card import ParticipantCard
+    from ardoiz_desk.gui.participants.duplicates import DuplicatesDialog
+    from ardoiz_desk.gui.settings.pane import SettingsPane
 
 PARTICIPANTS, ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS = range(7)
 
@@ -85,27 +87,14 @@ class MainWindow(QMainWindow):
 
     def _build_panes(self) -> None:
         self.participants = ParticipantsPane(self.ws, self.runner)
-        self.activities = ActivitiesPane(self.ws, self.runner)
-        self.followups = FollowUpsPane(self.ws)
-        self.agents = AgentsPane(self.ws)
-        # The synchronisation and report panes load heavy modules (charts, spreadsheets):
-        # they are built the first time they are shown, which keeps start-up short.
-        self.sync_pane: QWidget | None = None
-        self.reports_pane: QWidget | None = None
+        # Only the participants list is built now: every other pane is built the first
+        # time it is shown (or used), which keeps start-up short (the settings pane alone
+        # reads every participant's last contact for the retention preview).
+        self._panes: dict[int, QWidget] = {PARTICIPANTS: self.participants}
         self._stale: set[int] = set()
-        self.settings_pane = SettingsPane(
-            self.ws, self.settings, dialogs=self.dialogs, runner=self.runner
-        )
-        self.settings_pane.participants_erased.connect(self.participants_changed)
         self.participants.open_requested.connect(self.open_participant)
         self.participants.new_requested.connect(self.new_participant)
         self.participants.duplicates_requested.connect(self.review_duplicates)
-        self.activities.record_requested.connect(self.record_activity)
-        self.followups.open_requested.connect(self.open_participant)
-        self.followups.followups_changed.connect(lambda: self.mark_stale(REPORTS))
-        self.agents.training_requested.connect(lambda: self.record_activity("formation"))
-        self.agents.agents_changed.connect(self.refresh_all)
-        self.settings_pane.text_scale_changed.connect(self.apply_text_scale)
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setAccessibleName(translate("MainWindow", "Navigation"))
@@ -113,12 +102,12 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(210)
         panes = (
             (translate("MainWindow", "Participants"), self.participants),
-            (translate("MainWindow", "Activités"), self.activities),
-            (translate("MainWindow", "Suivis"), self.followups),
-            (translate("MainWindow", "Agents et formation"), self.agents),
+            (translate("MainWindow", "Activités"), QWidget()),
+            (translate("MainWindow", "Suivis"), QWidget()),
+            (translate("MainWindow", "Agents et formation"), QWidget()),
             (translate("MainWindow", "Synchronisation"), QWidget()),
             (translate("MainWindow", "Rapports"), QWidget()),
-            (translate("MainWindow", "Paramètres"), self.settings_pane),
+            (translate("MainWindow", "Paramètres"), QWidget()),
         )
         for number, (title, pane) in enumerate(panes, start=1):
             self.nav.addItem(title)
@@ -136,21 +125,99 @@ class MainWindow(QMainWindow):
 
     def _pane_chosen(self, row: int) -> None:
         """Show a pane, building it on first use and refreshing it if its data changed."""
-        if row == SYNC and self.sync_pane is None:
-            from ardoiz_desk.gui.exchange.pane import SyncPane
-
-            pane = SyncPane(self.ws, self.runner)
-            # An import may bring anyone: reload the participants index, not just the panes.
-            pane.data_changed.connect(self.data_reloaded)
-            self.sync_pane = self._replace_pane(row, pane)
-        elif row == REPORTS and self.reports_pane is None:
-            from ardoiz_desk.gui.reports.pane import ReportsPane
-
-            self.reports_pane = self._replace_pane(row, ReportsPane(self.ws, self.runner, self))
+        self._pane(row)
         self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._stale.discard(row)
             self._refresh_pane(row)
+
+    def _pane(self, row: int) -> QWidget:
+        """Return a pane, building it (and importing its module) the first time."""
+        pane = self._panes.get(row)
+        if pane is None:
+            pane = self._panes[row] = self._pane_builders()[row]()
+            self._replace_pane(row, pane)
+        return pane
+
+    def _pane_builders(self) -> dict[int, Callable[[], QWidget]]:
+        return {
+            ACTIVITIES: self._build_activities,
+            FOLLOWUPS: self._build_followups,
+            AGENTS: self._build_agents,
+            SYNC: self._build_sync,
+            REPORTS: self._build_reports,
+            SETTINGS: self._build_settings,
+        }
+
+    def _build_activities(self) -> QWidget:
+        from ardoiz_desk.gui.activities.pane import ActivitiesPane
+
+        pane = ActivitiesPane(self.ws, self.runner)
+        pane.record_requested.connect(self.record_activity)
+        return pane
+
+    def _build_followups(self) -> QWidget:
+        from ardoiz_desk.gui.followups.pane import FollowUpsPane
+
+        pane = FollowUpsPane(self.ws)
+        pane.open_requested.connect(self.open_participant)
+        pane.followups_changed.connect(lambda: self.mark_stale(REPORTS))
+        return pane
+
+    def _build_agents(self) -> QWidget:
+        from ardoiz_desk.gui.agents.pane import AgentsPane
+
+        pane = AgentsPane(self.ws)
+        pane.training_requested.connect(lambda: self.record_activity("formation"))
+        pane.agents_changed.connect(self.refresh_all)
+        return pane
+
+    def _build_sync(self) -> QWidget:
+        from ardoiz_desk.gui.exchange.pane import SyncPane  # charts: loaded on first use
+
+        pane = SyncPane(self.ws, self.runner)
+        # An import may bring anyone: reload the participants index, not just the panes.
+        pane.data_changed.connect(self.data_reloaded)
+        return pane
+
+    def _build_reports(self) -> QWidget:
+        from ardoiz_desk.gui.reports.pane import ReportsPane  # charts, spreadsheets
+
+        return ReportsPane(self.ws, self.runner, self)
+
+    def _build_settings(self) -> QWidget:
+        from ardoiz_desk.gui.settings.pane import SettingsPane
+
+        pane = SettingsPane(self.ws, self.settings, dialogs=self.dialogs, runner=self.runner)
+        pane.participants_erased.connect(self.participants_changed)
+        pane.text_scale_changed.connect(self.apply_text_scale)
+        return pane
+
+    @property
+    def activities(self) -> ActivitiesPane:
+        return self._pane(ACTIVITIES)  # type: ignore[return-value]
+
+    @property
+    def followups(self) -> FollowUpsPane:
+        return self._pane(FOLLOWUPS)  # type: ignore[return-value]
+
+    @property
+    def agents(self) -> AgentsPane:
+        return self._pane(AGENTS)  # type: ignore[return-value]
+
+    @property
+    def settings_pane(self) -> SettingsPane:
+        return self._pane(SETTINGS)  # type: ignore[return-value]
+
+    @property
+    def sync_pane(self) -> QWidget | None:
+        """The synchronisation pane once it was shown (None before)."""
+        return self._panes.get(SYNC)
+
+    @property
+    def reports_pane(self) -> QWidget | None:
+        """The reports pane once it was shown (None before)."""
+        return self._panes.get(REPORTS)
 
     def _replace_pane(self, row: int, pane: QWidget) -> QWidget:
         old = self.stack.widget(row)
@@ -160,16 +227,9 @@ class MainWindow(QMainWindow):
         return pane
 
     def _refresh_pane(self, row: int) -> None:
-        pane = {
-            ACTIVITIES: self.activities,
-            FOLLOWUPS: self.followups,
-            AGENTS: self.agents,
-            SYNC: self.sync_pane,
-            REPORTS: self.reports_pane,
-            SETTINGS: self.settings_pane,
-        }.get(row)
-        if pane is not None:
-            pane.refresh()
+        pane = self._panes.get(row)  # a pane not built yet is refreshed when first shown
+        if pane is not None and row != PARTICIPANTS:
+            pane.refresh()  # type: ignore[attr-defined]
 
     def mark_stale(self, *rows: int) -> None:
         """Data behind these panes changed: refresh the visible one now, the others when shown."""
@@ -238,6 +298,8 @@ class MainWindow(QMainWindow):
 
     def open_participant(self, participant_id: str | None) -> ParticipantCard:
         """Open a participant's card (a new one when the id is None)."""
+        from ardoiz_desk.gui.participants.card import ParticipantCard
+
         card = ParticipantCard(self.ws, participant_id, self.dialogs, self)
         card.saved.connect(lambda pid: self.participants_changed([pid]))
         card.erased.connect(lambda pid: self.participants_changed([pid]))
@@ -248,6 +310,8 @@ class MainWindow(QMainWindow):
 
     def review_duplicates(self) -> DuplicatesDialog:
         """The likely duplicates, to merge or dismiss."""
+        from ardoiz_desk.gui.participants.duplicates import DuplicatesDialog  # rapidfuzz
+
         dialog = DuplicatesDialog(self.ws, self.runner, self.dialogs, self)
         dialog.merged.connect(self.participants_changed)
         self.duplicates_dialog = dialog
@@ -260,6 +324,9 @@ class MainWindow(QMainWindow):
 
     def record_activity(self, kind: str | None = None) -> RecordActivityDialog:
         """Ctrl+E: the record-an-activity dialog."""
+        from ardoiz_desk.gui.activities.dialog import RecordActivityDialog
+        from ardoiz_desk.gui.activities.picker import candidate_search
+
         search = candidate_search(self.ws, lambda: self.participants.index)
         dialog = RecordActivityDialog(self.ws, search, self.dialogs, self)
         if kind:
