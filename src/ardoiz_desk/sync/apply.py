@@ -75,11 +75,22 @@ def apply_table(
     # The database picks the rows that can change: new ones, and existing ones whose stamps
     # differ from the incoming ones (or whose person is erased); the rest hold the very
     # same writes and are counted unchanged without being read.
-    new, changing = io.triage(data[0], data[1], data[2], _erasure_condition(model))
-    if new:
-        new_idx = [i for i, rid in enumerate(data[0]) if rid in new]
-        _insert_new(io, columns, data, new_idx, fields, ctx)
-        outcome.new = len(new_idx)
+    erasure = _erasure_condition(model)
+    if io.copy:
+        # PostgreSQL: the rows not here yet are inserted straight from a staged copy of
+        # them all (as a bulk load would); only the others are compared.
+        new = _insert_new(io, columns, data, list(range(len(data[0]))), fields, ctx)
+        rest = [i for i, rid in enumerate(data[0]) if rid not in new]
+        changing = set()
+        if rest:
+            heads = (_pick(data[0], rest), _pick(data[1], rest), _pick(data[2], rest))
+            changing = io.triage(*heads, erasure)[1]
+    else:
+        new, changing = io.triage(data[0], data[1], data[2], erasure)
+        if new:
+            new_idx = [i for i, rid in enumerate(data[0]) if rid in new]
+            _insert_new(io, columns, data, new_idx, fields, ctx)
+    outcome.new = len(new)
     outcome.unchanged = outcome.received - len(new) - len(changing)
     if changing:
         local = io.fetch(sorted(changing), ["id", "updated_hlc", "stamps", *fields])
@@ -110,7 +121,8 @@ def _insert_new(
     idx: list[int],
     fields: list[str],
     ctx: MergeContext,
-) -> None:
+) -> set[str]:
+    """Insert rows (those at idx) as new; on PostgreSQL only those not here, returned."""
     cols = {name: _pick(values, idx) for name, values in zip(columns, data, strict=True)}
     missing = [f for f in fields if f not in cols]
     if missing:  # a bundle from an older schema: unknown columns get defaults, never a stamp
@@ -124,7 +136,10 @@ def _insert_new(
         cols["search_key"] = [
             participant_search_key(*v) for v in zip(*(cols[f] for f in _SEARCH_FIELDS), strict=True)
         ]
+    if io.copy:
+        return io.insert_missing(names, [cols[n] for n in names])
     io.insert(names, [cols[n] for n in names])
+    return set()
 
 
 def _force_new(model: type[Synced], cols: dict[str, list[Any]], ctx: MergeContext) -> None:

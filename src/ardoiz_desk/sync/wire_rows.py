@@ -161,17 +161,41 @@ class TableIO:
         """Insert new rows given column by column."""
         if not data or not data[0]:
             return
+        if self.copy:
+            self._copy_in(self.table.name, columns, self._wire_text(columns, data))
+            return
         db_data = self._db_columns(columns, data)
         if self.raw:
             names = ",".join(f'"{c}"' for c in columns)
             marks = ",".join("?" * len(columns))
             sql = f'INSERT INTO "{self.table.name}" ({names}) VALUES ({marks})'
             self.conn.exec_driver_sql(sql, list(zip(*db_data, strict=True)))
-        elif self.copy:
-            self._copy_in(self.table.name, columns, self._wire_text(columns, data))
         else:
             rows = [dict(zip(columns, r, strict=True)) for r in zip(*db_data, strict=True)]
             self.conn.execute(self.table.insert(), rows)
+
+    def insert_missing(self, columns: Sequence[str], data: Sequence[list[Any]]) -> set[str]:
+        """PostgreSQL: insert the rows whose id is not here yet; return their ids.
+
+        As a bulk load does: every row is copied (``COPY``) into a temporary table, and
+        ``INSERT … SELECT … ON CONFLICT (id) DO NOTHING`` keeps the new ones.
+        """
+        if not data or not data[0]:
+            return set()
+        table, stage = self.table.name, f"{STAGE}_{self.table.name}"
+        self.conn.exec_driver_sql(
+            f'CREATE TEMPORARY TABLE IF NOT EXISTS "{stage}" (LIKE "{table}" INCLUDING DEFAULTS)'
+        )
+        self.conn.exec_driver_sql(f'TRUNCATE "{stage}"')
+        self._copy_in(stage, columns, self._wire_text(columns, data))
+        names = ",".join(f'"{c}"' for c in columns)
+        inserted = self.conn.exec_driver_sql(
+            f'INSERT INTO "{table}" ({names}) SELECT {names} FROM "{stage}" '
+            "ON CONFLICT (id) DO NOTHING RETURNING id"
+        )
+        new = {row[0] for row in inserted}
+        self.conn.exec_driver_sql(f'TRUNCATE "{stage}"')
+        return new
 
     def _wire_text(self, columns: Sequence[str], data: Sequence[list[Any]]) -> Any:
         """Rows for ``COPY``: wire values, JSON as text (PostgreSQL parses dates itself)."""
