@@ -62,12 +62,26 @@ def decode_tables(sections: Mapping[str, bytes]) -> DecodedBundle:
     for name, model in models.items():
         if name in sections:
             columns, data = decode_table(sections[name], model)
+            _share_references(model, columns, data)
             tables[name] = (columns, data)
             if data[0]:
                 newest = max(newest, max(data[1]))
                 replicas.update(stamp_replica(s) for s in data[1])
                 replicas.update(stamp_replica(s) for stamps in data[2] for s in stamps.values())
     return DecodedBundle(tables, newest, frozenset(replicas))
+
+
+def _share_references(model: type[Synced], columns: list[str], data: list[list[Any]]) -> None:
+    """Hold one string per distinct referenced id (ten attendances share one activity id).
+
+    JSON parsing makes a new string for every value: sharing them keeps a large bundle's
+    decoded tables about a fifth smaller while it is merged.
+    """
+    for column, _target in _foreign_keys(model):
+        if column in columns:
+            at = columns.index(column)
+            seen: dict[Any, Any] = {}
+            data[at] = list(map(seen.setdefault, data[at], data[at]))
 
 
 def merge_tables(
