@@ -77,6 +77,8 @@ def child_app(data_dir: str, typing: bool) -> None:
         pane = window.participants
         pane.list_updated.connect(lambda rows: updated(window, rows))
         pane.index_ready.connect(lambda: listed(window))
+        if pane.model.rowCount():  # filled while the window was built, before it showed
+            QTimer.singleShot(0, lambda: updated(window, pane.model.rowCount()))
 
     def updated(window, rows: int) -> None:
         pane = window.participants

@@ -62,6 +62,7 @@ class ParticipantsPane(QWidget):
         self.model.sort_requested.connect(self._sort_by)
         self._build()
         self.reload_sites()
+        self.show_first_page()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -176,14 +177,19 @@ class ParticipantsPane(QWidget):
     def load_index(self) -> None:
         """Load the search index in the background; the list fills when it is ready.
 
-        The very first time, the first page of the list is read from the base at the same
-        time (a quick query), so the list shows and answers searches before the index is
-        loaded.
+        Meanwhile the list shows the first page it read when it was built, and answers
+        searches from the base.
         """
-        if self.index is None and self._total is None:
-            flt = self.current_filter()
-            self.runner.start(lambda _progress: search_page(self.ws, flt, PAGE), self._first_page)
         self.runner.start(lambda _progress: ParticipantIndex.load(self.ws), self.set_index)
+
+    def show_first_page(self) -> None:
+        """Fill the list with its first page, read from the base (one quick query).
+
+        Done when the pane is built, before the window first shows, so the agent sees
+        names at once rather than after the whole index loaded.
+        """
+        if self.index is None:
+            self._first_page(search_page(self.ws, self.current_filter(), PAGE))
 
     def _first_page(self, page: tuple[list[str], int]) -> None:
         if self.index is not None:  # the index came first
