@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.printing import charts as charts
 from ardoiz_desk.printing.report_pdf import render_report_pdf
 from ardoiz_desk.services.exports.writing import export_lacoop, export_report, log_report_export
@@ -69,10 +69,11 @@ class ReportsPane(QWidget):
     report_ready = Signal(object)
     export_done = Signal(str)
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.runner = runner
+        self.ops = ops
+        self.runner = ops.runner
         self.choose_path: ChoosePath = choose_save_path
         self.report: Report | None = None
         self._computing = False
@@ -93,6 +94,17 @@ class ReportsPane(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(self._build_exports())
         self._load_directory()
+        follow(
+            ops.hub,
+            self,
+            Change.PARTICIPANTS
+            | Change.ACTIVITIES
+            | Change.FOLLOWUPS
+            | Change.AGENTS
+            | Change.SITES,
+            lambda _change: self.refresh(),
+            stale=False,  # computed at its first show (showEvent)
+        )
 
     # building -------------------------------------------------------------------------
     def _build_filters(self) -> QHBoxLayout:
@@ -240,7 +252,7 @@ class ReportsPane(QWidget):
         self.progress.setVisible(True)
         self.progress.setValue(0)
         self._set_status(tr("Calcul du rapport…"))
-        self.runner.start(
+        self.ops.run(
             lambda progress: compute_report(self.ws, flt, progress),
             on_success=self._show_report,
             on_failure=self._computation_failed,
@@ -316,7 +328,7 @@ class ReportsPane(QWidget):
         else:
             work = lambda _p: export_report(self.ws, report, kind, path)  # noqa: E731
         self._set_status(tr("Export en cours…"))
-        self.runner.start(
+        self.ops.run(
             work,
             on_success=lambda _r: self._exported(path),
             on_failure=lambda message, _d: self._export_failed(message),
