@@ -25,7 +25,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GUI = ROOT / "src" / "ardoiz_desk" / "gui"
+# The window and the printing layer (PDF reports, charts) both speak through Qt's translation.
+TRANSLATED = (ROOT / "src" / "ardoiz_desk" / "gui", ROOT / "src" / "ardoiz_desk" / "printing")
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("en",)
 # A module-level helper such as ``def tr(text): return QCoreApplication.translate("X", text)``.
@@ -44,8 +45,8 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    """The GUI modules, relative to the repository, in a stable order."""
-    return sorted(str(p.relative_to(ROOT)) for p in GUI.rglob("*.py"))
+    """The GUI and printing modules, relative to the repository, in a stable order."""
+    return sorted(str(p.relative_to(ROOT)) for folder in TRANSLATED for p in folder.rglob("*.py"))
 
 
 def _wrapper_context(path: Path) -> str:
@@ -84,13 +85,21 @@ def extract() -> dict[str, list[str]]:
         for context in ET.parse(fresh).getroot().iter("context"):
             for message in context.iter("message"):
                 name = context.findtext("name", "")
-                if not name:
-                    location = message.find("location")
-                    name = _wrapper_context(Path(tmp, location.get("filename", "")).resolve())
-                texts = by_context.setdefault(name, [])
                 source = message.findtext("source", "")
-                if source not in texts:
-                    texts.append(source)
+                # lupdate files one string under an empty context once, with every place it is
+                # used: each place's ``tr`` helper gives the context it is looked up with.
+                names = (
+                    [name]
+                    if name
+                    else [
+                        _wrapper_context(Path(tmp, loc.get("filename", "")).resolve())
+                        for loc in message.iter("location")
+                    ]
+                )
+                for found in names:
+                    texts = by_context.setdefault(found, [])
+                    if source not in texts:
+                        texts.append(source)
         return by_context
 
 
