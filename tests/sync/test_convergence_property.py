@@ -237,7 +237,7 @@ def _knows(src, replica_id: str) -> bool:
 
     with src.store.session() as s:
         peer = get_peer(s.connection(), replica_id)
-    return bool(peer and peer["known_vv"])
+    return bool(peer and peer.known_vv)
 
 
 def _assert_erasures_hold(ws) -> None:
