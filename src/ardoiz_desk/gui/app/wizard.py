@@ -161,7 +161,10 @@ class FirstStartDialog(QDialog):
             return generate_demo(self.ws, participants=DEMO_PARTICIPANTS)
 
         self.ops.run(
-            work, on_success=lambda _summary: self._demo_done(), on_failure=self._demo_failed
+            work,
+            on_success=lambda _summary: self._demo_done(),
+            on_failure=self._demo_failed,
+            parent=self,
         )
 
     def _demo_done(self) -> None:

@@ -194,6 +194,7 @@ class SyncPane(QWidget):
             on_progress=self._progress,
             # This pane refreshed itself in ``done``; the others reload.
             changes=lambda _r: Changed(changes, origin=self),
+            parent=self,
         )
 
     def _progress(self, done: int, total: int, message: str) -> None:

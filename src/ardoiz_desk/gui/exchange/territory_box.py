@@ -311,7 +311,12 @@ class TerritoryBox(QGroupBox):
         show_error(self.error, None)
         self._say(busy_text)
         self._set_busy(True)
-        self.ops.run(work, on_success=lambda r: self._finished(done, r), on_failure=self._failed)
+        self.ops.run(
+            work,
+            on_success=lambda r: self._finished(done, r),
+            on_failure=self._failed,
+            parent=self,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.join_button, self.create_button, self.invite_button):

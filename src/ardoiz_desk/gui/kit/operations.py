@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
@@ -120,6 +120,8 @@ class Operations(QObject):
         On success ``on_success(result)`` runs, then the change is announced (``changes`` is a
         flag, or a function of the result returning a flag or a :class:`Changed`). On failure
         ``on_failure(message, details)`` shows it inline; without one, one dialog opens.
+        ``parent`` (the pane) parents that dialog; once it is destroyed, the callbacks are
+        dropped (a pane closed meanwhile is not called back).
         """
 
         def succeeded(result: Any) -> None:
@@ -130,19 +132,23 @@ class Operations(QObject):
         def failed(message: str, details: str) -> None:
             if on_failure is not None:
                 on_failure(message, details)
-            else:
+            elif shiboken6.isValid(self):
                 self.dialogs.error(parent, error_title or tr("Une opération a échoué"), message)
 
-        return self.runner.start(
-            work, on_success=succeeded, on_failure=failed, on_progress=on_progress
+        relay = _Relay(parent or self, succeeded, failed, on_progress)
+        signals = self.runner.start(
+            work, on_success=relay.succeeded, on_failure=relay.failed, on_progress=relay.progress
         )
+        signals.finished.connect(relay.deleteLater)
+        return signals
 
     def _announce_result(self, changes: ChangesOf, result: Any, origin: object | None) -> None:
         if not shiboken6.isValid(self):
             return
         found = changes(result) if callable(changes) else changes
         if isinstance(found, Changed):
-            self.hub.changed.emit(found)
+            if found.what:
+                self.hub.changed.emit(found)
         else:
             self.hub.announce(found, origin=origin)
 
@@ -160,6 +166,33 @@ class Operations(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for running operations (on close and in tests)."""
         return self.runner.wait(msecs)
+
+
+class _Relay(QObject):
+    """Calls an operation's callbacks while its owner lives (Qt drops them with the owner)."""
+
+    def __init__(
+        self,
+        owner: QObject,
+        succeeded: Callable[[Any], None],
+        failed: FailureFn,
+        progressed: Callable[[int, int, str], None] | None,
+    ) -> None:
+        super().__init__(owner)
+        self._succeeded, self._failed, self._progressed = succeeded, failed, progressed
+
+    @Slot(object)
+    def succeeded(self, result: Any) -> None:
+        self._succeeded(result)
+
+    @Slot(str, str)
+    def failed(self, message: str, details: str) -> None:
+        self._failed(message, details)
+
+    @Slot(int, int, str)
+    def progress(self, done: int, total: int, message: str) -> None:
+        if self._progressed is not None:
+            self._progressed(done, total, message)
 
 
 class _Follower(QObject):

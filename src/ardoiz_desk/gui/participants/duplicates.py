@@ -106,6 +106,7 @@ class DuplicatesDialog(QDialog):
             lambda _progress: find_duplicates(self.ws),
             on_success=self._show,
             on_failure=lambda message, _d: self.status.setText(message),
+            parent=self,
         )
 
     def _show(self, pairs: list[DuplicatePair]) -> None:

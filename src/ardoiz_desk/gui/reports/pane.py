@@ -257,6 +257,7 @@ class ReportsPane(QWidget):
             on_success=self._show_report,
             on_failure=self._computation_failed,
             on_progress=self._on_progress,
+            parent=self,
         )
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
@@ -332,6 +333,7 @@ class ReportsPane(QWidget):
             work,
             on_success=lambda _r: self._exported(path),
             on_failure=lambda message, _d: self._export_failed(message),
+            parent=self,
         )
 
     def _export_pdf(self, path: str) -> None:
