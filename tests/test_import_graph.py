@@ -8,7 +8,6 @@ it serves.
 from __future__ import annotations
 
 import grimp
-import pytest
 
 
 def import_circles(package: str) -> list[list[str]]:
@@ -71,10 +70,5 @@ def test_the_finder_sees_a_circle(tmp_path, monkeypatch) -> None:
     assert import_circles("circled") == [["circled.a", "circled.b", "circled.c"]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="two circles being removed on their own branches: gui/exchange/pane.py <-> "
-    "gui/exchange/tabs.py and store/models.py <-> store/sync_tables.py",
-)
 def test_no_import_circles_in_src() -> None:
     assert import_circles("ardoiz_desk") == []
