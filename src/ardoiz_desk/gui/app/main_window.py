@@ -282,4 +282,5 @@ class MainWindow(QMainWindow):
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
         self.runner.wait(10_000)
+        self.ops.stop()
         event.accept()

@@ -102,6 +102,11 @@ class Operations(QObject):
         self.runner = runner or TaskRunner(self)
         self.hub = hub or ChangeHub(self)
         self.dialogs = dialogs or DialogSeam()
+        self.stopped = False
+
+    def stop(self) -> None:
+        """The window closes: results still queued are dropped (the base may be closed)."""
+        self.stopped = True
 
     def run(
         self,
@@ -135,7 +140,7 @@ class Operations(QObject):
             elif shiboken6.isValid(self):
                 self.dialogs.error(parent, error_title or tr("Une opération a échoué"), message)
 
-        relay = _Relay(parent or self, succeeded, failed, on_progress)
+        relay = _Relay(self, parent or self, succeeded, failed, on_progress)
         signals = self.runner.start(
             work, on_success=relay.succeeded, on_failure=relay.failed, on_progress=relay.progress
         )
@@ -173,21 +178,28 @@ class _Relay(QObject):
 
     def __init__(
         self,
+        ops: Operations,
         owner: QObject,
         succeeded: Callable[[Any], None],
         failed: FailureFn,
         progressed: Callable[[int, int, str], None] | None,
     ) -> None:
         super().__init__(owner)
+        self._ops = ops
         self._succeeded, self._failed, self._progressed = succeeded, failed, progressed
+
+    def _live(self) -> bool:
+        return shiboken6.isValid(self._ops) and not self._ops.stopped
 
     @Slot(object)
     def succeeded(self, result: Any) -> None:
-        self._succeeded(result)
+        if self._live():
+            self._succeeded(result)
 
     @Slot(str, str)
     def failed(self, message: str, details: str) -> None:
-        self._failed(message, details)
+        if self._live():
+            self._failed(message, details)
 
     @Slot(int, int, str)
     def progress(self, done: int, total: int, message: str) -> None:
