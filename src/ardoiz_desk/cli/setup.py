@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
     """Set this installation's site (and agent)."""
-    with workspace(data_dir) as ws:
+    with workspace(data_dir, create=True) as ws:
         site, agent = initialise_site(
             ws, args.site_code, args.site_name, args.site_kind, args.agent
         )
@@ -48,7 +48,8 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
     if args.participants < 1 or args.participants > 1_000_000:
         raise CommandError("--participants must be between 1 and 1000000", 2)
     started = time.perf_counter()
-    with workspace(data_dir) as ws:
+    # Demo data may start a new (demo) installation, like init: nobody mistypes "demo".
+    with workspace(data_dir, create=True) as ws:
         if args.if_empty and count_participants(ws):
             print("demo: the base already has participants; nothing added")
             return 0

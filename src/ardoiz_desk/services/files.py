@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from ardoiz_desk.paths import PART_SUFFIX
 
 # A cell starting with one of these is run as a formula by Excel or LibreOffice
 # (OWASP "CSV injection"): such text is prefixed with an apostrophe to stay text.
@@ -22,12 +23,16 @@ def neutralise(value: object) -> object:
 
 @contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside the target; on success it replaces the target."""
+    """Yield ``NAME.part`` beside the target; on success it replaces the target.
+
+    One documented name (docs/bundle-format.md): a kill leaves at most one NAME.part per
+    target, overwritten by the next write and, in the data folder, removed at next start.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path = target.with_name(target.name + PART_SUFFIX)
+    tmp_path.unlink(missing_ok=True)
+    tmp_path.touch()
     try:
         yield tmp_path
         _fsync(tmp_path)
