@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, base_key_of, workspace
 from ardoiz_desk.services.backup import backup_base, restore_base
+from ardoiz_desk.services.exchange import BundleError
 from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
 from ardoiz_desk.services.exchange.bundles import (
     export_bundle,
@@ -39,7 +40,6 @@ from ardoiz_desk.services.exchange.territory import (
 from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.sync.errors import BundleError
 
 ENV_PASSPHRASE = "ARDOIZ_DESK_PASSPHRASE"
 EXIT_REFUSED = 6
@@ -137,6 +137,9 @@ def _register_territory(sub: argparse._SubParsersAction) -> None:
     )
     p = add_command(inner, "revoke", "refuse a replica's bundles from now on", cmd_revoke)
     p.add_argument("replica")
+    from ardoiz_desk.cli.sync import register_territory_status
+
+    register_territory_status(inner)
 
 
 def _register_conflicts(sub: argparse._SubParsersAction) -> None:

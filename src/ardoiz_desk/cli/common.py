@@ -14,11 +14,11 @@ from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import (
     BaseKeyError,
     NoInstallationError,
+    SchemaTooNewError,
     Unlock,
     Workspace,
     open_workspace,
 )
-from ardoiz_desk.store.migrate import SchemaTooNewError
 
 
 def base_unlock() -> Unlock:
