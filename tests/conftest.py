@@ -18,12 +18,16 @@ from ardoiz_desk.services import base_key
 from ardoiz_desk.services.workspace import Workspace, open_workspace
 from ardoiz_desk.store.engine import create_sqlite_engine
 from ardoiz_desk.store.migrate import upgrade_to_head
+from ardoiz_desk.sync import crypto
 
 #: The base passphrase every test installation uses (no credential store on test machines).
 TEST_BASE_PASSPHRASE = "essai bureau tablette rivière 2026"
 # In-process tests derive keys at a low scrypt cost (the real one is ~0.5 s per new base);
 # subprocesses (the command line, the frozen build) pay the real cost.
 base_key.SCRYPT_LOG2_N = 12
+# Also for fixtures wider than one test and the processes they start (a11y desktop, CLI).
+os.environ.setdefault(base_key.ENV_BASE_PASSPHRASE, TEST_BASE_PASSPHRASE)
+crypto.SCRYPT_N = crypto.SCRYPT_MIN_N
 
 FIXED_TODAY = dt.date(2026, 6, 15)
 

@@ -255,6 +255,8 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     with bundle_workspace(data_dir) as ws:
         replica = ws.replica_id
     kept = f"; the replaced base was kept as {result.safety_copy}" if result.safety_copy else ""
+    if result.erased_again:
+        print(f"erased again {result.erased_again} person(s) erased since the backup was taken")
     print(f"restored {result.restored_from} as new replica {replica}{kept}")
     print("the coordinator must approve this installation again; peers send it full bundles")
     return 0

@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
+from ardoiz_desk.cli.errors import DATABASE_URL
+from ardoiz_desk.services.base_key import is_new_base, recovery_key_text
 from ardoiz_desk.services.demo import DemoSeedUsedError, generate_demo
 from ardoiz_desk.services.people.participants import count_participants
 from ardoiz_desk.services.sites.sites import initialise_site
@@ -30,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
-    """Set this installation's site (and agent)."""
+    """Set this installation's site (and agent); a new base's recovery key is shown once."""
+    new_base = DATABASE_URL.get() is None and is_new_base(data_dir)
     with workspace(data_dir, create=True) as ws:
         site, agent = initialise_site(
             ws, args.site_code, args.site_name, args.site_kind, args.agent
@@ -38,6 +41,12 @@ def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"site {site.code} ({site.name}) id {site.id}; replica {ws.replica_id}")
         if agent:
             print(f"agent {agent.name} id {agent.id}")
+        if new_base and ws.store.key is not None:
+            print(f"recovery key: {recovery_key_text(ws.store.key)}")
+            print(
+                "write the recovery key on paper and lock it away: it opens the encrypted "
+                "base without its passphrase (--base-recovery-key-file)"
+            )
     return 0
 
 

@@ -12,12 +12,17 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from ardoiz_desk.paths import database_path
 from ardoiz_desk.services.privacy.audit import record_event
+from ardoiz_desk.services.privacy.erased_ids import erased_ids
+from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.store import cipher
+from ardoiz_desk.store import cipher, open_store
 from ardoiz_desk.store.migrate import backup_database
+from ardoiz_desk.store.models import Participant
 from ardoiz_desk.store.sqlite_copy import copy_database
 
 FRESH_IDENTITY_KEYS = ("replica_id", "hlc_last", "signing_key")
@@ -29,6 +34,7 @@ class RestoreResult:
 
     restored_from: Path
     safety_copy: Path | None
+    erased_again: int = 0
 
 
 def backup_base(ws: Workspace, out: Path | None = None) -> Path:
@@ -84,4 +90,22 @@ def restore_base(data_dir: Path, backup: Path, key: bytes) -> RestoreResult:
             conn.execute(f"DELETE FROM replica_state WHERE key IN ({marks})", FRESH_IDENTITY_KEYS)
     finally:
         conn.close()
-    return RestoreResult(backup, safety)
+    return RestoreResult(backup, safety, _erase_again(data_dir, key))
+
+
+def _erase_again(data_dir: Path, key: bytes) -> int:
+    """Erase again everyone erased here since the backup was taken; return how many."""
+    ids = erased_ids(data_dir)
+    if not ids:
+        return 0
+    ws = Workspace(data_dir=data_dir, store=open_store(data_dir, key))
+    try:
+        with ws.store.session() as session:
+            live = session.scalars(
+                select(Participant.id).where(Participant.id.in_(ids), Participant.erased.is_(False))
+            ).all()
+        for participant_id in sorted(live):
+            erase_participant(ws, participant_id)
+    finally:
+        ws.close()
+    return len(live)

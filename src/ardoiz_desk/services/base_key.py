@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from ardoiz_desk.paths import key_file_path
+from ardoiz_desk.paths import database_path, key_file_path
 from ardoiz_desk.services.files import write_atomically
 from ardoiz_desk.services.passphrases import check_strength
 
@@ -40,6 +40,7 @@ SCRYPT_LOG2_N = 17
 KEY_FILE_FORMAT = 1
 _AAD = b"ardoiz-desk base key v1"
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
 _derived: dict[str, bytes] = {}  # scrypt paid once per process and passphrase
 
 
@@ -75,6 +76,38 @@ class Unlock:
 def has_key_file(data_dir: Path) -> bool:
     """True once this data folder's base has a key."""
     return key_file_path(data_dir).is_file()
+
+
+def is_new_base(data_dir: Path) -> bool:
+    """True when opening this folder makes a new key: no key file, no encrypted base yet.
+
+    (A clear base from before encryption counts as new: it gets its key when converted.)
+    Reads two files only, so the window can ask this before loading the data layer.
+    """
+    if has_key_file(data_dir):
+        return False
+    db = database_path(data_dir)
+    try:
+        with open(db, "rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except OSError:
+        return True
+    return head in (b"", _SQLITE_HEADER)
+
+
+def needs_new_passphrase(data_dir: Path) -> bool:
+    """True when a new base here must be protected by a passphrase the agent chooses."""
+    return is_new_base(data_dir) and not passphrase_from_env() and not keyring_usable()
+
+
+def keyring_usable() -> bool:
+    """True when the operating system offers a credential store (keyring backend)."""
+    try:
+        import keyring
+
+        return keyring.get_keyring().priority > 0
+    except Exception:
+        return False
 
 
 def passphrase_from_env() -> str | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ardoiz_desk.paths import PART_SUFFIX, database_path, key_file_path
+from ardoiz_desk.paths import PART_SUFFIX, database_path
 from ardoiz_desk.services import base_key
 from ardoiz_desk.services.base_key import (
     BaseKeyError,
@@ -91,12 +91,7 @@ def open_workspace(
 
 def is_new_installation(data_dir: Path) -> bool:
     """True when opening this folder would create a base (and so need a new passphrase)."""
-    return not key_file_path(data_dir).is_file() and not _is_encrypted_base(data_dir)
-
-
-def _is_encrypted_base(data_dir: Path) -> bool:
-    db = database_path(data_dir)
-    return db.is_file() and db.stat().st_size > 0 and not cipher.is_clear_base(db)
+    return base_key.is_new_base(data_dir)
 
 
 def _base_key(data_dir: Path, unlock: Unlock) -> bytes:

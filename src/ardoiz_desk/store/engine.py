@@ -134,6 +134,17 @@ class Store:
         with self._sessions.begin() as session:
             session.merge(ReplicaState(key=key, value=value))
 
+    def forget_freed_pages(self) -> None:
+        """Move the WAL into the base and truncate it, so erased values leave both files.
+
+        Freed pages are zeroed as they are freed (``secure_delete``); a reader still on an
+        older snapshot can delay the truncation, never make it fail.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
