@@ -74,9 +74,7 @@ def status_text(st: SyncStatus, now: dt.datetime | None = None) -> str:
     elif st.pending_approvals:
         parts.append(tr("{0} paquets en attente d'approbation").format(st.pending_approvals))
     if st.waiting_preview:
-        parts.append(
-            tr("{0} paquet(s) reçu(s) attendent votre aperçu").format(st.waiting_preview)
-        )
+        parts.append(tr("{0} paquet(s) reçu(s) attendent votre aperçu").format(st.waiting_preview))
     return " · ".join(parts)
 
 
