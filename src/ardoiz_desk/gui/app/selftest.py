@@ -24,6 +24,10 @@ def run_self_test() -> int:
             window.show()
             app.processEvents()
             ok = window.isVisible() and window.base_is_sound()
+            # Let the panes' background reads finish (and their results arrive) while the
+            # base is still there: the temporary folder goes away right after.
+            window.runner.wait(10_000)
+            app.processEvents()
             window.close()
         finally:
             ws.close()
