@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
@@ -23,6 +23,7 @@ from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
 from ardoiz_desk.gui.kit.a11y import no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.operations import Change, Changed, ChangeHub, Operations
 from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.gui.kit.text_size import apply_text_scale
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
@@ -72,7 +73,10 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.dialogs = dialogs or DialogSeam()
         self.settings = settings or UiSettings(ws.data_dir)
+        self.hub = ChangeHub(self)
         self.runner = TaskRunner(self)
+        # One runner, one change hub and one dialog seam shared by every pane.
+        self.ops = Operations(self.runner, self.hub, self.dialogs, self)
         self.card: ParticipantCard | None = None
         self.activity_dialog: RecordActivityDialog | None = None
         self.wizard: FirstStartDialog | None = None
@@ -83,18 +87,19 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self._restore_geometry()
         self._index_requested = False
-        self.refresh_all()
+        self.show_identity()
 
     def _build_panes(self) -> None:
-        self.participants = ParticipantsPane(self.ws, self.runner)
-        # Only the participants list is built now: every other pane is built the first
-        # time it is shown (or used), which keeps start-up short (the settings pane alone
-        # reads every participant's last contact for the retention preview).
+        self.participants = ParticipantsPane(self.ws, self.ops)
+        # Only the participants list is built now: every other pane is built (and its
+        # module imported) the first time it is shown or used, which keeps start-up short
+        # (the settings pane alone reads every participant's last contact for the
+        # retention preview; the synchronisation and report panes load charts).
         self._panes: dict[int, QWidget] = {PARTICIPANTS: self.participants}
-        self._stale: set[int] = set()
         self.participants.open_requested.connect(self.open_participant)
         self.participants.new_requested.connect(self.new_participant)
         self.participants.duplicates_requested.connect(self.review_duplicates)
+        self.hub.changed.connect(self._data_changed)
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setAccessibleName(translate("MainWindow", "Navigation"))
@@ -124,12 +129,9 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.nav, self.participants.search_edit)
 
     def _pane_chosen(self, row: int) -> None:
-        """Show a pane, building it on first use and refreshing it if its data changed."""
+        """Show a pane, building it on first use (panes refresh themselves when shown)."""
         self._pane(row)
         self.stack.setCurrentIndex(row)
-        if row in self._stale:
-            self._stale.discard(row)
-            self._refresh_pane(row)
 
     def _pane(self, row: int) -> QWidget:
         """Return a pane, building it (and importing its module) the first time."""
@@ -152,44 +154,38 @@ class MainWindow(QMainWindow):
     def _build_activities(self) -> QWidget:
         from ardoiz_desk.gui.activities.pane import ActivitiesPane
 
-        pane = ActivitiesPane(self.ws, self.runner)
+        pane = ActivitiesPane(self.ws, self.ops)
         pane.record_requested.connect(self.record_activity)
         return pane
 
     def _build_followups(self) -> QWidget:
         from ardoiz_desk.gui.followups.pane import FollowUpsPane
 
-        pane = FollowUpsPane(self.ws)
+        pane = FollowUpsPane(self.ws, self.ops)
         pane.open_requested.connect(self.open_participant)
-        pane.followups_changed.connect(lambda: self.mark_stale(REPORTS))
         return pane
 
     def _build_agents(self) -> QWidget:
         from ardoiz_desk.gui.agents.pane import AgentsPane
 
-        pane = AgentsPane(self.ws)
+        pane = AgentsPane(self.ws, self.ops)
         pane.training_requested.connect(lambda: self.record_activity("formation"))
-        pane.agents_changed.connect(self.refresh_all)
         return pane
 
     def _build_sync(self) -> QWidget:
-        from ardoiz_desk.gui.exchange.pane import SyncPane  # charts: loaded on first use
+        from ardoiz_desk.gui.exchange.pane import SyncPane
 
-        pane = SyncPane(self.ws, self.runner)
-        # An import may bring anyone: reload the participants index, not just the panes.
-        pane.data_changed.connect(self.data_reloaded)
-        return pane
+        return SyncPane(self.ws, self.ops)
 
     def _build_reports(self) -> QWidget:
-        from ardoiz_desk.gui.reports.pane import ReportsPane  # charts, spreadsheets
+        from ardoiz_desk.gui.reports.pane import ReportsPane
 
-        return ReportsPane(self.ws, self.runner, self)
+        return ReportsPane(self.ws, self.ops)
 
     def _build_settings(self) -> QWidget:
         from ardoiz_desk.gui.settings.pane import SettingsPane
 
-        pane = SettingsPane(self.ws, self.settings, dialogs=self.dialogs, runner=self.runner)
-        pane.participants_erased.connect(self.participants_changed)
+        pane = SettingsPane(self.ws, self.settings, self.ops)
         pane.text_scale_changed.connect(self.apply_text_scale)
         return pane
 
@@ -226,19 +222,6 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         return pane
 
-    def _refresh_pane(self, row: int) -> None:
-        pane = self._panes.get(row)  # a pane not built yet is refreshed when first shown
-        if pane is not None and row != PARTICIPANTS:
-            pane.refresh()  # type: ignore[attr-defined]
-
-    def mark_stale(self, *rows: int) -> None:
-        """Data behind these panes changed: refresh the visible one now, the others when shown."""
-        for row in rows:
-            if row == self.nav.currentRow():
-                self._refresh_pane(row)
-            else:
-                self._stale.add(row)
-
     def _size_nav_items(self) -> None:
         """Give navigation entries room to breathe, in proportion to the text size."""
         height = int(QFontMetrics(QApplication.font()).height() * 2.2)
@@ -259,11 +242,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.runner.busy_changed.connect(self._busy)
         self.runner.progressed.connect(self._progress)
-        self.runner.task_failed.connect(
-            lambda message, _details: self.dialogs.error(
-                self, translate("MainWindow", "Une opération a échoué"), message
-            )
-        )
 
     def _shortcuts(self) -> None:
         for number in range(1, 8):
@@ -300,10 +278,7 @@ class MainWindow(QMainWindow):
         """Open a participant's card (a new one when the id is None)."""
         from ardoiz_desk.gui.participants.card import ParticipantCard
 
-        card = ParticipantCard(self.ws, participant_id, self.dialogs, self)
-        card.saved.connect(lambda pid: self.participants_changed([pid]))
-        card.erased.connect(lambda pid: self.participants_changed([pid]))
-        card.followups_changed.connect(lambda _pid: self.mark_stale(FOLLOWUPS, REPORTS))
+        card = ParticipantCard(self.ws, participant_id, self.ops, self)
         self.card = card
         self.dialogs.show(card)
         return card
@@ -312,8 +287,7 @@ class MainWindow(QMainWindow):
         """The likely duplicates, to merge or dismiss."""
         from ardoiz_desk.gui.participants.duplicates import DuplicatesDialog  # rapidfuzz
 
-        dialog = DuplicatesDialog(self.ws, self.runner, self.dialogs, self)
-        dialog.merged.connect(self.participants_changed)
+        dialog = DuplicatesDialog(self.ws, self.ops, self)
         self.duplicates_dialog = dialog
         self.dialogs.show(dialog)
         return dialog
@@ -328,47 +302,39 @@ class MainWindow(QMainWindow):
         from ardoiz_desk.gui.activities.picker import candidate_search
 
         search = candidate_search(self.ws, lambda: self.participants.index)
-        dialog = RecordActivityDialog(self.ws, search, self.dialogs, self)
+        dialog = RecordActivityDialog(self.ws, search, self.ops, self)
         if kind:
             select_code(dialog.kind, kind)
-        dialog.participant_created.connect(lambda pid: self.participants_changed([pid]))
         dialog.recorded.connect(self._activity_recorded)
         self.activity_dialog = dialog
         self.dialogs.show(dialog)
         return dialog
 
-    def _activity_recorded(self, activity) -> None:
-        self.participants_changed(list(activity.participant_ids))
-        self.mark_stale(ACTIVITIES, AGENTS)
+    def _activity_recorded(self, _activity) -> None:
         self.statusBar().showMessage(translate("MainWindow", "Activité enregistrée."), 5000)
 
-    def participants_changed(self, ids: Sequence[str]) -> None:
-        """Some participants changed: patch the list and refresh what depends on them."""
-        self.participants.participants_changed(ids)
-        self.mark_stale(FOLLOWUPS, SYNC, REPORTS)
+    def _data_changed(self, change: Changed) -> None:
+        if change.touches(Change.SITES | Change.AGENTS | Change.TERRITORY):
+            self.show_identity()
 
-    def refresh_all(self) -> None:
-        """Reload every pane (after the wizard, an import, a new agent…)."""
+    def show_identity(self) -> None:
+        """Name this counter's site and agent in the status bar."""
         site, agent = this_site(self.ws), this_agent(self.ws)
         self.identity.setText(
             translate("MainWindow", "Site : {site} · Agent : {agent}").format(
                 site=site.name if site else "—", agent=agent.name if agent else "—"
             )
         )
-        self.participants.reload_sites()
-        self.mark_stale(ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS)
 
     def data_reloaded(self) -> None:
-        """Everything may have changed (demo data, an imported bundle): reload the index too."""
-        self.participants.load_index()
-        self.refresh_all()
+        """Everything may have changed (demo data, an imported bundle): every pane reloads."""
+        self.hub.announce(Change.DATA)
 
     def maybe_start_wizard(self) -> FirstStartDialog | None:
         """Show the first-start wizard if this installation has no site yet."""
         if not needs_first_start(self.ws):
             return None
-        self.wizard = FirstStartDialog(self.ws, self.runner, self)
-        self.wizard.completed.connect(self.data_reloaded)
+        self.wizard = FirstStartDialog(self.ws, self.ops, self)
         self.dialogs.show(self.wizard)
         return self.wizard
 
@@ -395,4 +361,5 @@ class MainWindow(QMainWindow):
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
         self.runner.wait(10_000)
+        self.ops.stop()
         event.accept()
