@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select, update
 from ardoiz_desk.store.hlc import stamp_replica
 from ardoiz_desk.store.models import SYNCED_MODELS, Participant, Synced
 from ardoiz_desk.sync.apply import MergeContext, TableCounts, apply_table
-from ardoiz_desk.sync.codec import decode_table
+from ardoiz_desk.sync.codec import InflateBudget, decode_table
 from ardoiz_desk.sync.errors import BundleError
 from ardoiz_desk.sync.rules import (
     PERSON_KEY,
@@ -51,8 +51,16 @@ class MergeResult:
     erased_ids: frozenset[str]
 
 
-def decode_tables(sections: Mapping[str, bytes]) -> DecodedBundle:
-    """Decode every table section, refusing unknown sections."""
+def decode_tables(
+    sections: Mapping[str, bytes],
+    budget: InflateBudget | None = None,
+    rows: Mapping[str, int] | None = None,
+) -> DecodedBundle:
+    """Decode every table section, refusing unknown sections.
+
+    ``budget`` bounds the inflated bytes of the whole bundle; ``rows`` are the row counts
+    the manifest claims, checked before each section is parsed.
+    """
     models = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
     unknown = set(sections) - set(models) - EXTRA_SECTIONS
     if unknown:
@@ -61,7 +69,8 @@ def decode_tables(sections: Mapping[str, bytes]) -> DecodedBundle:
     newest, replicas = "", set()
     for name, model in models.items():
         if name in sections:
-            columns, data = decode_table(sections[name], model)
+            claimed = rows.get(name) if rows is not None else None
+            columns, data = decode_table(sections[name], model, budget, claimed)
             tables[name] = (columns, data)
             if data[0]:
                 newest = max(newest, max(data[1]))
