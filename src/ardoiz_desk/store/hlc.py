@@ -112,6 +112,17 @@ class HybridLogicalClock:
             elif stamp.wall_ms == self._wall_ms and stamp.counter > self._counter:
                 self._counter = stamp.counter
 
+    def absorb_stored(self, stored: str) -> None:
+        """Catch up with the clock another process of this replica stored in the base.
+
+        No drift check: the stored value was issued or observed (and checked) by this
+        replica already.
+        """
+        stamp = parse_stamp(stored)
+        with self._lock:
+            if (stamp.wall_ms, stamp.counter) > (self._wall_ms, self._counter):
+                self._wall_ms, self._counter = stamp.wall_ms, stamp.counter
+
     def _advance_counter(self) -> None:
         if self._counter >= MAX_COUNTER:
             # Counter exhausted within one millisecond: borrow the next millisecond.

@@ -31,31 +31,7 @@ __all__ = ["NAMING_CONVENTION", "Base"]  # re-exported: older imports name them 
 BOOKKEEPING_COLUMNS = frozenset({"id", "stamps", "updated_hlc"})
 ATTENDANCE_NAMESPACE = uuid.UUID("6f1c2d4e-8a57-4b8e-9a0c-3d5e7f9a1b2c")
 
-# Vocabularies, in La Coop de la médiation numérique's codes.
-SITE_KINDS = ("msap", "agence_postale", "coordination")
-AGENT_ROLES = ("agent", "coordinator")
-GENRES = ("masculin", "feminin", "non_communique")
-STATUTS_SOCIAUX = ("retraite", "sans_emploi", "en_emploi", "scolarise", "non_communique")
-TABLET_STATUSES = ("none", "owned", "loaned", "ordered")
-AUTONOMIES = ("entierement_accompagne", "partiellement_autonome", "autonome")
-ACTIVITY_KINDS = ("collectif", "individuel", "formation")
-TYPES_LIEU = ("lieu_activite", "domicile", "a_distance", "autre")
-MATERIELS = ("ordinateur", "telephone", "tablette", "autre", "aucun")
-THEMATIQUES = (
-    "prendre_en_main_du_materiel",
-    "navigation_sur_internet",
-    "email",
-    "securite_numerique",
-    "reseaux_sociaux",
-    "sante",
-    "banque_et_achats_en_ligne",
-    "gere_ses_contenus_numeriques",
-    "diagnostic_numerique",
-    "aide_aux_demarches_administratives",
-    "culture_numerique",
-    "echanger_avec_ses_proches",
-)
-NIVEAUX = ("debutant", "intermediaire", "avance")
+# The codes stored in the vocabulary columns, and their labels: services/vocabulary.py.
 
 
 def new_id() -> str:
