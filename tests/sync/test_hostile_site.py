@@ -75,6 +75,7 @@ def test_1_field_stamp_beyond_the_row_or_the_drift_bound_is_refused(territory, t
     # The territory goes on: the coordinator's bundles are still read by every site.
     assert _send(coord, s2, tmp_path / "c").status == "applied"
     assert _send(s1, coord, tmp_path / "s1").status == "applied"
+    assert _send(s2, coord, tmp_path / "s2").status == "applied"
     assert _send(coord, s2, tmp_path / "c2").status == "applied"
     assert digest(coord) == digest(s2)
 
@@ -87,7 +88,7 @@ def test_2_a_clock_days_ahead_is_quarantined_shown_and_never_lost(
 ) -> None:
     from ardoiz_desk.services.exchange.quarantine import quarantined
 
-    coord, s1, s2 = territory(2)
+    coord, s1, _s2 = territory(2)
     ahead = 3 * DAY_MS
     s1.store.clock = HybridLogicalClock(s1.replica_id, wall=lambda: wall_clock_ms() + ahead)
     p = _person(s1, "Zoé", "Lenoir")
@@ -106,6 +107,9 @@ def test_2_a_clock_days_ahead_is_quarantined_shown_and_never_lost(
     # Real time catches up (the coordinator's date reaches the stamps): applied by itself.
     later = wall_clock_ms() + ahead
     monkeypatch.setattr("ardoiz_desk.sync.reading.now_ms", lambda: later)
+    coord.store.clock = HybridLogicalClock(
+        coord.replica_id, coord.store.clock.last, wall=lambda: later
+    )
     report = import_files(coord, [])
     assert [o.status for o in report.outcomes] == ["applied"]
     assert p.id in _people(coord) and quarantined(coord) == []
@@ -114,7 +118,8 @@ def test_2_a_clock_days_ahead_is_quarantined_shown_and_never_lost(
 def test_2_a_person_can_approve_quarantined_work_without_dragging_the_clock(
     territory, tmp_path
 ) -> None:
-    from ardoiz_desk.services.exchange.quarantine import approve_quarantined, quarantined
+    from ardoiz_desk.services.exchange.bundle_import import approve_quarantined
+    from ardoiz_desk.services.exchange.quarantine import quarantined
 
     coord, s1, s2 = territory(2)
     s1.store.clock = HybridLogicalClock(s1.replica_id, wall=lambda: wall_clock_ms() + 5 * DAY_MS)
@@ -214,9 +219,12 @@ def test_5_erasure_racing_a_merge_reaches_the_copied_fields(territory, tmp_path)
 def _bomb(ws, folder, inflated: int) -> os.PathLike:
     """A valid-JSON participants section whose notes inflate to ``inflated`` bytes."""
     keys = load_keys(ws)
+    folder.mkdir(parents=True, exist_ok=True)
     rid, hlc = secrets.token_hex(16), stamp(ws.replica_id)
     z = zlib.compressobj(9)
-    head = f'{{"columns":["id","updated_hlc","stamps","notes"],"data":[["{rid}"],["{hlc}"],[{{}}],["'
+    head = (
+        f'{{"columns":["id","updated_hlc","stamps","notes"],"data":[["{rid}"],["{hlc}"],[{{}}],["'
+    )
     parts = [z.compress(head.encode())]
     chunk = b"a" * (1 << 20)
     for _ in range(inflated >> 20):
@@ -269,10 +277,14 @@ def test_7_bundles_that_do_not_decrypt_are_never_held(territory, workspace_facto
     assert {o.status for o in report.outcomes} == {"refused"}
     assert not (coord.data_dir / "held").exists() or not any((coord.data_dir / "held").iterdir())
     with coord.store.session() as s:
-        assert state.list_peers(s.connection()) == [p for p in state.list_peers(s.connection()) if not p.pending]
+        assert state.list_peers(s.connection()) == [
+            p for p in state.list_peers(s.connection()) if not p.pending
+        ]
 
 
-def test_7_held_files_are_capped_per_claimed_replica(territory, workspace_factory, tmp_path, monkeypatch):
+def test_7_held_files_are_capped_per_claimed_replica(
+    territory, workspace_factory, tmp_path, monkeypatch
+):
     from ardoiz_desk.services.exchange import holding
     from helpers.sync import clone_territory
 

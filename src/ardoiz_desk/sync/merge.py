@@ -9,7 +9,7 @@ into an erased person, with stamped writes (see ``sync.erasure``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -39,6 +39,8 @@ class DecodedBundle:
     tables: dict[str, tuple[list[str], list[list[Any]]]]
     max_stamp: str
     replicas: frozenset[str]
+    #: replica id -> the newest stamp of that replica the bundle actually carries
+    newest: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def decode_tables(
     if unknown:
         raise BundleError(f"Section inconnue dans le paquet : {sorted(unknown)[0]}.", "altered")
     tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
-    newest, replicas = "", set()
+    newest = ""
+    by_replica: dict[str, str] = {}
     for name, model in models.items():
         if name in sections:
             claimed = rows.get(name) if rows is not None else None
@@ -74,9 +77,16 @@ def decode_tables(
             tables[name] = (columns, data)
             if data[0]:
                 newest = max(newest, max(data[1]))
-                replicas.update(stamp_replica(s) for s in data[1])
-                replicas.update(stamp_replica(s) for stamps in data[2] for s in stamps.values())
-    return DecodedBundle(tables, newest, frozenset(replicas))
+                _newest_by_replica(data[1], by_replica)
+                _newest_by_replica([s for st in data[2] for s in st.values()], by_replica)
+    return DecodedBundle(tables, newest, frozenset(by_replica), by_replica)
+
+
+def _newest_by_replica(stamps: list[str], out: dict[str, str]) -> None:
+    for s in stamps:
+        replica = stamp_replica(s)
+        if s > out.get(replica, ""):
+            out[replica] = s
 
 
 def merge_tables(

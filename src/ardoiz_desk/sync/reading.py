@@ -8,6 +8,8 @@ quarantines a bundle beyond the drift bound rather than refusing it: docs/bundle
 
 from __future__ import annotations
 
+import dataclasses
+
 from ardoiz_desk.store.hlc import DEFAULT_MAX_DRIFT_MS, parse_stamp, wall_clock_ms
 from ardoiz_desk.sync.codec import InflateBudget, decode_json_section
 from ardoiz_desk.sync.container import Envelope, decrypt_sections
@@ -28,9 +30,7 @@ def read_bundle(envelope: Envelope, territory_key: bytes) -> DecodedBundle:
     budget = InflateBudget(len(envelope.ciphertext))
     bundle = decode_tables(sections, budget, section_counts(envelope.manifest))
     if steps:
-        bundle = DecodedBundle(
-            upgrade_tables(bundle.tables, steps), bundle.max_stamp, bundle.replicas
-        )
+        bundle = dataclasses.replace(bundle, tables=upgrade_tables(bundle.tables, steps))
     if "roster" in sections:
         roster = decode_json_section(sections["roster"], "roster", budget)
         if not isinstance(roster, list):

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from ardoiz_desk.services.exchange import territory_keys
 from ardoiz_desk.services.files import write_atomically
 from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.sites.sites import this_site
@@ -62,6 +63,16 @@ class Keys:
     signing_key: bytes
     public_key: bytes
     role: str
+
+    @property
+    def key_id(self) -> str:
+        """The public name of the current territory key (carried in manifests)."""
+        return crypto.key_id(self.territory_key)
+
+    @property
+    def box_key(self) -> bytes:
+        """This replica's X25519 public key (new territory keys are sealed to it)."""
+        return crypto.box_public_key(self.signing_key)
 
 
 @dataclass(frozen=True)
@@ -169,6 +180,7 @@ def _self_entry(ws: Workspace, keys: Keys) -> dict[str, Any]:
     return {
         "replica": ws.replica_id,
         "public_key": keys.public_key.hex(),
+        "box_key": keys.box_key.hex(),
         "role": keys.role,
         "status": TRUSTED,
         "site_id": site.id if site else None,
@@ -194,6 +206,8 @@ def roster(ws: Workspace) -> list[dict[str, Any]]:
                     "site_id": p.site_id,
                     "site_code": p.site_code,
                     "site_name": p.site_name,
+                    "box_key": p.box_key,
+                    "revoked_at": p.revoked_at,
                 }
             )
     return entries
@@ -296,6 +310,9 @@ def apply_roster(ws: Workspace, entries: list[dict[str, Any]]) -> list[str]:
                         replica=e["replica"],
                         fingerprint=crypto.fingerprint(bytes.fromhex(e["public_key"])),
                     )
+            extra = {k: e[k] for k in ("box_key", "revoked_at") if isinstance(e.get(k), str)}
+            if peer and peer.revoked and e.get("status", TRUSTED) != REVOKED:
+                continue  # a revocation is never undone by an older roster
             state.upsert_peer(
                 conn,
                 e["replica"],
@@ -305,6 +322,7 @@ def apply_roster(ws: Workspace, entries: list[dict[str, Any]]) -> list[str]:
                 site_id=e.get("site_id"),
                 site_code=e.get("site_code") or "",
                 site_name=e.get("site_name") or "",
+                **extra,
             )
     for replica in was_pending:
         drop_foreign_held(ws, replica)
@@ -449,11 +467,27 @@ def set_peer_status(
         values: dict[str, Any] = {"status": status}
         if fingerprint is not None and keys:
             values["public_key"] = keys[fingerprint]
+        if status == REVOKED:  # rows it stamps after this are refused, whoever relays them
+            values["revoked_at"] = ws.store.clock.now()
         state.upsert_peer(conn, replica_id, **values)
     record_event(ws, f"peer-{status}", replica=replica_id)
+    if status == REVOKED and ws.store.get_state("territory_role") == COORDINATOR:
+        record_event(ws, "territory-key-rotated", key=territory_keys.rotate(ws))
     if keys:
         drop_foreign_held(ws, replica_id)
     return next(p for p in list_peers(ws) if p.replica_id == replica_id)
+
+
+def revoked_cutoffs(ws: Workspace) -> dict[str, str]:
+    """Revoked replica -> the stamp of its revocation (its later rows are refused)."""
+    with ws.store.session() as session:
+        peers = state.list_peers(session.connection())
+    return {p.replica_id: p.revoked_at for p in peers if p.revoked and p.revoked_at}
+
+
+def territory_key_for(ws: Workspace, envelope: Any) -> bytes:
+    """The territory key a bundle was encrypted with (see ``territory_keys``)."""
+    return territory_keys.key_for(ws, envelope, load_keys(ws).signing_key)
 
 
 def _journal(ws: Workspace, action: str, **detail: Any) -> None:
