@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr_FR">
     <context>
+        <name>Accessibility</name>
+        <message>
+            <source>Champ obligatoire.</source>
+            <translation>Required field.</translation>
+        </message>
+    </context>
+    <context>
         <name>ActivitiesPane</name>
         <message>
             <source>{n} + {a} anonyme(s)</source>
@@ -798,6 +805,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>{n} participant(s) sur {total}</source>
             <translation>{n} participant(s) of {total}</translation>
+        </message>
+        <message>
+            <source>{n} premiers participants sur {total} (index en chargement…)</source>
+            <translation>First {n} participants of {total} (index loading…)</translation>
         </message>
     </context>
     <context>
@@ -1865,12 +1876,12 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>Coordination</translation>
         </message>
         <message>
-            <source>Accompagnement individuel</source>
-            <translation>One-to-one support</translation>
-        </message>
-        <message>
             <source>Atelier collectif</source>
             <translation>Group workshop</translation>
+        </message>
+        <message>
+            <source>Accompagnement individuel</source>
+            <translation>One-to-one support</translation>
         </message>
         <message>
             <source>Formation des agents</source>
