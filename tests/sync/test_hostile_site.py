@@ -18,7 +18,12 @@ from sqlalchemy import select
 from ardoiz_desk.services.activities.sessions import ActivityInput, record_activity
 from ardoiz_desk.services.exchange.bundle_import import import_files
 from ardoiz_desk.services.exchange.bundles import export_bundle
-from ardoiz_desk.services.exchange.territory import REVOKED, load_keys, set_peer_status
+from ardoiz_desk.services.exchange.territory import (
+    REVOKED,
+    list_peers,
+    load_keys,
+    set_peer_status,
+)
 from ardoiz_desk.services.health import clock_warning, digest
 from ardoiz_desk.services.people.duplicates import merge_duplicate
 from ardoiz_desk.services.people.participants import (
@@ -298,6 +303,8 @@ def test_7_held_files_are_capped_per_claimed_replica(
     assert [o.status for o in report.outcomes] == ["held"] * 3 + ["refused"] * 2
     assert len(list((coord.data_dir / "held").iterdir())) == 3
     assert "3" in report.outcomes[-1].message
+    [line] = [p for p in list_peers(coord) if p.replica_id == stranger.replica_id]
+    assert (line.status, line.files_waiting) == ("pending", 3)
 
 
 # 8. Revocation that bites ---------------------------------------------------------------

@@ -185,10 +185,15 @@ def list_peers(conn: Connection) -> list[Peer]:
     return [_peer(r) for r in conn.execute(stmt).mappings()]
 
 
-def held_bundles(conn: Connection, replica_id: str | None = None) -> list[dict[str, Any]]:
-    """Return the ledger entries of bundles held for approval (of one replica, or all)."""
+def held_bundles(
+    conn: Connection, replica_id: str | None = None, *, status: str = HELD
+) -> list[dict[str, Any]]:
+    """Return the ledger entries of bundles held for approval (of one replica, or all).
+
+    ``status=CLOCK``: the bundles set aside for their sender's clock instead.
+    """
     table = SyncImport.__table__
-    stmt = select(table).where(table.c.status == HELD).order_by(table.c.id)
+    stmt = select(table).where(table.c.status == status).order_by(table.c.id)
     if replica_id:
         stmt = stmt.where(table.c.origin_replica == replica_id)
     return [dict(r) for r in conn.execute(stmt).mappings()]

@@ -87,6 +87,7 @@ class PeerView:
     fingerprint: str
     last_bundle_at: str
     keys_shown: int = 1  # pending only: how many different keys bundles of this replica bore
+    files_waiting: int = 0  # bundles held (or set aside for its clock) under this line's key
 
 
 def check_passphrase(passphrase: str) -> str:
@@ -398,7 +399,7 @@ def list_peers(ws: Workspace) -> list[PeerView]:
     with ws.store.session() as session:
         conn = session.connection()
         peers = state.list_peers(conn)
-        held = state.held_bundles(conn)
+        held = state.held_bundles(conn) + state.held_bundles(conn, status=state.CLOCK)
     views = []
     for p in peers:
         view = PeerView(
@@ -411,17 +412,19 @@ def list_peers(ws: Workspace) -> list[PeerView]:
             p.last_bundle_at,
         )
         others: dict[str, dict[str, Any]] = {}
-        if p.pending:
-            for row in held:
-                origin = (
-                    held_origin(Path(row["held_path"]))
-                    if row["origin_replica"] == p.replica_id
-                    else None
-                )
-                if origin and origin["public_key"] != p.public_key:
-                    others.setdefault(origin["public_key"], origin)
+        files: dict[str, int] = {}  # public key -> files waiting under it
+        for row in held:
+            if row["origin_replica"] != p.replica_id:
+                continue
+            origin = held_origin(Path(row["held_path"]))
+            key = origin["public_key"] if origin else p.public_key
+            files[key] = files.get(key, 0) + 1
+            if p.pending and origin and key != p.public_key:
+                others.setdefault(key, origin)
         shown = 1 + len(others)
-        views.append(dataclasses.replace(view, keys_shown=shown))
+        views.append(
+            dataclasses.replace(view, keys_shown=shown, files_waiting=files.get(p.public_key, 0))
+        )
         for key, origin in others.items():
             views.append(
                 dataclasses.replace(
@@ -430,9 +433,11 @@ def list_peers(ws: Workspace) -> list[PeerView]:
                     site_name=str(origin.get("site_name") or ""),
                     fingerprint=crypto.fingerprint(bytes.fromhex(key)),
                     keys_shown=shown,
+                    files_waiting=files.get(key, 0),
                 )
             )
-    return views
+    # Grouped by site: every line of one site (each key, each replica) together.
+    return sorted(views, key=lambda v: (v.site_code or v.site_name or "~", v.replica_id))
 
 
 def set_peer_status(
