@@ -295,6 +295,8 @@ class MainWindow(QMainWindow):
         """Everything may have changed (demo data, an imported bundle): reload the index too."""
         self.participants.load_index()
         self.refresh_all()
+        # A coordinator's bundle may say this computer's date runs ahead: tell the agent now.
+        show_clock_warning(self.clock_warning, clock_warning(self.ws))
 
     def maybe_start_wizard(self) -> FirstStartDialog | None:
         """Show the first-start wizard if this installation has no site yet."""
