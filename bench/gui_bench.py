@@ -33,6 +33,40 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ("hélène dupré", "sisteron", "04 92 6", "marcel", "bérard g", "laragne", "jean-pi")
 
 
+def use_file_keyring(data_dir: Path) -> None:
+    """Keep the base key in a file beside the base, standing in for the OS credential store.
+
+    On a counter PC the key of the encrypted base sits in Windows Credential Manager and
+    the window opens without asking anything; this machine has no credential store, so a
+    file-backed keyring plays that part (the passphrase path would add scrypt, ~0.5 s).
+    """
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    path = data_dir / "bench-keyring.json"
+
+    class FileKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def _load(self) -> dict[str, str]:
+            return json.loads(path.read_text()) if path.exists() else {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self._load().get(f"{service}/{username}")
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            data = self._load()
+            data[f"{service}/{username}"] = password
+            path.write_text(json.dumps(data))
+
+        def delete_password(self, service: str, username: str) -> None:
+            data = self._load()
+            data.pop(f"{service}/{username}", None)
+            path.write_text(json.dumps(data))
+
+    keyring.set_keyring(FileKeyring())
+
+
 def rss_mib() -> float:
     """Resident set size of this process, in MiB (Linux)."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -67,6 +101,7 @@ def child_app(data_dir: str, typing: bool) -> None:
 
     from ardoiz_desk.gui.app.startup import create_application, start_app
 
+    use_file_keyring(Path(data_dir))
     app = create_application()
     launcher = start_app(Path(data_dir), "fr")
     QTimer.singleShot(0, lambda: print("shown", flush=True))
@@ -171,6 +206,8 @@ def seed(data_dir: Path, participants: int, activities: int) -> None:
     from ardoiz_desk.services.sites.sites import initialise_site
     from ardoiz_desk.services.workspace import open_workspace
 
+    data_dir.mkdir(parents=True, exist_ok=True)
+    use_file_keyring(data_dir)
     ws = open_workspace(data_dir)
     try:
         if count_participants(ws) == 0:
