@@ -159,8 +159,9 @@ def test_the_list_answers_before_its_index_is_loaded(qtbot, window) -> None:
     pane._first_page(search_page(window.ws, pane.current_filter(), 100))
     assert set(shown_ids(window)) == set(index.search(""))
     assert "chargement" in pane.count_label.text()
-    type_text(pane.search_edit, "hél")
+    type_text(pane.search_edit, "hél")  # answered off the GUI thread, the latest text wins
     qtbot.waitUntil(lambda: set(shown_ids(window)) == set(index.search("hél")))
+    assert not pane._asking
     pane.set_index(index)
     assert shown_ids(window) == index.search("hél")
     assert "chargement" not in pane.count_label.text()

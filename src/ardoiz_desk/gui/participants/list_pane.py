@@ -56,6 +56,8 @@ class ParticipantsPane(QWidget):
         self.runner = ops.runner
         self.index: ParticipantIndex | None = None
         self._total: int | None = None  # participants in the base, known before the index
+        self._asking = False  # a search of the base is running (before the index)
+        self._wanted: IndexFilter | None = None  # the latest search asked of the base
         self._sort = ("nom", False)
         self._timer = QTimer(self, singleShot=True, interval=self.SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_search)
@@ -218,8 +220,7 @@ class ParticipantsPane(QWidget):
     def _first_page(self, page: tuple[list[str], int]) -> None:
         if self.index is not None:  # the index came first
             return
-        self._total = page[1]
-        self.apply_search()
+        self._show_page(*page)
 
     def set_index(self, index: ParticipantIndex) -> None:
         """Use a loaded index and show the list."""
@@ -255,17 +256,44 @@ class ParticipantsPane(QWidget):
         self.list_updated.emit(len(ids))
 
     def _search_base(self) -> None:
-        """While the index loads: the first page of matches, read from the base."""
+        """While the index loads: the first page of matches, read from the base.
+
+        The query runs off the GUI thread (typing stays fluid); when the agent typed on
+        meanwhile, the latest search is asked again and the older answer is dropped.
+        """
         if self._total is None:  # not even the first page yet
             return
-        ids, self._total = search_page(self.ws, self.current_filter(), PAGE)
+        flt = self._wanted = self.current_filter()
+        if self._asking:
+            return
+        self._asking = True
+        self.ops.run(
+            lambda _progress: (flt, search_page(self.ws, flt, PAGE)),
+            on_success=self._base_answered,
+            on_failure=lambda _message, _details: setattr(self, "_asking", False),
+            parent=self,
+        )
+
+    def _base_answered(self, answer: tuple[IndexFilter, tuple[list[str], int]]) -> None:
+        self._asking = False
+        flt, page = answer
+        if self.index is not None:  # the index arrived meanwhile and answered
+            return
+        if flt != self._wanted:
+            self._search_base()
+            return
+        self._show_page(*page)
+
+    def _show_page(self, ids: list[str], total: int) -> None:
+        """Show a page read from the base (before the index is loaded)."""
+        self._total = total
         self.model.set_ids(ids)
         if ids:
             self.view.selectRow(0)
         self.count_label.setText(
             translate(
                 "ParticipantsPane", "{n} premiers participants sur {total} (index en chargement…)"
-            ).format(n=QLocale().toString(len(ids)), total=QLocale().toString(self._total))
+            ).format(n=QLocale().toString(len(ids)), total=QLocale().toString(total))
         )
         self.list_updated.emit(len(ids))
 
