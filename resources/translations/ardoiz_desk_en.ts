@@ -814,8 +814,8 @@ Close anyway and discard them?</translation>
             <translation>{n} participant(s) of {total}</translation>
         </message>
         <message>
-            <source>{n} premiers participants sur {total} (index en chargement…)</source>
-            <translation>First {n} participants of {total} (index loading…)</translation>
+            <source>{n} premiers participants (index en chargement…)</source>
+            <translation>First {n} participants (index loading…)</translation>
         </message>
     </context>
     <context>

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -98,6 +99,9 @@ class Participant(Synced, Base):
     """A senior helped at a counter, in La Coop's beneficiary vocabulary."""
 
     __tablename__ = "participants"
+    # The list's first page, in name order, is read through this index at start-up, before
+    # the in-memory search index is loaded.
+    __table_args__ = (Index("ix_participants_name", "nom", "prenom", "id"),)
 
     prenom: Mapped[str] = mapped_column(String(80), nullable=False, info={"personal": True})
     nom: Mapped[str] = mapped_column(String(80), nullable=False, info={"personal": True})

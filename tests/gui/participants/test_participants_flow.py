@@ -152,7 +152,7 @@ def test_the_list_answers_before_its_index_is_loaded(qtbot, window) -> None:
     from ardoiz_desk.services.people.search_index import search_page
 
     pane = window.participants
-    index, pane.index, pane._total = pane.index, None, None  # as at start-up
+    index, pane.index, pane._shown_early = pane.index, None, False  # as at start-up
     pane.model.set_ids([])
     pane.apply_search()  # neither index nor first page yet: nothing to show
     assert pane.model.rowCount() == 0

@@ -110,9 +110,8 @@ def test_the_first_page_before_the_index_finds_the_same_people(site_ws) -> None:
 
     index = ParticipantIndex.load(site_ws)
     for text in ("", "he", "hél", "dup", "sist", "04 92", "zzz"):
-        ids, total = search_page(site_ws, IndexFilter(text=text), 10)
+        ids = search_page(site_ws, IndexFilter(text=text), 10)
         expected = index.search(text)
-        assert total == len(index)
         assert set(ids) <= set(expected) and len(ids) == min(10, len(expected)), text
-    ids, _total = search_page(site_ws, IndexFilter(has_tablet=True), 1000)
+    ids = search_page(site_ws, IndexFilter(has_tablet=True), 1000)
     assert sorted(ids) == sorted(index.search(IndexFilter(has_tablet=True)))

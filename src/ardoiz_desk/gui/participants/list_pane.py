@@ -55,7 +55,7 @@ class ParticipantsPane(QWidget):
         self.ops = ops
         self.runner = ops.runner
         self.index: ParticipantIndex | None = None
-        self._total: int | None = None  # participants in the base, known before the index
+        self._shown_early = False  # the first page was read from the base
         self._asking = False  # a search of the base is running (before the index)
         self._wanted: IndexFilter | None = None  # the latest search asked of the base
         self._sort = ("nom", False)
@@ -217,10 +217,10 @@ class ParticipantsPane(QWidget):
         if self.index is None:
             self._first_page(search_page(self.ws, self.current_filter(), PAGE))
 
-    def _first_page(self, page: tuple[list[str], int]) -> None:
+    def _first_page(self, ids: list[str]) -> None:
         if self.index is not None:  # the index came first
             return
-        self._show_page(*page)
+        self._show_page(ids)
 
     def set_index(self, index: ParticipantIndex) -> None:
         """Use a loaded index and show the list."""
@@ -261,7 +261,7 @@ class ParticipantsPane(QWidget):
         The query runs off the GUI thread (typing stays fluid); when the agent typed on
         meanwhile, the latest search is asked again and the older answer is dropped.
         """
-        if self._total is None:  # not even the first page yet
+        if not self._shown_early:  # not even the first page yet
             return
         flt = self._wanted = self.current_filter()
         if self._asking:
@@ -274,7 +274,7 @@ class ParticipantsPane(QWidget):
             parent=self,
         )
 
-    def _base_answered(self, answer: tuple[IndexFilter, tuple[list[str], int]]) -> None:
+    def _base_answered(self, answer: tuple[IndexFilter, list[str]]) -> None:
         self._asking = False
         flt, page = answer
         if self.index is not None:  # the index arrived meanwhile and answered
@@ -282,18 +282,18 @@ class ParticipantsPane(QWidget):
         if flt != self._wanted:
             self._search_base()
             return
-        self._show_page(*page)
+        self._show_page(page)
 
-    def _show_page(self, ids: list[str], total: int) -> None:
+    def _show_page(self, ids: list[str]) -> None:
         """Show a page read from the base (before the index is loaded)."""
-        self._total = total
+        self._shown_early = True
         self.model.set_ids(ids)
         if ids:
             self.view.selectRow(0)
         self.count_label.setText(
             translate(
-                "ParticipantsPane", "{n} premiers participants sur {total} (index en chargement…)"
-            ).format(n=QLocale().toString(len(ids)), total=QLocale().toString(total))
+                "ParticipantsPane", "{n} premiers participants (index en chargement…)"
+            ).format(n=QLocale().toString(len(ids)))
         )
         self.list_updated.emit(len(ids))
 

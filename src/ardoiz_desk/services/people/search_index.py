@@ -437,12 +437,12 @@ def _refines(words: tuple[str, ...], previous: tuple[str, ...]) -> bool:
     return all(old in new for old, new in zip(previous, words, strict=False))
 
 
-def search_page(ws: Workspace, flt: IndexFilter, limit: int) -> tuple[list[str], int]:
-    """Before the index is loaded: the first participants matching a filter, and the total.
+def search_page(ws: Workspace, flt: IndexFilter, limit: int) -> list[str]:
+    """Before the index is loaded: the first participants matching a filter, by name.
 
-    Read with SQL (a ``LIKE`` over the search key per word, names in stored order), so the
-    list shows its first page and answers a search while the index loads; the stage
-    reached is not known before the index, so that filter is left out.
+    Read with SQL (a ``LIKE`` over the search key per word; names in stored order, through
+    the name index), so the list shows its first page and answers a search while the index
+    loads; the stage reached is not known before the index, so that filter is left out.
     """
     clauses = list(listed_participant())
     for word in fold(flt.text).split():
@@ -461,11 +461,7 @@ def search_page(ws: Workspace, flt: IndexFilter, limit: int) -> tuple[list[str],
         .limit(limit)
     )
     with ws.store.session() as session:
-        ids = list(session.scalars(stmt))
-        total = session.scalar(
-            select(func.count()).select_from(Participant).where(*listed_participant())
-        )
-    return ids, total or 0
+        return list(session.scalars(stmt))
 
 
 def participant_rows(
