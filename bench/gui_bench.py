@@ -39,6 +39,8 @@ def use_file_keyring(data_dir: Path) -> None:
     On a counter PC the key of the encrypted base sits in Windows Credential Manager and
     the window opens without asking anything; this machine has no credential store, so a
     file-backed keyring plays that part (the passphrase path would add scrypt, ~0.5 s).
+    It is set up on the thread that opens the base, where the app imports ``keyring``;
+    the backend discovery a real credential store goes through (~0.2 s) is not counted.
     """
     import keyring
     from keyring.backend import KeyringBackend
@@ -101,7 +103,15 @@ def child_app(data_dir: str, typing: bool) -> None:
 
     from ardoiz_desk.gui.app.startup import create_application, start_app
 
-    use_file_keyring(Path(data_dir))
+    from ardoiz_desk.gui.app import launcher as launcher_module
+
+    real_open = launcher_module._open_workspace
+
+    def open_workspace(folder, unlock):  # the stand-in is set up where the app reads the key
+        use_file_keyring(Path(folder))
+        return real_open(folder, unlock)
+
+    launcher_module._open_workspace = open_workspace
     app = create_application()
     launcher = start_app(Path(data_dir), "fr")
     QTimer.singleShot(0, lambda: print("shown", flush=True))
