@@ -101,9 +101,8 @@ def child_app(data_dir: str, typing: bool) -> None:
     from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ardoiz_desk.gui.app.startup import create_application, start_app
-
     from ardoiz_desk.gui.app import launcher as launcher_module
+    from ardoiz_desk.gui.app.startup import create_application, start_app
 
     real_open = launcher_module._open_workspace
 
