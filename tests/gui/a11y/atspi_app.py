@@ -4,7 +4,7 @@ Run with the project's Python on a real X display (QT_QPA_PLATFORM=xcb) with Qt'
 accessibility bridge on. Usage: ``atspi_app.py DATA_DIR``. Each stdin line names a scene;
 the app sets it up, waits for it to settle and answers ``READY <scene>`` on stdout (or
 ``ERROR <message>``). Scenes: ``pane N`` (0-6), ``activity``, ``activity-new``,
-``activity-edit COLUMN``, ``card``, ``new-card``, ``table participants``,
+``activity-edit COLUMN``, ``card``, ``new-card``, ``new-card-error``, ``table participants``,
 ``table attendance``, ``quit``.
 """
 
@@ -101,6 +101,13 @@ class Driver:
             view.setFocus()
             view.setCurrentIndex(index)
             view.edit(index)
+        elif scene == "new-card-error":
+            # A first name typed then erased: "Prénom : ce champ est obligatoire."
+            self.setup("new-card")
+            edit = self.dialog.form.edits["prenom"]
+            edit.setText("x")
+            edit.clear()
+            self.dialog.validate()
         elif scene == "card":
             self._close_dialog()
             self.dialog = w.open_participant(w.participants.model.id_at(0))
