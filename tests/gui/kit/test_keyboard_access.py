@@ -1,4 +1,4 @@
-"""No keyboard trap (RGAA 12.13, WCAG 2.1.2): one Tab leaves a table, arrows move inside;
+"""No keyboard trap (RGAA 12.9, WCAG 2.1.2): one Tab leaves a table, arrows move inside;
 wrapper scroll areas are not unnamed tab stops (RGAA 12.8)."""
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from ardoiz_desk.gui.activities.picker import candidate_search
 from ardoiz_desk.gui.agents.pane import AgentsPane
 from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
 from ardoiz_desk.gui.followups.pane import FollowUpsPane
-from ardoiz_desk.gui.kit.a11y import no_focus
+from ardoiz_desk.gui.kit.a11y import complete_names, no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import TaskRunner
@@ -53,7 +53,7 @@ def _scrollable(pane: QWidget) -> QScrollArea:
     area = no_focus(QScrollArea())
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(pane)
+    area.setWidget(complete_names(pane))
     return area
 
 
@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
     def open_participant(self, participant_id: str | None) -> ParticipantCard:
         """Open a participant's card (a new one when the id is None)."""
         card = ParticipantCard(self.ws, participant_id, self.dialogs, self)
+        complete_names(card)
         card.saved.connect(lambda pid: self.participants_changed([pid]))
         card.erased.connect(lambda pid: self.participants_changed([pid]))
         card.followups_changed.connect(lambda _pid: self.mark_stale(FOLLOWUPS, REPORTS))
@@ -262,6 +263,7 @@ class MainWindow(QMainWindow):
         """Ctrl+E: the record-an-activity dialog."""
         search = candidate_search(self.ws, lambda: self.participants.index)
         dialog = RecordActivityDialog(self.ws, search, self.dialogs, self)
+        complete_names(dialog)
         if kind:
             select_code(dialog.kind, kind)
         dialog.participant_created.connect(lambda pid: self.participants_changed([pid]))
