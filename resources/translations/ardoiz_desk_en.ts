@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr_FR">
     <context>
+        <name>Accessibility</name>
+        <message>
+            <source>Onglets : {0}</source>
+            <translation>Tabs: {0}</translation>
+        </message>
+        <message>
+            <source>Effacer le texte</source>
+            <translation>Clear the text</translation>
+        </message>
+        <message>
+            <source>Champ obligatoire.</source>
+            <translation>Required field.</translation>
+        </message>
+    </context>
+    <context>
         <name>ActivitiesPane</name>
         <message>
             <source>{n} + {a} anonyme(s)</source>
@@ -899,8 +914,8 @@ Close anyway and discard them?</translation>
             <translation>Themes and equipment</translation>
         </message>
         <message>
-            <source>Matériel utilisé :</source>
-            <translation>Equipment used:</translation>
+            <source>Matériel utilisé</source>
+            <translation>Equipment used</translation>
         </message>
         <message>
             <source>Présents</source>
@@ -1166,12 +1181,40 @@ Discard anyway?</translation>
             <translation>Report {period} — {site}</translation>
         </message>
         <message>
+            <source>Chiffres des graphiques</source>
+            <translation>Chart figures</translation>
+        </message>
+        <message>
             <source>Fichier enregistré : {path}</source>
             <translation>File saved: {path}</translation>
         </message>
         <message>
             <source>L'export a échoué : {message}</source>
             <translation>The export failed: {message}</translation>
+        </message>
+        <message>
+            <source>Aucune donnée.</source>
+            <translation>No data.</translation>
+        </message>
+        <message>
+            <source>suite dans le tableau des chiffres.</source>
+            <translation>more in the figures table.</translation>
+        </message>
+        <message>
+            <source>Graphique</source>
+            <translation>Chart</translation>
+        </message>
+        <message>
+            <source>Catégorie</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Série</source>
+            <translation>Series</translation>
+        </message>
+        <message>
+            <source>Valeur</source>
+            <translation>Value</translation>
         </message>
     </context>
     <context>
@@ -1865,12 +1908,12 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>Coordination</translation>
         </message>
         <message>
-            <source>Accompagnement individuel</source>
-            <translation>One-to-one support</translation>
-        </message>
-        <message>
             <source>Atelier collectif</source>
             <translation>Group workshop</translation>
+        </message>
+        <message>
+            <source>Accompagnement individuel</source>
+            <translation>One-to-one support</translation>
         </message>
         <message>
             <source>Formation des agents</source>

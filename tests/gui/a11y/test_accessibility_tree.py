@@ -169,3 +169,21 @@ def test_an_error_is_announced_and_read_with_its_field(desktop: AccessibleDeskto
     assert len(first) == 1
     assert "Champ obligatoire." in first[0]["description"]
     assert "ce champ est obligatoire" in first[0]["description"], first[0]
+
+
+def test_labels_reach_the_tree(desktop: AccessibleDesktop) -> None:
+    """Buddies and groups as a screen reader gets them (the "labelled by" relation)."""
+    desktop.scene("activity")
+    tablet = [n for n in desktop.tree() if n["role"] == "check box" and n["name"] == "Tablette"]
+    assert tablet and tablet[0]["relations"].get("labelled-by") == ["Matériel utilisé"]
+    desktop.scene("pane 5")
+    dates = [n for n in desktop.tree() if n["role"] == "spin button"]
+    assert [d["relations"].get("labelled-by") for d in dates[:2]] == [["Du"], ["au"]]
+    desktop.scene("pane 0")
+    combos = [n for n in desktop.tree() if n["role"] == "combo box"]
+    assert [c["relations"].get("labelled-by") for c in combos] == [
+        ["Filtrer par site"],
+        ["Filtrer par étape atteinte"],
+        ["Filtrer par autonomie"],
+        ["Filtrer par tablette"],
+    ]

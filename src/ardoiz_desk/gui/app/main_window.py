@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
@@ -132,7 +133,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.setTabOrder(self.nav, self.participants.search_edit)
+        # Qt moves only the second widget of a pair: chain the whole declared order again.
+        for first, second in pairwise([self.nav, *self.participants.tab_chain()]):
+            self.setTabOrder(first, second)
 
     def _pane_chosen(self, row: int) -> None:
         """Show a pane, building it on first use and refreshing it if its data changed."""
