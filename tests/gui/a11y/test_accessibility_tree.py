@@ -66,20 +66,8 @@ SCENES = {
     "participant card": "card",
     "participant card, Suivis": "card 1",
     "new participant card": "new-card",
+    "duplicates dialog": "duplicates",
 }
-
-
-# Being fixed pane by pane; strict: the test fails as soon as a scene is fixed, so it leaves.
-PENDING: set[str] = set()
-
-
-def _scenes() -> list:
-    return [
-        pytest.param(what, marks=pytest.mark.xfail(strict=True, reason="being fixed"))
-        if what in PENDING
-        else what
-        for what in SCENES
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +105,7 @@ def unnamed(nodes: list[dict]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("what", _scenes())
+@pytest.mark.parametrize("what", list(SCENES))
 def test_every_interactive_control_has_a_name(desktop: AccessibleDesktop, what: str) -> None:
     desktop.scene(SCENES[what])
     nodes = desktop.tree()
