@@ -4,16 +4,16 @@
     <context>
         <name>Accessibility</name>
         <message>
+            <source>Champ obligatoire.</source>
+            <translation>Required field.</translation>
+        </message>
+        <message>
             <source>Onglets : {0}</source>
             <translation>Tabs: {0}</translation>
         </message>
         <message>
             <source>Effacer le texte</source>
             <translation>Clear the text</translation>
-        </message>
-        <message>
-            <source>Champ obligatoire.</source>
-            <translation>Required field.</translation>
         </message>
     </context>
     <context>
@@ -218,72 +218,6 @@
         <message>
             <source>Créer et ajouter</source>
             <translation>Create and add</translation>
-        </message>
-    </context>
-    <context>
-        <name>AutoSync</name>
-        <message>
-            <source>{0} min</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{0} h</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{0} jours</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dossier injoignable depuis {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pas encore synchronisé</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Synchronisé à l'instant</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Synchronisé il y a {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>1 paquet en attente d'approbation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{0} paquets en attente d'approbation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{0} paquet(s) reçu(s) attendent votre aperçu</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>CounterStatus</name>
-        <message>
-            <source>Ce poste n'a encore rien déposé dans le dossier partagé.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ce poste a déposé {0} paquet(s) ; le dernier le {1} ({2} enregistrement(s)).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>La coordination n'a pas encore confirmé les avoir reçus.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>La coordination a confirmé le {0} détenir tout ce qui a été envoyé jusqu'au paquet du {1}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{0} paquet(s) plus récent(s) pas encore confirmé(s).</source>
-            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -621,6 +555,10 @@
         <message>
             <source>Site : {site} · Agent : {agent}</source>
             <translation>Site: {site} · Agent: {agent}</translation>
+        </message>
+        <message>
+            <source>Une opération a échoué</source>
+            <translation>An operation failed</translation>
         </message>
     </context>
     <context>
@@ -1046,8 +984,8 @@ Close anyway and discard them?</translation>
             <translation>Themes and equipment</translation>
         </message>
         <message>
-            <source>Matériel utilisé</source>
-            <translation>Equipment used</translation>
+            <source>Matériel utilisé :</source>
+            <translation>Equipment used:</translation>
         </message>
         <message>
             <source>Présents</source>
@@ -1098,6 +1036,10 @@ Close anyway and discard them?</translation>
 Abandonner quand même ?</source>
             <translation>The activity and its attendance list are not saved.
 Discard anyway?</translation>
+        </message>
+        <message>
+            <source>Matériel utilisé</source>
+            <translation>Equipment used</translation>
         </message>
     </context>
     <context>
@@ -1336,20 +1278,20 @@ Discard anyway?</translation>
     <context>
         <name>ReportsPane</name>
         <message>
-            <source>Site</source>
-            <translation>Site</translation>
-        </message>
-        <message>
-            <source>Actualiser</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
             <source>Export en cours…</source>
             <translation>Exporting…</translation>
         </message>
         <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
             <source>Toutes les étapes</source>
             <translation>All stages</translation>
+        </message>
+        <message>
+            <source>Actualiser</source>
+            <translation>Refresh</translation>
         </message>
         <message>
             <source>Du</source>
@@ -1408,16 +1350,16 @@ Discard anyway?</translation>
             <translation>Report {period} — {site}</translation>
         </message>
         <message>
-            <source>Chiffres des graphiques</source>
-            <translation>Chart figures</translation>
-        </message>
-        <message>
             <source>Fichier enregistré : {path}</source>
             <translation>File saved: {path}</translation>
         </message>
         <message>
             <source>L'export a échoué : {message}</source>
             <translation>The export failed: {message}</translation>
+        </message>
+        <message>
+            <source>Chiffres des graphiques</source>
+            <translation>Chart figures</translation>
         </message>
         <message>
             <source>Aucune donnée.</source>
@@ -1617,30 +1559,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
     </context>
     <context>
         <name>SyncPane</name>
-        <message>
-            <source>En attente</source>
-            <translation>Waiting</translation>
-        </message>
-        <message>
-            <source>Site</source>
-            <translation>Site</translation>
-        </message>
-        <message>
-            <source>État</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Dernier paquet</source>
-            <translation>Last bundle</translation>
-        </message>
-        <message>
-            <source>En attente d'approbation</source>
-            <translation>Waiting for approval</translation>
-        </message>
-        <message>
-            <source>Effacements</source>
-            <translation>Erasures</translation>
-        </message>
         <message>
             <source>Synchronisation</source>
             <translation>Synchronisation</translation>
@@ -1858,6 +1776,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Ready to import</translation>
         </message>
         <message>
+            <source>En attente d'approbation</source>
+            <translation>Waiting for approval</translation>
+        </message>
+        <message>
             <source>Déjà importé</source>
             <translation>Already imported</translation>
         </message>
@@ -1894,6 +1816,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Origin</translation>
         </message>
         <message>
+            <source>État</source>
+            <translation>Status</translation>
+        </message>
+        <message>
             <source>Nouveaux</source>
             <translation>New</translation>
         </message>
@@ -1904,6 +1830,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Suppressions</source>
             <translation>Deletions</translation>
+        </message>
+        <message>
+            <source>Effacements</source>
+            <translation>Erasures</translation>
         </message>
         <message>
             <source>Détail</source>
@@ -1938,12 +1868,20 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Trusted</translation>
         </message>
         <message>
+            <source>En attente</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
             <source>Révoquée</source>
             <translation>Revoked</translation>
         </message>
         <message>
             <source>En attente — {0} clés différentes : vérifiez l'empreinte</source>
             <translation>Pending — {0} different keys: check the fingerprint</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
         </message>
         <message>
             <source>(inconnu)</source>
@@ -1957,48 +1895,9 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <source>Empreinte de la clé</source>
             <translation>Key fingerprint</translation>
         </message>
-    </context>
-    <context>
-        <name>SyncSettings</name>
         <message>
-            <source>Synchronisation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dossier partagé</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choisir le dossier partagé…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Synchroniser maintenant</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mode manuel : ne rien appliquer sans aperçu</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ardoiz Desk synchronise seul quand le dossier est joignable (clé USB branchée, partage réseau), après vos saisies et à la fermeture. En mode manuel, les paquets reçus attendent votre aperçu dans « Synchronisation ».</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> jours</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Site silencieux après</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dossier inutilisable : {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Aucun dossier choisi.</source>
-            <translation type="unfinished" />
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
         </message>
     </context>
     <context>
@@ -2046,121 +1945,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>La base ne s'ouvre pas avec cette clé, ou ce n'est pas une base Ardoiz Desk.</source>
             <translation>The base does not open with this key, or it is not an Ardoiz Desk base.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TerritoryBoard</name>
-        <message>
-            <source>Approuvé</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>En attente</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Révoqué</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>jamais reçu</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{0} j</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> — silencieux</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Site</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>État</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dernier paquet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Depuis</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dernière modification reçue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lignes en retard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>En attente d'approbation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Effacements non confirmés</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Fiche effacée</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Effacée le</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pas encore confirmé par</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>confirmé partout</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sites du territoire</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Effacements (RGPD) et sites qui ne les ont pas encore confirmés</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Effacements</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Actualiser</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Imprimer en PDF…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Imprimer le tableau du territoire</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{0} site(s), dont {1} silencieux depuis plus de {2} jours ; {3} effacement(s) pas encore confirmé(s) partout.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Le tableau n'est pas encore calculé.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Impression impossible : {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tableau imprimé : {0}</source>
-            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2297,96 +2081,9 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <source>site</source>
             <translation>site</translation>
         </message>
-    </context>
-    <context>
-        <name>TerritoryPdf</name>
         <message>
-            <source> — silencieux</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Site</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dernier paquet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dernière modification reçue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lignes en retard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Effacements non confirmés</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Fiche effacée</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Effacée le</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pas encore confirmé par</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>confirmé partout</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>approuvé</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>en attente d'approbation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>révoqué</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Édité le {date} (UTC)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tableau du territoire</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tableau du territoire « {0} »</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ce que chaque site détient, d'après le dernier vecteur de versions qu'il a envoyé. Un site est signalé silencieux après {0} jours sans paquet. Un effacement est confirmé par un site quand son vecteur montre qu'il le détient.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sites</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Statut</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Paquets en attente</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Effacements (RGPD)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Aucun effacement.</source>
-            <translation type="unfinished" />
+            <source>Phrase secrète : {0} caractères au moins.</source>
+            <translation>Passphrase: at least {0} characters.</translation>
         </message>
     </context>
     <context>
