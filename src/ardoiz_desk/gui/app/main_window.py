@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
-from ardoiz_desk.gui.kit.a11y import no_focus
+from ardoiz_desk.gui.kit.a11y import complete_names, no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Changed, ChangeHub, Operations
@@ -56,7 +57,7 @@ def _scrollable(pane: QWidget) -> QScrollArea:
     area = no_focus(QScrollArea())
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(pane)
+    area.setWidget(complete_names(pane))
     return area
 
 
@@ -126,7 +127,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.setTabOrder(self.nav, self.participants.search_edit)
+        # Qt moves only the second widget of a pair: chain the whole declared order again.
+        for first, second in pairwise([self.nav, *self.participants.tab_chain()]):
+            self.setTabOrder(first, second)
 
     def _pane_chosen(self, row: int) -> None:
         """Show a pane, building it on first use (panes refresh themselves when shown)."""
@@ -279,6 +282,7 @@ class MainWindow(QMainWindow):
         from ardoiz_desk.gui.participants.card import ParticipantCard
 
         card = ParticipantCard(self.ws, participant_id, self.ops, self)
+        complete_names(card)
         self.card = card
         self.dialogs.show(card)
         return card
@@ -303,6 +307,7 @@ class MainWindow(QMainWindow):
 
         search = candidate_search(self.ws, lambda: self.participants.index)
         dialog = RecordActivityDialog(self.ws, search, self.ops, self)
+        complete_names(dialog)
         if kind:
             select_code(dialog.kind, kind)
         dialog.recorded.connect(self._activity_recorded)
