@@ -44,8 +44,8 @@ def replicas(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
             )
             == 0
         )
-        assert run(site, "territory", "join", str(enrol), "--passphrase-file", str(passfile)) == 0
         assert run(site, "init", "--site-code", f"MSAP-{i}", "--site-name", f"MSAP {i}") == 0
+        assert run(site, "territory", "join", str(enrol), "--passphrase-file", str(passfile)) == 0
         assert (
             run(site, "demo", "--participants", "12", "--activities", "6", "--seed", str(i + 1))
             == 0
