@@ -611,16 +611,19 @@
             <translation>Work in progress</translation>
         </message>
         <message>
-            <source>Une opération a échoué</source>
-            <translation>An operation failed</translation>
-        </message>
-        <message>
             <source>Activité enregistrée.</source>
             <translation>Activity recorded.</translation>
         </message>
         <message>
             <source>Site : {site} · Agent : {agent}</source>
             <translation>Site: {site} · Agent: {agent}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <source>Une opération a échoué</source>
+            <translation>An operation failed</translation>
         </message>
     </context>
     <context>
@@ -1234,6 +1237,30 @@ Discard anyway?</translation>
     <context>
         <name>ReportPdf</name>
         <message>
+            <source>Champ</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Genre</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Tranches d'âge</source>
+            <translation>Age bands</translation>
+        </message>
+        <message>
+            <source>Thématiques</source>
+            <translation>Themes</translation>
+        </message>
+        <message>
+            <source>Durée des activités</source>
+            <translation>Activity durations</translation>
+        </message>
+        <message>
+            <source>Lieux</source>
+            <translation>Places</translation>
+        </message>
+        <message>
             <source>Définitions. Personnes accompagnées : personnes distinctes présentes à au moins un atelier ou accompagnement de la période (doublons fusionnés comptés une fois). Nouvelles : première présence jamais enregistrée dans la période ; déjà suivies : présentes avant la période. Participants anonymes : somme déclarée par activité. Tablettes prises en main : personnes ayant eu une séance individuelle de prise en main sur tablette dans la période et disposant d'une tablette (personnelle ou prêtée). Agents formés : agents distincts ayant suivi une formation dans la période.</source>
             <translation>Definitions. People supported: distinct people present at one or more workshops or individual sessions in the period (merged duplicates counted once). New: first attendance ever recorded falls in the period; already followed: attended before the period. Anonymous participants: sum declared per activity. Tablets onboarded: people who had an individual hands-on session on a tablet in the period and have a tablet (their own or on loan). Agents trained: distinct agents who followed a training in the period.</translation>
         </message>
@@ -1304,6 +1331,18 @@ Discard anyway?</translation>
     </context>
     <context>
         <name>ReportsPane</name>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Actualiser</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Export en cours…</source>
+            <translation>Exporting…</translation>
+        </message>
         <message>
             <source>Toutes les étapes</source>
             <translation>All stages</translation>
@@ -1546,6 +1585,30 @@ Anonymise their data? Their activities still count in the reports; the erasure w
     </context>
     <context>
         <name>SyncPane</name>
+        <message>
+            <source>En attente</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>État</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
+        </message>
+        <message>
+            <source>En attente d'approbation</source>
+            <translation>Waiting for approval</translation>
+        </message>
+        <message>
+            <source>Effacements</source>
+            <translation>Erasures</translation>
+        </message>
         <message>
             <source>Synchronisation</source>
             <translation>Synchronisation</translation>
@@ -1866,6 +1929,18 @@ Anonymise their data? Their activities still count in the reports; the erasure w
     <context>
         <name>SyncSettings</name>
         <message>
+            <source>Synchronisation</source>
+            <translation>Synchronisation</translation>
+        </message>
+        <message>
+            <source>Dossier partagé</source>
+            <translation>Shared folder</translation>
+        </message>
+        <message>
+            <source>Choisir le dossier partagé…</source>
+            <translation>Choose the shared folder…</translation>
+        </message>
+        <message>
             <source>Synchroniser maintenant</source>
             <translation>Synchronise now</translation>
         </message>
@@ -2185,6 +2260,50 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
     </context>
     <context>
         <name>TerritoryPdf</name>
+        <message>
+            <source> — silencieux</source>
+            <translation> — silent</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
+        </message>
+        <message>
+            <source>Dernière modification reçue</source>
+            <translation>Newest change received</translation>
+        </message>
+        <message>
+            <source>Lignes en retard</source>
+            <translation>Rows behind</translation>
+        </message>
+        <message>
+            <source>Effacements non confirmés</source>
+            <translation>Unconfirmed erasures</translation>
+        </message>
+        <message>
+            <source>Fiche effacée</source>
+            <translation>Erased record</translation>
+        </message>
+        <message>
+            <source>Effacée le</source>
+            <translation>Erased on</translation>
+        </message>
+        <message>
+            <source>Pas encore confirmé par</source>
+            <translation>Not yet confirmed by</translation>
+        </message>
+        <message>
+            <source>confirmé partout</source>
+            <translation>confirmed everywhere</translation>
+        </message>
+        <message>
+            <source>Tableau du territoire</source>
+            <translation>Territory board</translation>
+        </message>
         <message>
             <source>approuvé</source>
             <translation>approved</translation>
