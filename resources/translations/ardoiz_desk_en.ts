@@ -1929,6 +1929,7 @@ Anonymise their data? Their activities still count in the reports; the erasure w
     <context>
         <name>SyncSettings</name>
         <message>
+<<<<<<< HEAD
             <source>Synchronisation</source>
             <translation>Synchronisation</translation>
         </message>
@@ -1967,6 +1968,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Aucun dossier choisi.</source>
             <translation>No folder chosen.</translation>
+=======
+            <source>Paquets en attente</source>
+            <translation>Bundles waiting</translation>
+        </message>
+        <message>
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
+>>>>>>> main
         </message>
     </context>
     <context>
