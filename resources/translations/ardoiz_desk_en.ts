@@ -1925,11 +1925,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <source>Empreinte de la clé</source>
             <translation>Key fingerprint</translation>
         </message>
+        <message>
+            <source>Paquets en attente</source>
+            <translation>Bundles waiting</translation>
+        </message>
     </context>
     <context>
         <name>SyncSettings</name>
         <message>
-<<<<<<< HEAD
             <source>Synchronisation</source>
             <translation>Synchronisation</translation>
         </message>
@@ -1968,14 +1971,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Aucun dossier choisi.</source>
             <translation>No folder chosen.</translation>
-=======
-            <source>Paquets en attente</source>
-            <translation>Bundles waiting</translation>
-        </message>
-        <message>
-            <source>Dernier paquet</source>
-            <translation>Last bundle</translation>
->>>>>>> main
         </message>
     </context>
     <context>
@@ -2326,6 +2321,10 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>Territory board</translation>
         </message>
         <message>
+            <source>Paquets en attente</source>
+            <translation>Bundles waiting</translation>
+        </message>
+        <message>
             <source>approuvé</source>
             <translation>approved</translation>
         </message>
@@ -2356,10 +2355,6 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>Statut</source>
             <translation>Status</translation>
-        </message>
-        <message>
-            <source>Paquets en attente</source>
-            <translation>Bundles waiting</translation>
         </message>
         <message>
             <source>Effacements (RGPD)</source>

@@ -9,7 +9,7 @@ closes and starts the rounds once it is shown.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
@@ -17,15 +17,15 @@ from ardoiz_desk.gui.exchange.auto_sync import AutoSync
 from ardoiz_desk.gui.kit.operations import Change, Changed
 from ardoiz_desk.services.exchange.rounds import RoundReport
 
-if TYPE_CHECKING:
-    from ardoiz_desk.gui.app.main_window import MainWindow
-
 #: Local edits worth sending (what an agent types), not bookkeeping of the window itself.
 EDITS = Change.PARTICIPANTS | Change.ACTIVITIES | Change.FOLLOWUPS | Change.AGENTS | Change.SITES
 
 
-def install_auto_sync(window: MainWindow) -> AutoSync:
-    """Give the window automatic rounds and a status label; return the AutoSync."""
+def install_auto_sync(window: Any) -> AutoSync:
+    """Give the main window automatic rounds and a status label; return the AutoSync.
+
+    ``window`` is the main window (its workspace, status bar, change hub and settings pane).
+    """
     auto = AutoSync(window.ws, window)
     label = QLabel("")
     label.setObjectName("syncStatus")
