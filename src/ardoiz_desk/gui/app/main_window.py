@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
-from ardoiz_desk.gui.exchange.window_sync import install_auto_sync
+from ardoiz_desk.gui.exchange.window_sync import connect_settings, install_auto_sync
 from ardoiz_desk.gui.kit.a11y import complete_names, no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
 
         pane = SettingsPane(self.ws, self.settings, self.ops)
         pane.text_scale_changed.connect(self.apply_text_scale)
+        connect_settings(self.auto_sync, pane)
         return pane
 
     @property

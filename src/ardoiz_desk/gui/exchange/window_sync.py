@@ -24,7 +24,7 @@ EDITS = Change.PARTICIPANTS | Change.ACTIVITIES | Change.FOLLOWUPS | Change.AGEN
 def install_auto_sync(window: Any) -> AutoSync:
     """Give the main window automatic rounds and a status label; return the AutoSync.
 
-    ``window`` is the main window (its workspace, status bar, change hub and settings pane).
+    ``window`` is the main window (its workspace, status bar and change hub).
     """
     auto = AutoSync(window.ws, window)
     label = QLabel("")
@@ -50,8 +50,14 @@ def install_auto_sync(window: Any) -> AutoSync:
 
     auto.round_finished.connect(round_finished)
     window.hub.changed.connect(edited)
-    box = getattr(window.settings_pane, "sync_box", None)
+    # The settings pane is built when first shown (start-up stays short): the window
+    # calls connect_settings then.
+    return auto
+
+
+def connect_settings(auto: AutoSync, settings_pane: Any) -> None:
+    """Wire the settings' "Synchroniser maintenant" and folder choice to the rounds."""
+    box = getattr(settings_pane, "sync_box", None)
     if box is not None:
         box.folder_changed.connect(lambda _folder: (auto.rewatch(), auto.request("folder")))
         box.sync_requested.connect(lambda: auto.request("asked"))
-    return auto
