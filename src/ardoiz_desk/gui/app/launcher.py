@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import TaskSignals, run_in_pool
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
+from ardoiz_desk.paths import key_file_path
 
 
 def tr(text: str) -> str:
@@ -126,6 +127,11 @@ class Launcher(QObject):
         QTimer.singleShot(0, self._begin)
 
     def _begin(self) -> None:
+        if key_file_path(self.data_dir).is_file():
+            # The usual start: the base has its key. Loading the data layer (what
+            # services.base_key imports) is left to the worker, behind the start window.
+            self._open_in_background()
+            return
         from ardoiz_desk.services import base_key
 
         self.created = base_key.is_new_base(self.data_dir)
