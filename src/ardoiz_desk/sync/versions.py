@@ -12,9 +12,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from alembic.script import ScriptDirectory
-
-from ardoiz_desk.store.migrate import alembic_config
 from ardoiz_desk.sync.errors import BundleError
 
 Tables = dict[str, tuple[list[str], list[list[Any]]]]
@@ -25,6 +22,10 @@ SCHEMA_UPGRADES: dict[str, Callable[[Tables], Tables]] = {}
 @lru_cache(maxsize=1)
 def known_schemas() -> tuple[str, ...]:
     """Return the schema revisions this version knows, oldest first."""
+    from alembic.script import ScriptDirectory  # Alembic loads on the first bundle read
+
+    from ardoiz_desk.store.migrate import alembic_config
+
     script = ScriptDirectory.from_config(alembic_config())
     return tuple(reversed([rev.revision for rev in script.walk_revisions()]))
 
