@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
-from ardoiz_desk.gui.exchange.window_sync import connect_settings, install_auto_sync
 from ardoiz_desk.gui.kit.a11y import complete_names, no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
@@ -39,6 +38,7 @@ if TYPE_CHECKING:  # the other panes and dialogs are imported when first used
     from ardoiz_desk.gui.activities.dialog import RecordActivityDialog
     from ardoiz_desk.gui.activities.pane import ActivitiesPane
     from ardoiz_desk.gui.agents.pane import AgentsPane
+    from ardoiz_desk.gui.exchange.auto_sync import AutoSync
     from ardoiz_desk.gui.followups.pane import FollowUpsPane
     from ardoiz_desk.gui.participants.card import ParticipantCard
     from ardoiz_desk.gui.participants.duplicates import DuplicatesDialog
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(translate("MainWindow", "Ardoiz Desk"))
         self._build_panes()
         self._build_status_bar()
-        self.auto_sync = install_auto_sync(self)
+        self.auto_sync: AutoSync | None = None  # installed once the window is up
         self._shortcuts()
         self._restore_geometry()
         self._index_requested = False
@@ -192,7 +192,10 @@ class MainWindow(QMainWindow):
 
         pane = SettingsPane(self.ws, self.settings, self.ops)
         pane.text_scale_changed.connect(self.apply_text_scale)
-        connect_settings(self.auto_sync, pane)
+        if self.auto_sync is not None:
+            from ardoiz_desk.gui.exchange.window_sync import connect_settings
+
+            connect_settings(self.auto_sync, pane)
         return pane
 
     @property
@@ -368,12 +371,22 @@ class MainWindow(QMainWindow):
             self._index_requested = True
             QTimer.singleShot(0, self.participants.load_index)
             # Rounds start once the window is up: the first one runs if the folder is there.
-            QTimer.singleShot(0, self.auto_sync, self.auto_sync.start)
+            # (Their module loads the exchange services: after the first paint, too.)
+            QTimer.singleShot(0, self, self._start_auto_sync)
+
+    def _start_auto_sync(self) -> None:
+        from ardoiz_desk.gui.exchange.window_sync import connect_settings, install_auto_sync
+
+        self.auto_sync = install_auto_sync(self)
+        if SETTINGS in self._panes:
+            connect_settings(self.auto_sync, self._panes[SETTINGS])
+        self.auto_sync.start()
 
     def closeEvent(self, event) -> None:
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
-        self.auto_sync.closing_round()  # what was typed since the last round goes out
+        if self.auto_sync is not None:
+            self.auto_sync.closing_round()  # what was typed since the last round goes out
         self.runner.wait(10_000)
         self.ops.stop()
         event.accept()
