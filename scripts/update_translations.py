@@ -26,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GUI = ROOT / "src" / "ardoiz_desk" / "gui"
+# Modules outside gui/ whose text goes through Qt's translation (the printed report).
+TRANSLATED = (GUI, ROOT / "src" / "ardoiz_desk" / "printing")
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("en",)
 # A module-level helper such as ``def tr(text): return QCoreApplication.translate("X", text)``.
@@ -45,7 +47,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     """The GUI modules, relative to the repository, in a stable order."""
-    return sorted(str(p.relative_to(ROOT)) for p in GUI.rglob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for d in TRANSLATED for p in d.rglob("*.py"))
 
 
 def _wrapper_context(path: Path) -> str:

@@ -654,6 +654,10 @@ Close anyway and discard them?</translation>
             <translation>e.g. 1948</translation>
         </message>
         <message>
+            <source>Nom ou code postal, puis choisir dans la liste</source>
+            <translation>Name or postal code, then pick from the list</translation>
+        </message>
+        <message>
             <source>Pas encore évaluée</source>
             <translation>Not assessed yet</translation>
         </message>
@@ -672,6 +676,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>Date de remise de la notice</source>
             <translation>Date the notice was given</translation>
+        </message>
+        <message>
+            <source>{commune} a plusieurs codes postaux : choisissez le sien.</source>
+            <translation>{commune} has several postal codes: choose the right one.</translation>
         </message>
     </context>
     <context>
@@ -1075,10 +1083,6 @@ Discard anyway?</translation>
             <translation>Recorded information</translation>
         </message>
         <message>
-            <source>Champ</source>
-            <translation>Field</translation>
-        </message>
-        <message>
             <source>Valeur</source>
             <translation>Value</translation>
         </message>
@@ -1120,10 +1124,6 @@ Discard anyway?</translation>
         <message>
             <source>au</source>
             <translation>to</translation>
-        </message>
-        <message>
-            <source>Site</source>
-            <translation>Site</translation>
         </message>
         <message>
             <source>Agent</source>
@@ -1172,10 +1172,6 @@ Discard anyway?</translation>
         <message>
             <source>Rapport {period} — {site}</source>
             <translation>Report {period} — {site}</translation>
-        </message>
-        <message>
-            <source>Export en cours…</source>
-            <translation>Exporting…</translation>
         </message>
         <message>
             <source>Fichier enregistré : {path}</source>
@@ -1420,6 +1416,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Choose the shared folder first.</translation>
         </message>
         <message>
+            <source>Export en cours…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
             <source>Paquet écrit : {0} ({1} enregistrements, {2} Ko).</source>
             <translation>Bundle written: {0} ({1} records, {2} KB).</translation>
         </message>
@@ -1628,6 +1628,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Record</translation>
         </message>
         <message>
+            <source>Champ</source>
+            <translation>Field</translation>
+        </message>
+        <message>
             <source>Valeur gardée</source>
             <translation>Kept value</translation>
         </message>
@@ -1658,6 +1662,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>En attente — {0} clés différentes : vérifiez l'empreinte</source>
             <translation>Pending — {0} different keys: check the fingerprint</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
         </message>
         <message>
             <source>(inconnu)</source>
