@@ -23,7 +23,7 @@ def workspace(data_dir: Path) -> Iterator[Workspace]:
     try:
         yield ws
     except ValidationError as exc:
-        raise CommandError(f"invalid input: {exc}", 2) from exc
+        raise CommandError(f"invalid input: {exc.english_line()}", 2) from exc
     except NotFoundError as exc:
         raise CommandError(str(exc), 4) from exc
     finally:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from ardoiz_desk.cli.common import add_command, workspace
 from ardoiz_desk.services.people.participants import (
     ParticipantInput,
+    commune_note,
     get_participant,
     register_participant,
     search_participants,
@@ -42,23 +44,29 @@ def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
     """Register a participant."""
     with workspace(data_dir) as ws:
         site = this_site(ws)
-        view = register_participant(
-            ws,
-            ParticipantInput(
-                prenom=args.prenom,
-                nom=args.nom,
-                annee_naissance=args.annee_naissance,
-                commune=args.commune,
-                commune_code_insee=args.code_insee,
-                commune_code_postal=args.code_postal,
-                telephone=args.telephone,
-                email=args.email,
-                genre=args.genre,
-                site_id=site.id if site else None,
-            ),
+        data = ParticipantInput(
+            prenom=args.prenom,
+            nom=args.nom,
+            annee_naissance=args.annee_naissance,
+            commune=args.commune,
+            commune_code_insee=args.code_insee,
+            commune_code_postal=args.code_postal,
+            telephone=args.telephone,
+            email=args.email,
+            genre=args.genre,
+            site_id=site.id if site else None,
         )
+        view = register_participant(ws, data)
         print(view.id)
+        _tell_commune_note(data)
     return 0
+
+
+def _tell_commune_note(data: ParticipantInput) -> None:
+    """A former commune mapped to its current one: say so on stderr (stdout stays the id)."""
+    note = commune_note(data)
+    if note:
+        print(f"note: {note[1]}", file=sys.stderr)
 
 
 def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
