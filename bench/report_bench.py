@@ -27,8 +27,8 @@ from pathlib import Path
 from ardoiz_desk.paths import database_path
 from ardoiz_desk.services.demo import generate_demo
 from ardoiz_desk.services.reports.figures import Report, compute_report, default_period
+from ardoiz_desk.services.vocabulary import MATERIELS, THEMATIQUES
 from ardoiz_desk.services.workspace import open_workspace
-from ardoiz_desk.store.models import MATERIELS, THEMATIQUES
 
 TODAY = dt.date(2026, 6, 15)
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Refresh the translation sources from the GUI code, then compile them.
 
-Runs ``pyside6-lupdate`` over every ``src/ardoiz_desk/gui/**/*.py`` and rewrites
+Runs ``pyside6-lupdate`` over every ``src/ardoiz_desk/{gui,printing}/**/*.py``, adds the labels of
+``ardoiz_desk.services.vocabulary`` (which the window translates under their fixed context,
+where lupdate cannot see them), and rewrites
 ``resources/translations/ardoiz_desk_<lang>.ts`` from what it finds: existing translations
 are kept, strings that left the code are dropped, and strings lupdate files under an empty
 context (calls through a module's ``tr(text)`` helper) are given that helper's context, the
@@ -25,9 +27,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GUI = ROOT / "src" / "ardoiz_desk" / "gui"
-# Modules outside gui/ whose text goes through Qt's translation (the printed report).
-TRANSLATED = (GUI, ROOT / "src" / "ardoiz_desk" / "printing")
+# Qt translates in the window and in what it prints (charts, PDFs).
+QT_ROOMS = (ROOT / "src" / "ardoiz_desk" / "gui", ROOT / "src" / "ardoiz_desk" / "printing")
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("en",)
 # A module-level helper such as ``def tr(text): return QCoreApplication.translate("X", text)``.
@@ -46,8 +47,17 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    """The GUI modules, relative to the repository, in a stable order."""
-    return sorted(str(p.relative_to(ROOT)) for d in TRANSLATED for p in d.rglob("*.py"))
+    """The GUI and printing modules, relative to the repository, in a stable order."""
+    return sorted(str(p.relative_to(ROOT)) for room in QT_ROOMS for p in room.rglob("*.py"))
+
+
+def vocabulary_messages() -> tuple[str, list[str]]:
+    """The vocabulary's context and labels (codes' labels, translated by the window)."""
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    from ardoiz_desk.services import vocabulary
+
+    return vocabulary.TRANSLATION_CONTEXT, vocabulary.all_label_texts()
 
 
 def _wrapper_context(path: Path) -> str:
@@ -93,6 +103,9 @@ def extract() -> dict[str, list[str]]:
                 source = message.findtext("source", "")
                 if source not in texts:
                     texts.append(source)
+        context, labels = vocabulary_messages()
+        texts = by_context.setdefault(context, [])
+        texts.extend(text for text in labels if text not in texts)
         return by_context
 
 

@@ -1861,79 +1861,75 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
     <context>
         <name>Vocabulary</name>
         <message>
+            <source>France Services (MSAP)</source>
+            <translation>France Services (MSAP)</translation>
+        </message>
+        <message>
+            <source>Agence postale</source>
+            <translation>Postal agency</translation>
+        </message>
+        <message>
+            <source>Coordination</source>
+            <translation>Coordination</translation>
+        </message>
+        <message>
             <source>Atelier collectif</source>
             <translation>Group workshop</translation>
         </message>
         <message>
-            <source>Prise en main individuelle</source>
-            <translation>Individual hands-on session</translation>
+            <source>Accompagnement individuel</source>
+            <translation>One-to-one support</translation>
         </message>
         <message>
             <source>Formation des agents</source>
             <translation>Agent training</translation>
         </message>
         <message>
-            <source>Aucune activité</source>
-            <translation>No activity</translation>
+            <source>Accompagnements individuels</source>
+            <translation>One-to-one support sessions</translation>
         </message>
         <message>
-            <source>Autre accompagnement</source>
-            <translation>Other support</translation>
+            <source>Ateliers collectifs</source>
+            <translation>Group workshops</translation>
         </message>
         <message>
-            <source>Animation (atelier)</source>
-            <translation>Workshop (animation)</translation>
+            <source>Formations des agents</source>
+            <translation>Agent training sessions</translation>
         </message>
         <message>
             <source>Prise en main</source>
             <translation>Hands-on (prise en main)</translation>
         </message>
         <message>
+            <source>Animation</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
             <source>Formation</source>
             <translation>Training</translation>
         </message>
         <message>
-            <source>Avec guidage</source>
-            <translation>With guidance</translation>
+            <source>Autre</source>
+            <translation>Other</translation>
         </message>
         <message>
-            <source>Autonome avec aide si besoin</source>
-            <translation>Autonomous with help if needed</translation>
-        </message>
-        <message>
-            <source>Autonome</source>
-            <translation>Autonomous</translation>
-        </message>
-        <message>
-            <source>Pas de tablette</source>
-            <translation>No tablet</translation>
-        </message>
-        <message>
-            <source>Commandée</source>
-            <translation>Ordered</translation>
-        </message>
-        <message>
-            <source>Prêtée</source>
-            <translation>On loan</translation>
-        </message>
-        <message>
-            <source>Possède une tablette</source>
-            <translation>Owns a tablet</translation>
-        </message>
-        <message>
-            <source>Féminin</source>
-            <translation>Female</translation>
+            <source>Aucune activité</source>
+            <translation>No activity</translation>
         </message>
         <message>
             <source>Masculin</source>
             <translation>Male</translation>
         </message>
         <message>
+            <source>Féminin</source>
+            <translation>Female</translation>
+        </message>
+        <message>
             <source>Non communiqué</source>
             <translation>Not disclosed</translation>
         </message>
         <message>
-            <source>Retraité·e</source>
+            <source>Retraité</source>
             <translation>Retired</translation>
         </message>
         <message>
@@ -1945,44 +1941,72 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>Employed</translation>
         </message>
         <message>
-            <source>Scolarisé·e</source>
+            <source>Scolarisé</source>
             <translation>In education</translation>
         </message>
         <message>
-            <source>Au guichet / lieu d'activité</source>
-            <translation>At the counter / activity venue</translation>
+            <source>Non communiqué ou hétérogène</source>
+            <translation>Not given or mixed</translation>
         </message>
         <message>
-            <source>À domicile</source>
-            <translation>At home</translation>
+            <source>Moins de 12 ans</source>
+            <translation>Under 12</translation>
         </message>
         <message>
-            <source>À distance</source>
-            <translation>Remote</translation>
+            <source>12 - 17 ans</source>
+            <translation>12 - 17 years</translation>
         </message>
         <message>
-            <source>Autre lieu</source>
-            <translation>Other place</translation>
+            <source>18 - 24 ans</source>
+            <translation>18 - 24 years</translation>
         </message>
         <message>
-            <source>Tablette</source>
-            <translation>Tablet</translation>
+            <source>25 - 39 ans</source>
+            <translation>25 - 39 years</translation>
         </message>
         <message>
-            <source>Téléphone</source>
-            <translation>Phone</translation>
+            <source>40 - 59 ans</source>
+            <translation>40 - 59 years</translation>
         </message>
         <message>
-            <source>Ordinateur</source>
-            <translation>Computer</translation>
+            <source>60 - 69 ans</source>
+            <translation>60 - 69 years</translation>
         </message>
         <message>
-            <source>Autre matériel</source>
-            <translation>Other equipment</translation>
+            <source>70 ans et plus</source>
+            <translation>70 and over</translation>
         </message>
         <message>
-            <source>Aucun</source>
-            <translation>None</translation>
+            <source>Pas de tablette</source>
+            <translation>No tablet</translation>
+        </message>
+        <message>
+            <source>Tablette personnelle</source>
+            <translation>Own tablet</translation>
+        </message>
+        <message>
+            <source>Tablette prêtée</source>
+            <translation>Loaned tablet</translation>
+        </message>
+        <message>
+            <source>Tablette commandée</source>
+            <translation>Tablet ordered</translation>
+        </message>
+        <message>
+            <source>Avec guidage</source>
+            <translation>With guidance</translation>
+        </message>
+        <message>
+            <source>Autonome avec guidage en cas de besoin</source>
+            <translation>Independent with help when needed</translation>
+        </message>
+        <message>
+            <source>Autonome</source>
+            <translation>Autonomous</translation>
+        </message>
+        <message>
+            <source>Non renseignée</source>
+            <translation>Not recorded</translation>
         </message>
         <message>
             <source>Débutant</source>
@@ -1997,16 +2021,36 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>Advanced</translation>
         </message>
         <message>
-            <source>France Services (MSAP)</source>
-            <translation>France Services (MSAP)</translation>
+            <source>Lieu d’activité</source>
+            <translation>Place of activity</translation>
         </message>
         <message>
-            <source>Agence postale</source>
-            <translation>Postal agency</translation>
+            <source>À domicile</source>
+            <translation>At home</translation>
         </message>
         <message>
-            <source>Coordination</source>
-            <translation>Coordination</translation>
+            <source>À distance</source>
+            <translation>Remote</translation>
+        </message>
+        <message>
+            <source>Autre lieu</source>
+            <translation>Other place</translation>
+        </message>
+        <message>
+            <source>Ordinateur</source>
+            <translation>Computer</translation>
+        </message>
+        <message>
+            <source>Téléphone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Tablette</source>
+            <translation>Tablet</translation>
+        </message>
+        <message>
+            <source>Pas de matériel</source>
+            <translation>No equipment</translation>
         </message>
         <message>
             <source>Prendre en main du matériel</source>
@@ -2021,16 +2065,12 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>E-mail</translation>
         </message>
         <message>
-            <source>Échanger avec ses proches</source>
-            <translation>Keeping in touch with family</translation>
+            <source>Prévention en sécurité numérique</source>
+            <translation>Online safety</translation>
         </message>
         <message>
-            <source>Sécurité numérique</source>
-            <translation>Digital safety</translation>
-        </message>
-        <message>
-            <source>Réseaux sociaux</source>
-            <translation>Social networks</translation>
+            <source>Réseaux sociaux communication</source>
+            <translation>Social networks, communication</translation>
         </message>
         <message>
             <source>Santé</source>
@@ -2055,6 +2095,26 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>Culture numérique</source>
             <translation>Digital culture</translation>
+        </message>
+        <message>
+            <source>Échanger avec ses proches</source>
+            <translation>Keeping in touch with family</translation>
+        </message>
+        <message>
+            <source>Moins de 30 min</source>
+            <translation>Under 30 min</translation>
+        </message>
+        <message>
+            <source>30 min à 1 h</source>
+            <translation>30 min to 1 h</translation>
+        </message>
+        <message>
+            <source>1 h à 2 h</source>
+            <translation>1 h to 2 h</translation>
+        </message>
+        <message>
+            <source>2 h et plus</source>
+            <translation>2 h and more</translation>
         </message>
     </context>
 </TS>

@@ -10,6 +10,7 @@ import pytest
 
 from ardoiz_desk import __version__
 from ardoiz_desk.cli import main
+from ardoiz_desk.entry import main as entry_main
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -136,8 +137,13 @@ def test_no_sub_command_opens_the_window(monkeypatch, data) -> None:
     monkeypatch.setattr(
         gui_app, "run_app", lambda data_dir, lang=None: opened.append(data_dir) or 0
     )
-    assert main(["--data-dir", data]) == 0
+    assert entry_main(["--data-dir", data]) == 0
     assert opened == [Path(data).resolve()]
+
+
+def test_the_command_line_alone_opens_no_window(capsys, data) -> None:
+    assert main(["--data-dir", data]) == 2
+    assert "no command given" in capsys.readouterr().err
 
 
 def test_module_entry_point_and_log_file(tmp_path) -> None:
@@ -154,5 +160,5 @@ def test_module_entry_point_and_log_file(tmp_path) -> None:
 
 
 def test_self_test_migrates_a_temporary_base_and_opens_the_window(qapp, capsys) -> None:
-    assert main(["--self-test"]) == 0
+    assert entry_main(["--self-test"]) == 0
     assert "self-test: ok" in capsys.readouterr().out

@@ -20,14 +20,14 @@ from ardoiz_desk.store.migrate import (
     current_revision,
     head_revision,
 )
-from ardoiz_desk.store.models import Base
+from ardoiz_desk.store.schema import METADATA
 
 
 def test_empty_base_upgraded_to_head_matches_the_models(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     try:
         with store.engine.connect() as conn:
-            diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diffs = compare_metadata(MigrationContext.configure(conn), METADATA)
         assert diffs == []
         assert current_revision(store.engine) == head_revision()
     finally:

@@ -88,12 +88,12 @@ def test_migrations_build_the_models_schema_on_postgresql(pg_url) -> None:
     from alembic.runtime.migration import MigrationContext
 
     from ardoiz_desk.store import open_database
-    from ardoiz_desk.store.models import Base
+    from ardoiz_desk.store.schema import METADATA
 
     store = open_database(pg_url)
     try:
         with store.engine.connect() as conn:
-            diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diffs = compare_metadata(MigrationContext.configure(conn), METADATA)
         assert diffs == []
     finally:
         store.dispose()

@@ -2,7 +2,9 @@
 
 Each group of sub-commands lives in its own module with a ``register(subparsers)``
 function; :data:`COMMAND_MODULES` lists them. Exit code 0 on success; otherwise non-zero
-with a one-line reason on stderr.
+with a one-line reason on stderr. The command line talks to services and printing only:
+opening the window (no sub-command, or ``--self-test``) is the program's entry's business
+(:mod:`ardoiz_desk.entry`), which hands :func:`main` a :class:`Window` to open.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from ardoiz_desk import __version__
 from ardoiz_desk.cli.errors import CommandError, database_url
@@ -29,6 +33,14 @@ COMMAND_MODULES = (
 )
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Window:
+    """How to open the window: ``open(data_dir, lang)`` and ``self_test()``, exit codes."""
+
+    open: Callable[[Path, str | None], int]
+    self_test: Callable[[], int]
 
 
 def _global_options(add_help: bool = True) -> argparse.ArgumentParser:
@@ -70,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; with no sub-command, open the window."""
+def main(argv: Sequence[str] | None = None, window: Window | None = None) -> int:
+    """Run the command line; with no sub-command, open the ``window`` (if given)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     # Opening the window needs none of the sub-commands (nor the data layer they import):
     # parse the global options alone first, so the window appears sooner.
@@ -81,18 +93,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args.command = None
     try:
+        if (args.self_test or args.command is None) and window is None:
+            raise CommandError("no command given (the window opens from ardoiz_desk.entry)", 2)
         if args.self_test:
-            from ardoiz_desk.gui.app.selftest import run_self_test
-
-            return run_self_test()
+            return window.self_test()
         data_dir = resolve_data_dir(args.data_dir)
         from ardoiz_desk.logging_setup import configure_logging
 
         configure_logging(data_dir, args.verbose)
         if args.command is None:
-            from ardoiz_desk.gui.app.startup import run_app
-
-            return run_app(data_dir, lang=args.lang)
+            return window.open(data_dir, args.lang)
         url = args.database_url or os.environ.get(ENV_DATABASE_URL) or None
         with database_url(url):
             return int(args.handler(args, data_dir) or 0)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
 from ardoiz_desk.services.backup import backup_base, restore_base
+from ardoiz_desk.services.exchange import BundleError
 from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
 from ardoiz_desk.services.exchange.bundles import (
     export_bundle,
@@ -39,7 +40,6 @@ from ardoiz_desk.services.exchange.territory import (
 from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.sync.errors import BundleError
 
 ENV_PASSPHRASE = "ARDOIZ_DESK_PASSPHRASE"
 EXIT_REFUSED = 6

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from ardoiz_desk.cli.errors import DATABASE_URL, CommandError
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
-from ardoiz_desk.services.workspace import Workspace, open_workspace
-from ardoiz_desk.store.migrate import SchemaTooNewError
+from ardoiz_desk.services.workspace import SchemaTooNewError, Workspace, open_workspace
 
 
 @contextmanager

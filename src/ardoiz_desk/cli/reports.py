@@ -7,15 +7,13 @@ import datetime as dt
 from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
-from ardoiz_desk.services.exports.writing import (
+from ardoiz_desk.printing.documents import (
+    RECORD_FORMATS,
     REPORT_FORMATS,
-    export_lacoop,
-    export_person_json,
-    export_report,
-    log_export,
-    log_report_export,
+    write_person_record,
+    write_report,
 )
-from ardoiz_desk.services.privacy.access_record import person_record
+from ardoiz_desk.services.exports.writing import export_lacoop
 from ardoiz_desk.services.reports.figures import STAGES, ReportFilter, compute_report
 from ardoiz_desk.services.sites.sites import find_site
 from ardoiz_desk.services.workspace import Workspace
@@ -44,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("id")
     p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--format", choices=("json", "pdf"), default="json")
+    p.add_argument("--format", choices=RECORD_FORMATS, default="json")
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
@@ -88,13 +86,7 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     with workspace(data_dir) as ws:
         flt = ReportFilter(start, end, _site_id(ws, args.site), args.agent, args.stage)
         report = compute_report(ws, flt)
-        if args.format == "pdf":
-            from ardoiz_desk.printing.report_pdf import render_report_pdf
-
-            render_report_pdf(report, args.out)
-            log_report_export(ws, report, "pdf", args.out)
-        else:
-            export_report(ws, report, args.format, args.out)
+        write_report(ws, report, args.format, args.out)
     print(
         f"report written to {args.out}: {report.activities} activities, "
         f"{report.reached} people reached, {report.start:%d/%m/%Y}-{report.end:%d/%m/%Y}"
@@ -119,13 +111,6 @@ def cmd_lacoop(args: argparse.Namespace, data_dir: Path) -> int:
 def cmd_person(args: argparse.Namespace, data_dir: Path) -> int:
     """Write one person's record."""
     with workspace(data_dir) as ws:
-        if args.format == "json":
-            export_person_json(ws, args.id, args.out)
-        else:
-            from ardoiz_desk.printing.report_pdf import render_person_pdf
-
-            record = person_record(ws, args.id)
-            render_person_pdf(record, args.out)
-            log_export(ws, "person.pdf", args.out, participant=record["personne"]["id"])
+        write_person_record(ws, args.id, args.out, args.format)
     print(f"record written to {args.out}")
     return 0

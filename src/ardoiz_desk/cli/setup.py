@@ -6,13 +6,11 @@ import argparse
 import time
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
-
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
-from ardoiz_desk.services.demo import generate_demo
+from ardoiz_desk.services.demo import DemoSeedUsedError, generate_demo
 from ardoiz_desk.services.people.participants import count_participants
 from ardoiz_desk.services.sites.sites import initialise_site
-from ardoiz_desk.store.models import SITE_KINDS
+from ardoiz_desk.services.vocabulary import SITE_KINDS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,7 +52,7 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
             return 0
         try:
             s = generate_demo(ws, args.participants, args.activities, args.seed)
-        except IntegrityError as exc:
+        except DemoSeedUsedError as exc:
             raise CommandError(
                 f"demo data with seed {args.seed} is already in this base; use another --seed"
             ) from exc

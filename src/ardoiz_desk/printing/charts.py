@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont
 
+from ardoiz_desk.services import vocabulary
 from ardoiz_desk.services.reports import labels as lb
 from ardoiz_desk.services.reports.figures import STAGES, Report
 
@@ -26,6 +27,13 @@ STAGE_COLOURS = dict(zip(STAGES, PALETTE, strict=False))
 def tr(text: str) -> str:
     """Translate a string of the report charts."""
     return QCoreApplication.translate("ReportCharts", text)
+
+
+def shown(labels: dict[str, str], code: str) -> str:
+    """A code's label through Qt's translation (English in the English window)."""
+    return QCoreApplication.translate(
+        vocabulary.TRANSLATION_CONTEXT, vocabulary.label(labels, code)
+    )
 
 
 def _chart(title: str, point_size: int = 10) -> QChart:
@@ -89,7 +97,7 @@ def monthly_chart(report: Report, point_size: int = 10) -> QChart:
         values = by_stage[stage]
         if not any(values):
             continue
-        bar = QBarSet(lb.label(lb.STAGE_LABELS, stage))
+        bar = QBarSet(shown(lb.STAGE_LABELS, stage))
         bar.append([float(v) for v in values])
         bar.setColor(QColor(STAGE_COLOURS[stage]))
         series.append(bar)
@@ -113,7 +121,7 @@ def counts_chart(
 ) -> QChart:
     """Horizontal bars of a breakdown, largest first; empty categories left out."""
     chart = _chart(title, point_size)
-    items = [(lb.label(labels, k), v) for k, v in counts.items() if v]
+    items = [(shown(labels, k), v) for k, v in counts.items() if v]
     items.sort(key=lambda kv: kv[1])  # Qt draws the first category at the bottom
     series = QHorizontalBarSeries()
     bar = QBarSet(title)
@@ -144,7 +152,7 @@ def pie_chart(
     chart = _chart(title, point_size)
     series = QPieSeries()
     for i, (key, value) in enumerate((k, v) for k, v in counts.items() if v):
-        piece = series.append(f"{lb.label(labels, key)} : {value}", float(value))
+        piece = series.append(f"{shown(labels, key)} : {value}", float(value))
         piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
     series.setPieSize(0.8)
     chart.addSeries(series)

@@ -12,6 +12,8 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy.exc import IntegrityError
+
 from ardoiz_desk.services.sites.sites import (
     ensure_default_directory,
     list_sites,
@@ -328,6 +330,14 @@ def _unaccented(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+class DemoSeedUsedError(Exception):
+    """The demo data of this seed is already in the base (nothing was added)."""
+
+    def __init__(self, seed: int) -> None:
+        super().__init__(f"demo data with seed {seed} is already in this base")
+        self.seed = seed
+
+
 def generate_demo(
     ws: Workspace, participants: int = 300, activities: int | None = None, seed: int = 1
 ) -> DemoSummary:
@@ -393,13 +403,16 @@ def generate_demo(
                         done_on=due if due < today - dt.timedelta(days=3) else None,
                     )
                 )
-    with ws.store.session() as session:
-        bulk_insert_new(session, Agent, agents)
-        bulk_insert_new(session, Participant, people)
-        bulk_insert_new(session, Activity, acts)
-        bulk_insert_new(session, Attendance, presences)
-        bulk_insert_new(session, AgentTraining, trainings)
-        bulk_insert_new(session, FollowUp, followups)
+    try:
+        with ws.store.session() as session:
+            bulk_insert_new(session, Agent, agents)
+            bulk_insert_new(session, Participant, people)
+            bulk_insert_new(session, Activity, acts)
+            bulk_insert_new(session, Attendance, presences)
+            bulk_insert_new(session, AgentTraining, trainings)
+            bulk_insert_new(session, FollowUp, followups)
+    except IntegrityError as exc:  # the same seed gives the same ids
+        raise DemoSeedUsedError(seed) from exc
     return DemoSummary(len(people), len(acts), len(presences), len(followups), len(agents))
 
 

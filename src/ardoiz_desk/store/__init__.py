@@ -32,6 +32,6 @@ def open_database(url: str) -> Store:
 
     from ardoiz_desk.store.migrate import upgrade_to_head
 
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     upgrade_to_head(engine, None, None)
     return Store(engine)

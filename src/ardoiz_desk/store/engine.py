@@ -4,6 +4,13 @@ Every ORM flush passes through :func:`_stamp_synced_writes`: each synchronised f
 flush inserts or changes is stamped with this replica's hybrid logical clock. Bulk ORM
 statements on synchronised tables are refused unless the session is applying a bundle,
 whose merge writes the remote stamps itself (see :func:`bulk_insert_new`).
+
+One clock per base, whatever the number of processes: the window and the command line may
+write the same base at once, each with its own :class:`HybridLogicalClock`. So before the
+first stamp of a transaction, :func:`hold_clock` takes the base's write lock (SQLite:
+``BEGIN IMMEDIATE``; PostgreSQL: ``SELECT … FOR UPDATE`` on the stored clock), catches up
+with the stored ``hlc_last`` and the flush stores the new one before commit: stamps are a
+read-modify-write under the lock, never issued twice. Reads take no lock (WAL).
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ log = logging.getLogger(__name__)
 
 REMOTE_APPLY = "ardoiz_remote_apply"
 CLOCK = "ardoiz_clock"
+CLOCK_HELD = "ardoiz_clock_held"
+#: How long a write waits for another process's write to finish before "database is locked".
+BUSY_TIMEOUT_MS = 15_000
 
 
 class StoreSession(Session):
@@ -48,14 +58,15 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
 def create_sqlite_engine(db_path: Path) -> Engine:
     """Create an engine on a SQLite file in WAL mode with foreign keys on."""
-    engine = create_engine(f"sqlite:///{db_path}")
+    # hide_parameters: a failed statement's values (names, phones) never reach a log line.
+    engine = create_engine(f"sqlite:///{db_path}", hide_parameters=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 
@@ -72,6 +83,7 @@ class Store:
 
     def _load_identity(self) -> tuple[str, str]:
         with self._sessions.begin() as session:
+            begin_write(session)
             state = {r.key: r.value for r in session.scalars(select(ReplicaState))}
             replica_id = state.get("replica_id")
             if not replica_id:
@@ -93,6 +105,9 @@ class Store:
         with self._sessions.begin() as session:
             session.info[CLOCK] = self.clock
             session.info[REMOTE_APPLY] = True
+            # The whole import is one write transaction: a racing import of the same bundle
+            # waits here, then finds it in the ledger.
+            hold_clock(session)
             yield session
 
     def get_state(self, key: str, default: str = "") -> str:
@@ -118,6 +133,38 @@ def _clock_of(session: Session) -> HybridLogicalClock:
     return clock
 
 
+def begin_write(session: Session) -> None:
+    """Make the session's transaction a write transaction now (SQLite: ``BEGIN IMMEDIATE``).
+
+    Python's sqlite3 starts a transaction only at the first INSERT/UPDATE/DELETE, so reads
+    before it run outside any snapshot and ``BEGIN IMMEDIATE`` can still be issued: it
+    waits (busy timeout) for another writer instead of failing on a stale snapshot.
+    """
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return
+    raw = conn.connection.dbapi_connection
+    if raw is not None and not raw.in_transaction:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def hold_clock(session: Session) -> HybridLogicalClock:
+    """Lock the base for writing and catch the clock up with the stored ``hlc_last``."""
+    clock = _clock_of(session)
+    if session.info.get(CLOCK_HELD):
+        return clock
+    begin_write(session)
+    stored = (
+        session.connection()
+        .execute(select(ReplicaState.value).where(ReplicaState.key == "hlc_last").with_for_update())
+        .scalar()
+    )
+    if stored:
+        clock.absorb_stored(stored)
+    session.info[CLOCK_HELD] = True
+    return clock
+
+
 def _refresh_search_key(obj: Participant) -> None:
     obj.search_key = participant_search_key(
         obj.prenom or "", obj.nom or "", obj.commune or "", obj.telephone or "", obj.email or ""
@@ -135,7 +182,7 @@ def _stamp_synced_writes(session: Session, _flush_context: Any, _instances: Any)
             _refresh_search_key(obj)
     if not touched or session.info.get(REMOTE_APPLY):
         return
-    clock = _clock_of(session)
+    clock = hold_clock(session)
     for obj in touched:
         _stamp_object(session, obj, clock)
     session.merge(ReplicaState(key="hlc_last", value=clock.last))
@@ -174,7 +221,7 @@ def bulk_insert_new(
     session: Session, model: type[Synced], rows: Sequence[dict[str, Any]]
 ) -> list[str]:
     """Insert many new rows fast, each stamped field by field like an ORM insert; return ids."""
-    clock = _clock_of(session)
+    clock = hold_clock(session)
     table = model.__table__  # type: ignore[attr-defined]
     defaults = _column_defaults(table)
     prepared: list[dict[str, Any]] = []

@@ -20,7 +20,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
 from ardoiz_desk.paths import migrations_dir
-from ardoiz_desk.store.models import Base
+from ardoiz_desk.store.schema import METADATA
 from ardoiz_desk.store.schema_head import SchemaTooNewError
 from ardoiz_desk.store.sqlite_copy import copy_database
 
@@ -42,7 +42,7 @@ def alembic_config() -> Config:
     """Return an Alembic config pointing at the bundled migrations (no alembic.ini)."""
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.attributes["target_metadata"] = Base.metadata
+    cfg.attributes["target_metadata"] = METADATA
     return cfg
 
 

@@ -19,47 +19,19 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
-    MetaData,
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from ardoiz_desk.store.base import NAMING_CONVENTION, Base
+
+__all__ = ["NAMING_CONVENTION", "Base"]  # re-exported: older imports name them from here
+
 BOOKKEEPING_COLUMNS = frozenset({"id", "stamps", "updated_hlc"})
 ATTENDANCE_NAMESPACE = uuid.UUID("6f1c2d4e-8a57-4b8e-9a0c-3d5e7f9a1b2c")
 
-# Vocabularies, in La Coop de la médiation numérique's codes.
-SITE_KINDS = ("msap", "agence_postale", "coordination")
-AGENT_ROLES = ("agent", "coordinator")
-GENRES = ("masculin", "feminin", "non_communique")
-STATUTS_SOCIAUX = ("retraite", "sans_emploi", "en_emploi", "scolarise", "non_communique")
-TABLET_STATUSES = ("none", "owned", "loaned", "ordered")
-AUTONOMIES = ("entierement_accompagne", "partiellement_autonome", "autonome")
-ACTIVITY_KINDS = ("collectif", "individuel", "formation")
-TYPES_LIEU = ("lieu_activite", "domicile", "a_distance", "autre")
-MATERIELS = ("ordinateur", "telephone", "tablette", "autre", "aucun")
-THEMATIQUES = (
-    "prendre_en_main_du_materiel",
-    "navigation_sur_internet",
-    "email",
-    "securite_numerique",
-    "reseaux_sociaux",
-    "sante",
-    "banque_et_achats_en_ligne",
-    "gere_ses_contenus_numeriques",
-    "diagnostic_numerique",
-    "aide_aux_demarches_administratives",
-    "culture_numerique",
-    "echanger_avec_ses_proches",
-)
-NIVEAUX = ("debutant", "intermediaire", "avance")
+# The codes stored in the vocabulary columns, and their labels: services/vocabulary.py.
 
 
 def new_id() -> str:
@@ -80,12 +52,6 @@ def site_id_for_code(code: str) -> str:
 def training_id(activity_id: str, agent_id: str) -> str:
     """Return the deterministic id of an agent's attendance at a training."""
     return uuid.uuid5(ATTENDANCE_NAMESPACE, f"training:{activity_id}:{agent_id}").hex
-
-
-class Base(DeclarativeBase):
-    """Declarative base with a stable constraint naming convention."""
-
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Synced:
@@ -286,7 +252,3 @@ def model_for_table(name: str) -> type[Synced]:
         if model.__tablename__ == name:  # type: ignore[attr-defined]
             return model
     raise KeyError(name)
-
-
-# Replica-local synchronisation tables share this metadata (migrations compare against it).
-from ardoiz_desk.store import sync_tables as _sync_tables  # noqa: E402, F401

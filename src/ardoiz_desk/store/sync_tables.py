@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ardoiz_desk.store.models import Base
+from ardoiz_desk.store.base import Base
 
 
 class SyncPeer(Base):

@@ -46,8 +46,8 @@ class MergeContext:
 
 
 @dataclass
-class TableOutcome:
-    """What applying one table did (or would do, in a dry run)."""
+class TableCounts:
+    """What applying one table did (or would do, in a dry run); import reports show them."""
 
     table: str
     received: int = 0
@@ -65,11 +65,11 @@ def _defaults(model: type[Synced], missing: Sequence[str]) -> dict[str, Any]:
 
 def apply_table(
     io: TableIO, columns: list[str], data: list[list[Any]], ctx: MergeContext
-) -> TableOutcome:
+) -> TableCounts:
     """Merge one table's incoming rows; return the counts."""
     model = io.model
     fields = list(synced_fields(model))
-    outcome = TableOutcome(model.__tablename__, received=len(data[0]))  # type: ignore[attr-defined]
+    outcome = TableCounts(model.__tablename__, received=len(data[0]))  # type: ignore[attr-defined]
     if not data[0]:
         return outcome
     local = io.fetch(data[0], ["id", "updated_hlc", "stamps", *fields])
@@ -135,7 +135,7 @@ def _merge_existing(
     local: dict[str, list[Any]],
     fields: list[str],
     ctx: MergeContext,
-    outcome: TableOutcome,
+    outcome: TableCounts,
 ) -> None:
     model = io.model
     in_fields = columns[3:]
@@ -194,7 +194,7 @@ def _count_change(
     rid: str,
     before: dict[str, Any],
     after: dict[str, Any],
-    outcome: TableOutcome,
+    outcome: TableCounts,
     ctx: MergeContext,
 ) -> None:
     if before != after:

@@ -14,8 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from ardoiz_desk.store.hlc import stamp_replica
 from ardoiz_desk.store.models import SYNCED_MODELS, Participant, Synced
-from ardoiz_desk.sync.apply import MergeContext, TableOutcome, apply_table
+from ardoiz_desk.sync.apply import MergeContext, TableCounts, apply_table
 from ardoiz_desk.sync.codec import decode_table
 from ardoiz_desk.sync.errors import BundleError
 from ardoiz_desk.sync.rules import (
@@ -44,7 +45,7 @@ class DecodedBundle:
 class MergeResult:
     """What a merge did: per-table counts, conflicts found, people newly erased."""
 
-    tables: tuple[TableOutcome, ...]
+    tables: tuple[TableCounts, ...]
     conflicts: tuple[tuple[str, str, str | None, Conflict], ...]
     newly_erased: frozenset[str]
     erased_ids: frozenset[str]
@@ -64,8 +65,8 @@ def decode_tables(sections: Mapping[str, bytes]) -> DecodedBundle:
             tables[name] = (columns, data)
             if data[0]:
                 newest = max(newest, max(data[1]))
-                replicas.update(s[-16:] for s in data[1])
-                replicas.update(s[-16:] for stamps in data[2] for s in stamps.values())
+                replicas.update(stamp_replica(s) for s in data[1])
+                replicas.update(stamp_replica(s) for stamps in data[2] for s in stamps.values())
     return DecodedBundle(tables, newest, frozenset(replicas))
 
 

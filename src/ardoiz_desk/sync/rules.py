@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ardoiz_desk.store.hlc import stamp_replica
 from ardoiz_desk.store.models import SYNCED_MODELS, Synced, personal_fields, synced_fields
 
 #: The stamp of a field a row never received (a column unknown to the bundle's schema).
@@ -102,7 +103,7 @@ def version_vector_seen(vv: Mapping[str, str]) -> Seen:
     """Return a predicate: was this stamp already seen by whoever holds this version vector."""
 
     def seen(stamp: str) -> bool:
-        return vv.get(stamp[-16:], "") >= stamp
+        return vv.get(stamp_replica(stamp), "") >= stamp
 
     return seen
 
@@ -119,6 +120,6 @@ def join_version_vectors(*vvs: Mapping[str, str]) -> dict[str, str]:
 
 def unseen_by(vv: Mapping[str, str], stamps: Mapping[str, str], updated_hlc: str) -> bool:
     """Return True when a row holds any stamp the owner of this version vector has not seen."""
-    if vv.get(updated_hlc[-16:], "") < updated_hlc:
+    if vv.get(stamp_replica(updated_hlc), "") < updated_hlc:
         return True
-    return any(vv.get(s[-16:], "") < s for s in stamps.values())
+    return any(vv.get(stamp_replica(s), "") < s for s in stamps.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -18,6 +19,54 @@ from ardoiz_desk.store.sync_tables import (
 from ardoiz_desk.sync.rules import ZERO_STAMP, Conflict, join_version_vectors
 
 APPLIED, HELD = "applied", "held"
+TRUSTED, PENDING, REVOKED = "trusted", "pending", "revoked"
+COORDINATOR, SITE = "coordinator", "site"
+
+
+@dataclass(frozen=True)
+class Peer:
+    """Another replica of the territory, as this one knows it (a row of ``sync_peers``)."""
+
+    replica_id: str
+    public_key: str  # hex
+    role: str = SITE
+    status: str = TRUSTED
+    site_id: str | None = None
+    site_code: str = ""
+    site_name: str = ""
+    known_vv: Mapping[str, str] = field(default_factory=dict)
+    added_at: str = ""
+    last_bundle_at: str = ""
+
+    @property
+    def trusted(self) -> bool:
+        """True when its bundles are applied."""
+        return self.status == TRUSTED
+
+    @property
+    def pending(self) -> bool:
+        """True while it waits for approval (its key is not fixed yet)."""
+        return self.status == PENDING
+
+    @property
+    def revoked(self) -> bool:
+        """True once cut off: its bundles are refused."""
+        return self.status == REVOKED
+
+    @property
+    def trusted_coordinator(self) -> bool:
+        """True for the trusted coordinator (whose roster is applied)."""
+        return self.role == COORDINATOR and self.trusted
+
+
+def _peer(row: Mapping[str, Any]) -> Peer:
+    values = dict(row)
+    values["known_vv"] = dict(values.get("known_vv") or {})
+    values["role"] = values.get("role") or SITE
+    values["status"] = values.get("status") or TRUSTED
+    for name in ("site_code", "site_name", "added_at", "last_bundle_at"):
+        values[name] = values.get(name) or ""
+    return Peer(**values)
 
 
 def utc_now() -> str:
@@ -107,11 +156,11 @@ def purge_conflicts_of(conn: Connection, person_ids: Iterable[str]) -> None:
         conn.execute(delete(table).where(table.c.person_id.in_(ids[start : start + 500])))
 
 
-def get_peer(conn: Connection, replica_id: str) -> dict[str, Any] | None:
-    """Return a peer's row as a dict, if known."""
+def get_peer(conn: Connection, replica_id: str) -> Peer | None:
+    """Return a peer, if known."""
     table = SyncPeer.__table__
     row = conn.execute(select(table).where(table.c.replica_id == replica_id)).mappings().first()
-    return dict(row) if row else None
+    return _peer(row) if row else None
 
 
 def upsert_peer(conn: Connection, replica_id: str, **values: Any) -> None:
@@ -124,11 +173,11 @@ def upsert_peer(conn: Connection, replica_id: str, **values: Any) -> None:
         conn.execute(update(table).where(table.c.replica_id == replica_id).values(**values))
 
 
-def list_peers(conn: Connection) -> list[dict[str, Any]]:
+def list_peers(conn: Connection) -> list[Peer]:
     """Return every peer, by site code then replica id."""
     table = SyncPeer.__table__
     stmt = select(table).order_by(table.c.site_code, table.c.replica_id)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    return [_peer(r) for r in conn.execute(stmt).mappings()]
 
 
 def held_bundles(conn: Connection, replica_id: str | None = None) -> list[dict[str, Any]]:

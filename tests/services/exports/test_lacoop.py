@@ -82,7 +82,7 @@ def test_activities_sheet_uses_la_coop_headers_and_labels(pilot, tmp_path) -> No
     assert workshop["Thématique(s) d’accompagnement"] == "E-mail\nPrendre en main du matériel"
     assert workshop["Niveau de l’atelier"] == "Débutant"
     assert workshop["Genre du bénéficiaire"] == "Féminin\nMasculin"
-    assert workshop["Tranche d’âge du bénéficiaire"] == "70 ans et plus\n60-69 ans"
+    assert workshop["Tranche d’âge du bénéficiaire"] == "70 ans et plus\n60 - 69 ans"
     assert workshop["Niveau d’autonomie du bénéficiaire"] is None
     home = dict(zip(ACTIVITY_HEADERS, rows[dt.date(2026, 3, 15)], strict=True))
     assert home["Type"] == "Accompagnement individuel"

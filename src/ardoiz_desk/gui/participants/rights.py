@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import user_message
-from ardoiz_desk.services.exports.writing import export_person_json, log_export
-from ardoiz_desk.services.privacy.access_record import person_record
+from ardoiz_desk.printing.documents import write_person_record
 from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.workspace import Workspace
 
@@ -34,16 +33,7 @@ def choose_record_path(parent: QWidget, suggested: str) -> Path | None:
 
 def export_record(ws: Workspace, participant_id: str, path: Path) -> Path:
     """Write the person's record as JSON or PDF, by the file's ending; log it."""
-    if path.suffix.lower() == ".json":
-        export_person_json(ws, participant_id, path)
-        return path
-    from ardoiz_desk.printing.report_pdf import render_person_pdf  # QtCharts: loaded on demand
-
-    path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-    record = person_record(ws, participant_id)
-    render_person_pdf(record, path)
-    log_export(ws, "person.pdf", path, participant=record["personne"]["id"])
-    return path
+    return write_person_record(ws, participant_id, path)
 
 
 class RightsBar(QWidget):

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ardoiz_desk.gui.kit import vocabulary
 from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.printing import charts as charts
-from ardoiz_desk.printing.report_pdf import render_report_pdf
-from ardoiz_desk.services.exports.writing import export_lacoop, export_report, log_report_export
+from ardoiz_desk.printing.documents import print_report_pdf
+from ardoiz_desk.services.exports.writing import export_lacoop, export_report
 from ardoiz_desk.services.reports import labels as lb
 from ardoiz_desk.services.reports.figures import (
     STAGES,
@@ -102,7 +103,7 @@ class ReportsPane(QWidget):
         self.site_combo, self.agent_combo, self.stage_combo = QComboBox(), QComboBox(), QComboBox()
         self.stage_combo.addItem(tr("Toutes les étapes"), None)
         for stage in STAGES:
-            self.stage_combo.addItem(lb.STAGE_LABELS[stage], stage)
+            self.stage_combo.addItem(vocabulary.stages()[stage], stage)
         self.refresh_button = QPushButton(tr("Actualiser"))
         self.refresh_button.clicked.connect(self.compute)
         for text, widget in (
@@ -325,8 +326,7 @@ class ReportsPane(QWidget):
     def _export_pdf(self, path: str) -> None:
         # Charts are QGraphicsItems: they are drawn on the GUI thread (a fraction of a second).
         try:
-            render_report_pdf(self.report, path)
-            log_report_export(self.ws, self.report, "pdf", path)
+            print_report_pdf(self.ws, self.report, path)
         except OSError as exc:
             self._export_failed(str(exc))
             return

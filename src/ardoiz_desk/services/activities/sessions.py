@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from ardoiz_desk.services.validation import Checker, NotFoundError
-from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.store.models import (
+from ardoiz_desk.services.vocabulary import (
     ACTIVITY_KINDS,
     AUTONOMIES,
     MATERIELS,
     NIVEAUX,
     THEMATIQUES,
     TYPES_LIEU,
+)
+from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.store.models import (
     Activity,
     Agent,
     AgentTraining,

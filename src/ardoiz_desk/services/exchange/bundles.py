@@ -134,7 +134,7 @@ def export_bundle(
         conn = session.connection()
         vv = own_version_vector(ws, conn)
         peer = state.get_peer(conn, for_replica) if for_replica else None
-        peer_vv = None if full or peer is None or not peer["known_vv"] else dict(peer["known_vv"])
+        peer_vv = None if full or peer is None or not peer.known_vv else dict(peer.known_vv)
         if for_replica and peer is None and not full:
             raise BundleError(f"Installation inconnue : {for_replica}.", "unknown-peer")
         sections, newest = collect_sections(conn, peer_vv, vv, progress)
@@ -203,9 +203,9 @@ def _trust(ws: Workspace, manifest: dict[str, Any], public_key: bytes) -> str:
         peer = state.get_peer(session.connection(), replica)
     if peer is None:
         return "unknown"
-    if peer["public_key"] != public_key.hex():
+    if peer.public_key != public_key.hex():
         return "wrong-key"
-    return peer["status"]
+    return peer.status
 
 
 def sync_folder(ws: Workspace) -> Path | None:

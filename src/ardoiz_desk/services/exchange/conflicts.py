@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.store.hlc import stamp_replica
 from ardoiz_desk.store.models import Participant, model_for_table
 from ardoiz_desk.store.sync_tables import SyncConflict, SyncPeer
 from ardoiz_desk.sync.codec import column_specs
@@ -80,10 +81,10 @@ def list_conflicts(ws: Workspace, status: str | None = OPEN) -> list[ConflictVie
                 _row_label(session, c.table_name, c.row_id),
                 c.field,
                 json.loads(c.kept_value),
-                sites.get(c.kept_stamp[-16:], c.kept_stamp[-16:]),
+                sites.get(stamp_replica(c.kept_stamp), stamp_replica(c.kept_stamp)),
                 _stamp_time(c.kept_stamp),
                 json.loads(c.lost_value),
-                sites.get(c.lost_stamp[-16:], c.lost_stamp[-16:]),
+                sites.get(stamp_replica(c.lost_stamp), stamp_replica(c.lost_stamp)),
                 _stamp_time(c.lost_stamp),
                 c.detected_at,
                 c.status,

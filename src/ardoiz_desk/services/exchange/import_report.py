@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from ardoiz_desk.services.files import write_atomically
+from ardoiz_desk.sync.apply import TableCounts
+
+__all__ = ["STATUS_LABELS", "BundleOutcome", "ImportReport", "TableCounts", "write_report"]
 
 STATUS_LABELS = {
     "applied": "importé",
@@ -20,20 +23,6 @@ STATUS_LABELS = {
     "refused": "refusé",
     "stale": "non importé : nouveau ou modifié depuis l'aperçu",
 }
-
-
-@dataclass(frozen=True)
-class TableCounts:
-    """What one table of a bundle did (or would do)."""
-
-    table: str
-    received: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    deleted: int = 0
-    erased: int = 0
-    conflicts: int = 0
 
 
 @dataclass(frozen=True)

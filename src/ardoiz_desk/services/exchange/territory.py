@@ -32,12 +32,12 @@ from ardoiz_desk.store.sync_tables import SyncImport
 from ardoiz_desk.sync import crypto, state
 from ardoiz_desk.sync.container import MAX_MANIFEST_BYTES, read_manifest
 from ardoiz_desk.sync.errors import BundleError
+from ardoiz_desk.sync.state import COORDINATOR, REVOKED, SITE, TRUSTED
+from ardoiz_desk.sync.state import PENDING as PENDING  # re-exported: peer statuses live in sync
 
 ENROLMENT_MAGIC = b"ARDOIZE\x00"
 ENROLMENT_FORMAT = 1
 MIN_PASSPHRASE = 10
-COORDINATOR, SITE = "coordinator", "site"
-TRUSTED, PENDING, REVOKED = "trusted", "pending", "revoked"
 DROPPED = "dropped"  # ledger status of a held bundle whose key was not the one approved
 _KEYS = ("territory_id", "territory_name", "territory_key", "territory_role", "signing_key")
 
@@ -184,16 +184,16 @@ def roster(ws: Workspace) -> list[dict[str, Any]]:
         peers = state.list_peers(session.connection())
     entries = [_self_entry(ws, keys)]
     for p in peers:
-        if p["status"] in (TRUSTED, REVOKED):
+        if p.status in (TRUSTED, REVOKED):
             entries.append(
                 {
-                    "replica": p["replica_id"],
-                    "public_key": p["public_key"],
-                    "role": p["role"],
-                    "status": p["status"],
-                    "site_id": p["site_id"],
-                    "site_code": p["site_code"],
-                    "site_name": p["site_name"],
+                    "replica": p.replica_id,
+                    "public_key": p.public_key,
+                    "role": p.role,
+                    "status": p.status,
+                    "site_id": p.site_id,
+                    "site_code": p.site_code,
+                    "site_name": p.site_name,
                 }
             )
     return entries
@@ -285,11 +285,11 @@ def apply_roster(ws: Workspace, entries: list[dict[str, Any]]) -> list[str]:
             if e.get("replica") == ws.replica_id:
                 continue
             peer = state.get_peer(conn, e["replica"])
-            if peer and peer["status"] != PENDING and peer["public_key"] != e["public_key"]:
+            if peer and not peer.pending and peer.public_key != e["public_key"]:
                 continue
-            if peer and peer["status"] == PENDING:
+            if peer and peer.pending:
                 was_pending.append(e["replica"])
-                if peer["public_key"] != e["public_key"]:
+                if peer.public_key != e["public_key"]:
                     record_event(
                         ws,
                         "peer-key-fixed-by-roster",
@@ -328,9 +328,9 @@ def pending_keys(ws: Workspace, replica_id: str) -> dict[str, str]:
         conn = session.connection()
         peer = state.get_peer(conn, replica_id)
         held = state.held_bundles(conn, replica_id)
-    if peer is None or peer["status"] != PENDING:
+    if peer is None or not peer.pending:
         return {}
-    keys = {crypto.fingerprint(bytes.fromhex(peer["public_key"])): peer["public_key"]}
+    keys = {crypto.fingerprint(bytes.fromhex(peer.public_key)): peer.public_key}
     for row in held:
         origin = held_origin(Path(row["held_path"]))
         if origin:
@@ -352,7 +352,7 @@ def drop_foreign_held(ws: Workspace, replica_id: str) -> int:
         for row in state.held_bundles(conn, replica_id):
             path = Path(row["held_path"])
             origin = held_origin(path)
-            if origin and origin["public_key"] == peer["public_key"]:
+            if origin and origin["public_key"] == peer.public_key:
                 continue
             conn.execute(
                 update(table)
@@ -384,23 +384,23 @@ def list_peers(ws: Workspace) -> list[PeerView]:
     views = []
     for p in peers:
         view = PeerView(
-            p["replica_id"],
-            p["role"],
-            p["status"],
-            p["site_code"],
-            p["site_name"],
-            crypto.fingerprint(bytes.fromhex(p["public_key"])),
-            p["last_bundle_at"],
+            p.replica_id,
+            p.role,
+            p.status,
+            p.site_code,
+            p.site_name,
+            crypto.fingerprint(bytes.fromhex(p.public_key)),
+            p.last_bundle_at,
         )
         others: dict[str, dict[str, Any]] = {}
-        if p["status"] == PENDING:
+        if p.pending:
             for row in held:
                 origin = (
                     held_origin(Path(row["held_path"]))
-                    if row["origin_replica"] == p["replica_id"]
+                    if row["origin_replica"] == p.replica_id
                     else None
                 )
-                if origin and origin["public_key"] != p["public_key"]:
+                if origin and origin["public_key"] != p.public_key:
                     others.setdefault(origin["public_key"], origin)
         shown = 1 + len(others)
         views.append(dataclasses.replace(view, keys_shown=shown))

@@ -23,8 +23,6 @@ from ardoiz_desk.services.reports.labels import ALL_SITES, period_label
 from ardoiz_desk.services.reports.tables import report_tables
 from ardoiz_desk.services.workspace import Workspace
 
-REPORT_FORMATS = ("csv", "xlsx", "pdf")
-
 
 def report_title(report: Report) -> str:
     """Return the report's title line, in French."""

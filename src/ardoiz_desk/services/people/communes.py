@@ -267,10 +267,10 @@ def resolve_commune(nom: str, code_insee: str = "", code_postal: str = "") -> Co
     must serve it; a former commune's name is accepted and mapped to its current commune,
     with a note. Inputs are assumed trimmed and well-formed (five characters).
     """
-    d = directory()
     nom, code_insee, code_postal = nom.strip(), code_insee.strip().upper(), code_postal.strip()
     if not (nom or code_insee or code_postal):
         return CommuneResolution("", "", "")
+    d = directory()
     commune: Commune | None = None
     former_name = ""
     if code_insee:

@@ -17,14 +17,9 @@ from ardoiz_desk.services.validation import (
     check_phone,
     check_postal_code,
 )
+from ardoiz_desk.services.vocabulary import AUTONOMIES, GENRES, STATUTS_SOCIAUX, TABLET_STATUSES
 from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.store.models import (
-    AUTONOMIES,
-    GENRES,
-    STATUTS_SOCIAUX,
-    TABLET_STATUSES,
-    Participant,
-)
+from ardoiz_desk.store.models import Participant
 from ardoiz_desk.store.text import digits, fold
 
 AGE_BANDS = ("<12", "12-17", "18-24", "25-39", "40-59", "60-69", "70+", "non_communique")

@@ -17,22 +17,22 @@ from ardoiz_desk.services.reports import queries as q
 from ardoiz_desk.services.reports.labels import ALL_AGENTS, ALL_SITES, NO_SITE, NOT_GIVEN
 from ardoiz_desk.services.sites.sites import find_site, list_agents
 from ardoiz_desk.services.validation import NotFoundError
-from ardoiz_desk.services.workspace import Workspace
-from ardoiz_desk.store.models import (
+from ardoiz_desk.services.vocabulary import (
+    AGE_BANDS,
     AUTONOMIES,
+    DURATION_BANDS,
     GENRES,
     MATERIELS,
+    STAGES,
     STATUTS_SOCIAUX,
     THEMATIQUES,
     TYPES_LIEU,
-    Site,
 )
+from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.store.models import Site
 
 ProgressFn = Callable[[int, int, str], None]
-STAGES = ("prise_en_main", "animation", "formation", "autre")
 KINDS = ("individuel", "collectif", "formation")
-AGE_BANDS = ("<12", "12-17", "18-24", "25-39", "40-59", "60-69", "70+", NOT_GIVEN)
-DURATION_BANDS = ("<30", "30-60", "60-120", "120+")
 AUTONOMY_LEVELS = (*AUTONOMIES, NOT_GIVEN)
 HAS_TABLET = ("owned", "loaned")
 _STEPS = 6

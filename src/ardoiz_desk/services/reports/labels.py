@@ -1,100 +1,55 @@
-"""French labels of the report and export vocabularies, as La Coop de la médiation
-numérique words them (so exports read the same as the national tool)."""
+"""How reports word things in French: dates, months, periods, scopes; and the vocabularies'
+labels, read from :mod:`ardoiz_desk.services.vocabulary` (their one source)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-NOT_GIVEN = "non_communique"
+# The vocabularies' labels live in one place (services/vocabulary.py); reports read them here.
+from ardoiz_desk.services.vocabulary import (
+    AGE_BAND_LABELS,
+    DURATION_BAND_LABELS,
+    GENRE_LABELS,
+    KIND_LABELS,
+    KIND_PLURAL_LABELS,
+    MATERIEL_LABELS,
+    NIVEAU_LABELS,
+    NOT_GIVEN,
+    STAGE_LABELS,
+    STATUT_LABELS,
+    TABLET_LABELS,
+    THEME_LABELS,
+    TYPE_LIEU_LABELS,
+    label,
+)
+from ardoiz_desk.services.vocabulary import AUTONOMY_LEVEL_LABELS as AUTONOMY_LABELS
 
-KIND_LABELS = {
-    "individuel": "Accompagnement individuel",
-    "collectif": "Atelier collectif",
-    "formation": "Formation des agents",
-}
-KIND_PLURAL_LABELS = {
-    "individuel": "Accompagnements individuels",
-    "collectif": "Ateliers collectifs",
-    "formation": "Formations des agents",
-}
-STAGE_LABELS = {
-    "formation": "Formation",
-    "animation": "Animation",
-    "prise_en_main": "Prise en main",
-    "autre": "Autre",
-}
-GENRE_LABELS = {
-    "feminin": "Féminin",
-    "masculin": "Masculin",
-    NOT_GIVEN: "Non communiqué",
-}
-STATUT_LABELS = {
-    "retraite": "Retraité",
-    "sans_emploi": "Sans emploi",
-    "en_emploi": "En emploi",
-    "scolarise": "Scolarisé",
-    NOT_GIVEN: "Non communiqué ou hétérogène",
-}
-AGE_BAND_LABELS = {
-    "<12": "Moins de 12 ans",
-    "12-17": "12-17 ans",
-    "18-24": "18-24 ans",
-    "25-39": "25-39 ans",
-    "40-59": "40-59 ans",
-    "60-69": "60-69 ans",
-    "70+": "70 ans et plus",
-    NOT_GIVEN: "Non communiqué",
-}
-TYPE_LIEU_LABELS = {
-    "lieu_activite": "Lieu d’activité",
-    "domicile": "À domicile",
-    "a_distance": "À distance",
-    "autre": "Autre lieu",
-}
-MATERIEL_LABELS = {
-    "ordinateur": "Ordinateur",
-    "telephone": "Téléphone",
-    "tablette": "Tablette",
-    "autre": "Autre",
-    "aucun": "Pas de matériel",
-}
-THEME_LABELS = {
-    "prendre_en_main_du_materiel": "Prendre en main du matériel",
-    "navigation_sur_internet": "Navigation sur internet",
-    "email": "E-mail",
-    "securite_numerique": "Prévention en sécurité numérique",
-    "reseaux_sociaux": "Réseaux sociaux communication",
-    "sante": "Santé",
-    "banque_et_achats_en_ligne": "Banque et achats en ligne",
-    "gere_ses_contenus_numeriques": "Gérer ses contenus numériques",
-    "diagnostic_numerique": "Diagnostic numérique",
-    "aide_aux_demarches_administratives": "Aide aux démarches administratives",
-    "culture_numerique": "Culture numérique",
-    "echanger_avec_ses_proches": "Échanger avec ses proches",
-}
-AUTONOMY_LABELS = {
-    "entierement_accompagne": "Avec guidage",
-    "partiellement_autonome": "Autonome avec guidage en cas de besoin",
-    "autonome": "Autonome",
-    NOT_GIVEN: "Non renseignée",
-}
-NIVEAU_LABELS = {
-    "debutant": "Débutant",
-    "intermediaire": "Intermédiaire",
-    "avance": "Avancé",
-}
-DURATION_BAND_LABELS = {
-    "<30": "Moins de 30 min",
-    "30-60": "30 min à 1 h",
-    "60-120": "1 h à 2 h",
-    "120+": "2 h et plus",
-}
-TABLET_LABELS = {
-    "none": "Pas de tablette",
-    "owned": "Tablette personnelle",
-    "loaned": "Tablette prêtée",
-    "ordered": "Tablette commandée",
-}
+__all__ = [
+    "AGE_BAND_LABELS",
+    "ALL_AGENTS",
+    "ALL_SITES",
+    "ALL_STAGES",
+    "AUTONOMY_LABELS",
+    "DURATION_BAND_LABELS",
+    "GENRE_LABELS",
+    "KIND_LABELS",
+    "KIND_PLURAL_LABELS",
+    "MATERIEL_LABELS",
+    "NIVEAU_LABELS",
+    "NOT_GIVEN",
+    "NO_COMMUNE",
+    "NO_SITE",
+    "STAGE_LABELS",
+    "STATUT_LABELS",
+    "TABLET_LABELS",
+    "THEME_LABELS",
+    "TYPE_LIEU_LABELS",
+    "french_date",
+    "hours_label",
+    "label",
+    "month_label",
+    "period_label",
+]
 MONTHS = (
     "janvier",
     "février",
@@ -128,13 +83,6 @@ ALL_AGENTS = "Tous les agents"
 ALL_STAGES = "Toutes les étapes"
 NO_SITE = "Sans site"
 NO_COMMUNE = "Non communiquée"
-
-
-def label(labels: dict[str, str], code: str | None) -> str:
-    """Return the French label of a code, the code itself when unknown."""
-    if not code:
-        code = NOT_GIVEN
-    return labels.get(code, code)
 
 
 def french_date(day: dt.date | None) -> str:

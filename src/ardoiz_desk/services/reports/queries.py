@@ -30,9 +30,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
+from ardoiz_desk.services.vocabulary import MATERIELS, THEMATIQUES
 from ardoiz_desk.store.models import (
-    MATERIELS,
-    THEMATIQUES,
     Activity,
     Agent,
     AgentTraining,

@@ -11,10 +11,9 @@ from sqlalchemy import select
 from ardoiz_desk.paths import resources_dir
 from ardoiz_desk.services.people.communes import Commune, directory
 from ardoiz_desk.services.validation import Checker, NotFoundError, check_insee, check_postal_code
+from ardoiz_desk.services.vocabulary import AGENT_ROLES, SITE_KINDS
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import (
-    AGENT_ROLES,
-    SITE_KINDS,
     Activity,
     Agent,
     AgentTraining,

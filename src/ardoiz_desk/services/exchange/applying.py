@@ -1,0 +1,127 @@
+"""Merge an admitted, decoded bundle in one transaction, or preview it (rolled back).
+
+Besides the rows: the version vector is raised to what the bundle proves, its conflicts
+are recorded, the peer's known vector and the ledger are kept, the clock observes the
+bundle, and records merged into someone now erased are erased too. A coordinator's roster
+is applied once the bundle is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ardoiz_desk.services.exchange.bundles import own_version_vector
+from ardoiz_desk.services.exchange.import_report import BundleOutcome
+from ardoiz_desk.services.exchange.ledger import ledger_values
+from ardoiz_desk.services.exchange.territory import apply_roster
+from ardoiz_desk.services.privacy.audit import record_event
+from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.store.models import ReplicaState
+from ardoiz_desk.sync import state
+from ardoiz_desk.sync.container import Envelope
+from ardoiz_desk.sync.erasure import erase_redirected_to_erased, live_redirected_to_erased
+from ardoiz_desk.sync.merge import DecodedBundle, MergeResult, merge_tables
+from ardoiz_desk.sync.reading import ROSTER_KEY
+
+Progress = Callable[[int, int, str], None]
+
+
+class _Preview(Exception):
+    """Raised inside a dry run's transaction so that it rolls back."""
+
+    def __init__(self, result: MergeResult, chained: int) -> None:
+        super().__init__("dry run")
+        self.result = result
+        self.chained = chained
+
+
+def apply_bundle(
+    ws: Workspace,
+    envelope: Envelope,
+    bundle: DecodedBundle,
+    sha: str,
+    head: dict[str, Any],
+    *,
+    dry_run: bool,
+    from_held: bool,
+    progress: Progress | None,
+) -> BundleOutcome:
+    """Merge a bundle (or preview it); return its outcome."""
+    roster = bundle.tables.pop(ROSTER_KEY, None)
+    sender_vv = envelope.manifest["version_vector"]
+    try:
+        with ws.store.remote_session() as session:
+            conn = session.connection()
+            result = merge_tables(conn, bundle, sender_vv, own_version_vector(ws, conn), progress)
+            if dry_run:
+                raise _Preview(result, len(live_redirected_to_erased(conn)))
+            _bookkeep(ws, conn, envelope, bundle, result, sha, head, from_held)
+            ws.store.clock.observe(bundle.max_stamp) if bundle.max_stamp else None
+            # A record merged (here or elsewhere) into someone now erased is erased too,
+            # by ordinary stamped writes, so the erasure travels on in later bundles.
+            chained = erase_redirected_to_erased(session)
+            session.merge(ReplicaState(key="hlc_last", value=ws.store.clock.last))
+    except _Preview as preview:
+        return _preview_outcome(head, preview)
+    record_event(
+        ws,
+        "bundle-import",
+        bundle=head["bundle_id"],
+        origin=head["origin_replica"],
+        new=sum(t.new for t in result.tables),
+        updated=sum(t.updated for t in result.tables),
+        conflicts=len(result.conflicts),
+        erased=len(result.newly_erased),
+        erased_merged_records=len(chained),
+    )
+    if roster is not None and _from_coordinator(ws, envelope.origin_replica):
+        apply_roster(ws, roster[1][0])
+    return BundleOutcome(**head, status="applied", message="Importé.", tables=result.tables)
+
+
+def _preview_outcome(head: dict[str, Any], preview: _Preview) -> BundleOutcome:
+    message = "Aperçu : rien n'a été modifié."
+    if preview.chained:
+        message += (
+            f" {preview.chained} fiche(s) fusionnée(s) avec une personne effacée "
+            "seront effacées aussi."
+        )
+    return BundleOutcome(**head, status="preview", message=message, tables=preview.result.tables)
+
+
+def _bookkeep(
+    ws: Workspace,
+    conn: Any,
+    envelope: Envelope,
+    bundle: DecodedBundle,
+    result: MergeResult,
+    sha: str,
+    head: dict[str, Any],
+    from_held: bool,
+) -> None:
+    manifest = envelope.manifest
+    complete = manifest["kind"] == "full" or manifest.get("for_replica") == ws.replica_id
+    known = manifest["version_vector"] if complete else {}
+    state.raise_version_vector(conn, known, bundle.replicas)
+    state.record_conflicts(conn, head["bundle_id"], result.conflicts)
+    state.purge_conflicts_of(conn, result.erased_ids)
+    peer = state.get_peer(conn, envelope.origin_replica)
+    known_before = peer.known_vv if peer else {}
+    peer_vv = state.join_version_vectors(known_before, manifest["version_vector"])
+    state.upsert_peer(
+        conn, envelope.origin_replica, known_vv=peer_vv, last_bundle_at=state.utc_now()
+    )
+    counts = {t.table: {"new": t.new, "updated": t.updated} for t in result.tables}
+    if from_held:
+        state.mark_held_applied(conn, head["bundle_id"])
+    else:
+        state.add_ledger(
+            conn, **ledger_values(envelope, sha, head, state.APPLIED, ""), counts=counts
+        )
+
+
+def _from_coordinator(ws: Workspace, replica_id: str) -> bool:
+    with ws.store.session() as session:
+        peer = state.get_peer(session.connection(), replica_id)
+    return bool(peer and peer.trusted_coordinator)
