@@ -24,7 +24,7 @@ def workspace(data_dir: Path) -> Iterator[Workspace]:
     except ValidationError as exc:
         raise CommandError(f"invalid input: {exc.english_line()}", 2) from exc
     except NotFoundError as exc:
-        raise CommandError(str(exc), 4) from exc
+        raise CommandError(getattr(exc, "english", None) or str(exc), 4) from exc
     finally:
         ws.close()
 

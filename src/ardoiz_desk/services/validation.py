@@ -37,7 +37,20 @@ class ValidationError(ValueError):
 
 
 class NotFoundError(LookupError):
-    """A record asked for does not exist (or was deleted)."""
+    """A record asked for does not exist (or was deleted); ``english`` says so in English."""
+
+    _ENGLISH = {
+        "Participant introuvable": "no such participant",
+        "Activité introuvable": "no such activity",
+        "Agent introuvable": "no such agent",
+    }
+
+    def __init__(self, message: str = "", english: str | None = None) -> None:
+        super().__init__(message)
+        if english is None:
+            head, _, rest = message.partition(" : ")
+            english = f"{self._ENGLISH[head]}: {rest}" if head in self._ENGLISH else message
+        self.english = english
 
 
 class Checker:

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
 
     def _build_panes(self) -> None:
         self.participants = ParticipantsPane(self.ws, self.runner)
-        self.activities = ActivitiesPane(self.ws, self.runner)
+        self.activities = ActivitiesPane(self.ws, self.runner, dialogs=self.dialogs)
         self.followups = FollowUpsPane(self.ws)
         self.agents = AgentsPane(self.ws)
         # The synchronisation and report panes load heavy modules (charts, spreadsheets):
@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.participants.new_requested.connect(self.new_participant)
         self.participants.duplicates_requested.connect(self.review_duplicates)
         self.activities.record_requested.connect(self.record_activity)
+        self.activities.open_requested.connect(self.open_activity)
+        self.activities.deleted.connect(self._activity_deleted)
         self.followups.open_requested.connect(self.open_participant)
         self.followups.followups_changed.connect(lambda: self.mark_stale(REPORTS))
         self.agents.training_requested.connect(lambda: self.record_activity("formation"))
@@ -263,16 +265,35 @@ class MainWindow(QMainWindow):
         dialog = RecordActivityDialog(self.ws, search, self.dialogs, self)
         if kind:
             select_code(dialog.kind, kind)
+        return self._show_activity_dialog(dialog)
+
+    def open_activity(self, activity_id: str) -> RecordActivityDialog:
+        """Open a recorded activity in the same dialog, to correct or delete it."""
+        search = candidate_search(self.ws, lambda: self.participants.index)
+        dialog = RecordActivityDialog(self.ws, search, self.dialogs, self, activity_id=activity_id)
+        return self._show_activity_dialog(dialog)
+
+    def _show_activity_dialog(self, dialog: RecordActivityDialog) -> RecordActivityDialog:
         dialog.participant_created.connect(lambda pid: self.participants_changed([pid]))
-        dialog.recorded.connect(self._activity_recorded)
+        dialog.recorded.connect(
+            lambda view: self._activity_recorded(view, dialog.touched_participants())
+        )
+        dialog.deleted.connect(self._activity_deleted)
         self.activity_dialog = dialog
         self.dialogs.show(dialog)
         return dialog
 
-    def _activity_recorded(self, activity) -> None:
-        self.participants_changed(list(activity.participant_ids))
+    def _activity_recorded(self, activity, people: Sequence[str] = ()) -> None:
+        self.participants_changed(sorted({*activity.participant_ids, *people}))
+        self.activities.activities_changed([activity.id])
         self.mark_stale(ACTIVITIES, AGENTS)
         self.statusBar().showMessage(translate("MainWindow", "Activité enregistrée."), 5000)
+
+    def _activity_deleted(self, activity_id: str, people: list) -> None:
+        self.participants_changed(list(people))
+        self.activities.activities_changed([activity_id])
+        self.mark_stale(AGENTS)
+        self.statusBar().showMessage(translate("MainWindow", "Activité supprimée."), 5000)
 
     def participants_changed(self, ids: Sequence[str]) -> None:
         """Some participants changed: patch the list and refresh what depends on them."""
@@ -293,6 +314,7 @@ class MainWindow(QMainWindow):
     def data_reloaded(self) -> None:
         """Everything may have changed (demo data, an imported bundle): reload the index too."""
         self.participants.load_index()
+        self.activities.forget_index()
         self.refresh_all()
 
     def maybe_start_wizard(self) -> FirstStartDialog | None:

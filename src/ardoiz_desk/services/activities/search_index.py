@@ -1,0 +1,303 @@
+"""A fast in-memory index of activities, for the Activités pane's search and filters.
+
+The pane lists every activity (300,000 at a large coordinator), so it works like the
+participants list: the index loads once off the GUI thread the few values that search,
+filters and the date order need, in plain parallel lists, and is patched activity by
+activity when some change; display rows are read from the base a page at a time
+(:func:`activity_rows`). A search's words must all appear, accents and case ignored, in the
+activity's title, themes, type or the names of the people present; the participant filter
+looks at the names only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ardoiz_desk.services.vocabulary import KIND_LABELS, THEME_LABELS
+from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.store.models import Activity, Agent, AgentTraining, Attendance, Participant, Site
+from ardoiz_desk.store.text import fold
+
+
+@dataclass(frozen=True)
+class ActivityFilter:
+    """The pane's search and filters (None or empty: no filter)."""
+
+    text: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    kind: str | None = None
+    site_id: str | None = None
+    agent_id: str | None = None
+    participant: str = ""  # words matched against the names of the people present
+
+    def narrowing(self) -> tuple:
+        """Everything but the text and participant words (a search refines when these hold)."""
+        return (self.date_from, self.date_to, self.kind, self.site_id, self.agent_id)
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One line of the activities list, as displayed."""
+
+    id: str
+    date: dt.date
+    kind: str
+    titre_atelier: str
+    thematiques: tuple[str, ...]
+    duree_minutes: int
+    present: int
+    participants_anonymes: int
+    site_name: str
+    agent_name: str
+
+
+def _what(kind: str, title: str, themes: Sequence[str]) -> str:
+    labels = " ".join(THEME_LABELS.get(t, t) for t in themes)
+    return fold(f"{KIND_LABELS.get(kind, kind)} {title} {labels}")
+
+
+def _names_by_activity(session, ids: Sequence[str] | None = None) -> dict[str, str]:
+    """Folded names of the people present (participants and trained agents), by activity."""
+    conn = session.connection()
+    people: dict[str, str] = {}
+    attendance = select(Attendance.activity_id, Attendance.participant_id).where(
+        Attendance.deleted.is_(False)
+    )
+    trainings = select(AgentTraining.activity_id, AgentTraining.agent_id).where(
+        AgentTraining.deleted.is_(False)
+    )
+    if ids is not None:
+        attendance = attendance.where(Attendance.activity_id.in_(list(ids)))
+        trainings = trainings.where(AgentTraining.activity_id.in_(list(ids)))
+    pairs = conn.execute(attendance).all()
+    wanted = None if ids is None else list({pid for _, pid in pairs})
+    stmt = select(Participant.id, Participant.prenom, Participant.nom)
+    if wanted is not None:
+        stmt = stmt.where(Participant.id.in_(wanted))
+    for pid, prenom, nom in conn.execute(stmt):
+        people[pid] = fold(f"{prenom} {nom}")
+    agents = {aid: fold(name) for aid, name in conn.execute(select(Agent.id, Agent.name))}
+    names: dict[str, list[str]] = {}
+    for aid, pid in pairs:
+        names.setdefault(aid, []).append(people.get(pid, ""))
+    for aid, agent_id in conn.execute(trainings):
+        names.setdefault(aid, []).append(agents.get(agent_id, ""))
+    return {aid: " ".join(n for n in found if n) for aid, found in names.items()}
+
+
+def _entry_rows(session, ids: Sequence[str] | None = None) -> list[tuple]:
+    """Return (id, ordinal date, kind, site, agent, key, names) rows, newest first."""
+    stmt = (
+        select(
+            Activity.id,
+            Activity.date,
+            Activity.kind,
+            Activity.site_id,
+            Activity.agent_id,
+            Activity.titre_atelier,
+            Activity.thematiques,
+        )
+        .where(Activity.deleted.is_(False))
+        .order_by(Activity.date.desc(), Activity.id.desc())
+    )
+    if ids is not None:
+        stmt = stmt.where(Activity.id.in_(list(ids)))
+    names = _names_by_activity(session, ids)
+    whats: dict[tuple, str] = {}
+    out = []
+    for aid, day, kind, site, agent, title, themes in session.connection().execute(stmt):
+        signature = (kind, title, tuple(themes or ()))
+        what = whats.get(signature)
+        if what is None:
+            what = whats[signature] = _what(kind, title, themes or ())
+        who = names.get(aid, "")
+        out.append((aid, day.toordinal(), kind, site or "", agent or "", f"{what} | {who}", who))
+    return out
+
+
+class ActivityIndex:
+    """Dates, filter values and folded search keys of every live activity, in memory.
+
+    Rows live at fixed positions in parallel lists; ``_order`` lists the live positions
+    newest first (date, then id, descending) and is patched when activities change.
+    Loading runs off the GUI thread; searching and patching happen on the GUI thread.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.ids: list[str] = []
+        self._pos: dict[str, int] = {}
+        self._dates: list[int] = []
+        self._kinds: list[str] = []
+        self._sites: list[str] = []
+        self._agents: list[str] = []
+        self._keys: list[str] = []
+        self._names: list[str] = []
+        self._order: list[int] = []
+        self._last: tuple[tuple, tuple[str, ...], tuple[str, ...], list[int]] | None = None
+
+    @classmethod
+    def load(cls, ws: Workspace) -> ActivityIndex:
+        """Read every live activity's keys from the base (a few seconds per 300,000)."""
+        index = cls()
+        with ws.store.session() as session:
+            rows = _entry_rows(session)
+        for row in rows:
+            index._append(row)
+        index._order = list(range(len(index.ids)))  # rows came newest first
+        return index
+
+    def __len__(self) -> int:
+        return len(self._pos)
+
+    def _append(self, row: tuple) -> None:
+        aid, day, kind, site, agent, key, names = row
+        self._pos[aid] = len(self.ids)
+        self.ids.append(aid)
+        self._dates.append(day)
+        self._kinds.append(kind)
+        self._sites.append(site)
+        self._agents.append(agent)
+        self._keys.append(key)
+        self._names.append(names)
+
+    def _sort_key(self, position: int) -> tuple[int, str]:
+        """Ascending key of the newest-first order."""
+        return (-self._dates[position], _desc(self.ids[position]))
+
+    def refresh(self, ws: Workspace, ids: Sequence[str]) -> None:
+        """Re-read some activities after they changed (or appeared, or were deleted)."""
+        with ws.store.session() as session:
+            fresh = {row[0]: row for row in _entry_rows(session, ids)}
+        with self._lock:
+            for aid in ids:
+                old = self._pos.pop(aid, None)
+                if old is not None:
+                    self._order.remove(old)
+                    self._keys[old] = self._names[old] = ""
+                if aid in fresh:
+                    self._append(fresh[aid])
+                    bisect.insort(self._order, len(self.ids) - 1, key=self._sort_key)
+            self._last = None
+
+    def search(self, flt: ActivityFilter | str = "", *, oldest_first: bool = False) -> list[str]:
+        """Return the ids of the activities matching a filter, newest first by default."""
+        if isinstance(flt, str):
+            flt = ActivityFilter(text=flt)
+        words = tuple(fold(flt.text).split())
+        who = tuple(fold(flt.participant).split())
+        with self._lock:
+            last = self._last
+            if (
+                last is not None
+                and last[0] == flt.narrowing()
+                and _refines(words, last[1])
+                and _refines(who, last[2])
+            ):
+                found = last[3]
+            else:
+                found = self._narrow(flt)
+            keys, names = self._keys, self._names
+            for word in words:
+                found = [i for i in found if word in keys[i]]
+            for word in who:
+                found = [i for i in found if word in names[i]]
+            self._last = (flt.narrowing(), words, who, found)
+        ids = list(map(self.ids.__getitem__, found))
+        if oldest_first:
+            ids.reverse()
+        return ids
+
+    def _narrow(self, flt: ActivityFilter) -> list[int]:
+        """Apply the filters other than words; the date range is a slice of the order."""
+        found = self._order
+        dates = self._dates
+        if flt.date_from or flt.date_to:
+            newest = -(flt.date_to.toordinal() if flt.date_to else 10**7)
+            oldest = -(flt.date_from.toordinal() if flt.date_from else 0)
+            start = bisect.bisect_left(found, newest, key=lambda i: -dates[i])
+            end = bisect.bisect_right(found, oldest, key=lambda i: -dates[i])
+            found = found[start:end]
+        if flt.kind:
+            kinds = self._kinds
+            found = [i for i in found if kinds[i] == flt.kind]
+        if flt.site_id:
+            sites = self._sites
+            found = [i for i in found if sites[i] == flt.site_id]
+        if flt.agent_id:
+            agents = self._agents
+            found = [i for i in found if agents[i] == flt.agent_id]
+        return found
+
+
+def _desc(text: str) -> str:
+    """A key that sorts a hex id in descending order when sorted ascending."""
+    return text.translate(_REVERSE_HEX)
+
+
+_REVERSE_HEX = str.maketrans("0123456789abcdef", "fedcba9876543210")
+
+
+def _refines(words: tuple[str, ...], previous: tuple[str, ...]) -> bool:
+    """True when each previous word is contained in the word typed at the same place."""
+    if len(words) < len(previous):
+        return False
+    return all(old in new for old, new in zip(previous, words, strict=False))
+
+
+def activity_rows(ws: Workspace, ids: Sequence[str]) -> dict[str, ActivityRow]:
+    """Return display rows for some activities (a page of the list), by id."""
+    if not ids:
+        return {}
+    stmt = (
+        select(
+            Activity.id,
+            Activity.date,
+            Activity.kind,
+            Activity.titre_atelier,
+            Activity.thematiques,
+            Activity.duree_minutes,
+            Activity.participants_anonymes,
+            Site.name,
+            Agent.name,
+        )
+        .outerjoin(Site, Site.id == Activity.site_id)
+        .outerjoin(Agent, Agent.id == Activity.agent_id)
+        .where(Activity.id.in_(list(ids)))
+    )
+    present_stmt = (
+        select(Attendance.activity_id, func.count())
+        .where(Attendance.activity_id.in_(list(ids)), Attendance.deleted.is_(False))
+        .group_by(Attendance.activity_id)
+    )
+    trained_stmt = (
+        select(AgentTraining.activity_id, func.count())
+        .where(AgentTraining.activity_id.in_(list(ids)), AgentTraining.deleted.is_(False))
+        .group_by(AgentTraining.activity_id)
+    )
+    with ws.store.session() as session:
+        rows = session.execute(stmt).all()
+        present = dict(session.execute(present_stmt).all())
+        present.update(session.execute(trained_stmt).all())
+    return {
+        aid: ActivityRow(
+            aid,
+            day,
+            kind,
+            title,
+            tuple(themes or ()),
+            minutes,
+            present.get(aid, 0),
+            anonymous,
+            site or "",
+            agent or "",
+        )
+        for aid, day, kind, title, themes, minutes, anonymous, site, agent in rows
+    }
