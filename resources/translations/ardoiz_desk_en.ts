@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr_FR">
     <context>
+        <name>Accessibility</name>
+        <message>
+            <source>Champ obligatoire.</source>
+            <translation>Required field.</translation>
+        </message>
+    </context>
+    <context>
         <name>ActivitiesPane</name>
         <message>
             <source>Date</source>
@@ -80,20 +87,20 @@
             <translation>Number of activities</translation>
         </message>
         <message>
-            <source>Du</source>
-            <translation>From</translation>
-        </message>
-        <message>
             <source>Depuis le</source>
             <translation>Since</translation>
         </message>
         <message>
-            <source>au</source>
-            <translation>to</translation>
-        </message>
-        <message>
             <source>Jusqu'au</source>
             <translation>Until</translation>
+        </message>
+        <message>
+            <source>Du</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>au</source>
+            <translation>to</translation>
         </message>
         <message>
             <source>Filtrer par type</source>
@@ -908,6 +915,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>{n} participant(s) sur {total}</source>
             <translation>{n} participant(s) of {total}</translation>
+        </message>
+        <message>
+            <source>{n} premiers participants sur {total} (index en chargement…)</source>
+            <translation>First {n} participants of {total} (index loading…)</translation>
         </message>
     </context>
     <context>

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.activities.list_model import ActivityTableModel
 from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.a11y import buddy, hidden_label, release_tab
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import TaskRunner, user_message
@@ -44,6 +45,7 @@ from ardoiz_desk.services.activities.search_index import (
     ActivityFilter,
     ActivityIndex,
     activity_rows,
+    newest_activity_ids,
 )
 from ardoiz_desk.services.sites.sites import list_agents, list_sites
 from ardoiz_desk.services.validation import NotFoundError
@@ -130,11 +132,11 @@ class ActivitiesPane(QWidget):
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(QLabel(translate("ActivitiesPane", "Du")))
         self.date_from = self._date_edit(translate("ActivitiesPane", "Depuis le"))
-        row.addWidget(self.date_from)
-        row.addWidget(QLabel(translate("ActivitiesPane", "au")))
         self.date_to = self._date_edit(translate("ActivitiesPane", "Jusqu'au"))
+        row.addWidget(buddy(QLabel(translate("ActivitiesPane", "Du")), self.date_from))
+        row.addWidget(self.date_from)
+        row.addWidget(buddy(QLabel(translate("ActivitiesPane", "au")), self.date_to))
         row.addWidget(self.date_to)
         self.kind_filter = code_combo(
             voc.kinds(),
@@ -148,6 +150,8 @@ class ActivitiesPane(QWidget):
         for combo in (self.kind_filter, self.site_filter, self.agent_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_search())
             row.addWidget(combo)
+            # a screen reader says what the filter is before its value ("Tous les sites")
+            hidden_label(combo.accessibleName(), combo)
         self.participant_filter = QLineEdit()
         self.participant_filter.setPlaceholderText(translate("ActivitiesPane", "Participant"))
         self.participant_filter.setAccessibleName(
@@ -160,7 +164,7 @@ class ActivitiesPane(QWidget):
         return row
 
     def _table(self) -> QTableView:
-        view = QTableView()
+        view = release_tab(QTableView())
         view.setModel(self.model)
         view.setAccessibleName(translate("ActivitiesPane", "Liste des activités"))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -219,6 +223,10 @@ class ActivitiesPane(QWidget):
         if self._loading:
             return
         self._loading = True
+        if self.index is None:
+            # The newest page comes straight from the base: the list is there at once.
+            self.model.set_ids(newest_activity_ids(self.ws))
+            self.list_updated.emit(self.model.rowCount())
         self.runner.start(lambda _progress: ActivityIndex.load(self.ws), self.set_index)
 
     def forget_index(self) -> None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 
 from ardoiz_desk.services.vocabulary import KIND_LABELS, THEME_LABELS
 from ardoiz_desk.services.workspace import Workspace
@@ -63,46 +64,58 @@ def _what(kind: str, title: str, themes: Sequence[str]) -> str:
     return fold(f"{KIND_LABELS.get(kind, kind)} {title} {labels}")
 
 
+def _as_day(value: object, cache: dict) -> int:
+    """An ordinal from a date as the driver gives it (text on SQLite, a date elsewhere)."""
+    day = cache.get(value)
+    if day is None:
+        parsed = dt.date.fromisoformat(value) if isinstance(value, str) else value
+        day = cache[value] = parsed.toordinal()  # type: ignore[union-attr]
+    return day
+
+
 def _names_by_activity(session, ids: Sequence[str] | None = None) -> dict[str, str]:
     """Folded names of the people present (participants and trained agents), by activity."""
     conn = session.connection()
-    people: dict[str, str] = {}
     attendance = select(Attendance.activity_id, Attendance.participant_id).where(
         Attendance.deleted.is_(False)
     )
     trainings = select(AgentTraining.activity_id, AgentTraining.agent_id).where(
         AgentTraining.deleted.is_(False)
     )
+    people_stmt = select(Participant.id, Participant.prenom, Participant.nom)
     if ids is not None:
         attendance = attendance.where(Attendance.activity_id.in_(list(ids)))
         trainings = trainings.where(AgentTraining.activity_id.in_(list(ids)))
     pairs = conn.execute(attendance).all()
-    wanted = None if ids is None else list({pid for _, pid in pairs})
-    stmt = select(Participant.id, Participant.prenom, Participant.nom)
-    if wanted is not None:
-        stmt = stmt.where(Participant.id.in_(wanted))
-    for pid, prenom, nom in conn.execute(stmt):
-        people[pid] = fold(f"{prenom} {nom}")
+    if ids is not None:
+        people_stmt = people_stmt.where(Participant.id.in_(list({pid for _, pid in pairs})))
+    people = {pid: fold(f"{prenom} {nom}") for pid, prenom, nom in conn.execute(people_stmt)}
     agents = {aid: fold(name) for aid, name in conn.execute(select(Agent.id, Agent.name))}
     names: dict[str, list[str]] = {}
     for aid, pid in pairs:
-        names.setdefault(aid, []).append(people.get(pid, ""))
+        found = names.get(aid)
+        if found is None:
+            names[aid] = [people.get(pid, "")]
+        else:
+            found.append(people.get(pid, ""))
     for aid, agent_id in conn.execute(trainings):
         names.setdefault(aid, []).append(agents.get(agent_id, ""))
     return {aid: " ".join(n for n in found if n) for aid, found in names.items()}
 
 
 def _entry_rows(session, ids: Sequence[str] | None = None) -> list[tuple]:
-    """Return (id, ordinal date, kind, site, agent, key, names) rows, newest first."""
+    """Return (id, ordinal date, kind, site, agent, what, names) rows, newest first."""
+    # Dates and themes come as the driver stores them (text on SQLite): parsing 300,000
+    # JSON lists and dates one by one would take most of the load; few values are distinct.
     stmt = (
         select(
             Activity.id,
-            Activity.date,
+            type_coerce(Activity.date, String),
             Activity.kind,
             Activity.site_id,
             Activity.agent_id,
             Activity.titre_atelier,
-            Activity.thematiques,
+            type_coerce(Activity.thematiques, String),
         )
         .where(Activity.deleted.is_(False))
         .order_by(Activity.date.desc(), Activity.id.desc())
@@ -111,14 +124,17 @@ def _entry_rows(session, ids: Sequence[str] | None = None) -> list[tuple]:
         stmt = stmt.where(Activity.id.in_(list(ids)))
     names = _names_by_activity(session, ids)
     whats: dict[tuple, str] = {}
+    days: dict[object, int] = {}
     out = []
     for aid, day, kind, site, agent, title, themes in session.connection().execute(stmt):
-        signature = (kind, title, tuple(themes or ()))
+        signature = (kind, title, themes)
         what = whats.get(signature)
         if what is None:
-            what = whats[signature] = _what(kind, title, themes or ())
-        who = names.get(aid, "")
-        out.append((aid, day.toordinal(), kind, site or "", agent or "", f"{what} | {who}", who))
+            listed = json.loads(themes) if isinstance(themes, str) else themes
+            what = whats[signature] = _what(kind, title, listed or ())
+        out.append(
+            (aid, _as_day(day, days), kind, site or "", agent or "", what, names.get(aid, ""))
+        )
     return out
 
 
@@ -127,6 +143,9 @@ class ActivityIndex:
 
     Rows live at fixed positions in parallel lists; ``_order`` lists the live positions
     newest first (date, then id, descending) and is patched when activities change.
+    What an activity is (type, title, themes) takes few distinct values: each is folded
+    once and an activity holds its number, so a word is looked for in those few texts
+    first and, per activity, only in the names of the people present.
     Loading runs off the GUI thread; searching and patching happen on the GUI thread.
     """
 
@@ -138,7 +157,9 @@ class ActivityIndex:
         self._kinds: list[str] = []
         self._sites: list[str] = []
         self._agents: list[str] = []
-        self._keys: list[str] = []
+        self._whats: list[str] = []  # distinct folded (type, title, themes) texts
+        self._what_number: dict[str, int] = {}
+        self._what: list[int] = []  # per activity, its number in _whats
         self._names: list[str] = []
         self._order: list[int] = []
         self._last: tuple[tuple, tuple[str, ...], tuple[str, ...], list[int]] | None = None
@@ -158,14 +179,18 @@ class ActivityIndex:
         return len(self._pos)
 
     def _append(self, row: tuple) -> None:
-        aid, day, kind, site, agent, key, names = row
+        aid, day, kind, site, agent, what, names = row
         self._pos[aid] = len(self.ids)
         self.ids.append(aid)
         self._dates.append(day)
         self._kinds.append(kind)
         self._sites.append(site)
         self._agents.append(agent)
-        self._keys.append(key)
+        number = self._what_number.get(what)
+        if number is None:
+            number = self._what_number[what] = len(self._whats)
+            self._whats.append(what)
+        self._what.append(number)
         self._names.append(names)
 
     def _sort_key(self, position: int) -> tuple[int, str]:
@@ -181,7 +206,7 @@ class ActivityIndex:
                 old = self._pos.pop(aid, None)
                 if old is not None:
                     self._order.remove(old)
-                    self._keys[old] = self._names[old] = ""
+                    self._names[old] = ""
                 if aid in fresh:
                     self._append(fresh[aid])
                     bisect.insort(self._order, len(self.ids) - 1, key=self._sort_key)
@@ -204,9 +229,15 @@ class ActivityIndex:
                 found = last[3]
             else:
                 found = self._narrow(flt)
-            keys, names = self._keys, self._names
+            names, what = self._names, self._what
             for word in words:
-                found = [i for i in found if word in keys[i]]
+                matched = [word in text for text in self._whats]
+                if all(matched):
+                    continue  # every kind of activity says it: nothing to narrow
+                if not any(matched):
+                    found = [i for i in found if word in names[i]]
+                else:
+                    found = [i for i in found if matched[what[i]] or word in names[i]]
             for word in who:
                 found = [i for i in found if word in names[i]]
             self._last = (flt.narrowing(), words, who, found)
@@ -301,3 +332,16 @@ def activity_rows(ws: Workspace, ids: Sequence[str]) -> dict[str, ActivityRow]:
         )
         for aid, day, kind, title, themes, minutes, anonymous, site, agent in rows
     }
+
+
+def newest_activity_ids(ws: Workspace, limit: int = 200) -> list[str]:
+    """The newest activities' ids, read from the base: the list's first page while the
+    index loads."""
+    stmt = (
+        select(Activity.id)
+        .where(Activity.deleted.is_(False))
+        .order_by(Activity.date.desc(), Activity.id.desc())
+        .limit(limit)
+    )
+    with ws.store.session() as session:
+        return list(session.scalars(stmt))
