@@ -922,6 +922,65 @@ Close anyway and discard them?</translation>
         </message>
     </context>
     <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <source>Base chiffrée</source>
+            <translation>Encrypted base</translation>
+        </message>
+        <message>
+            <source>Protégez la base de ce poste</source>
+            <translation>Protect this computer's base</translation>
+        </message>
+        <message>
+            <source>Les données des personnes accompagnées sont chiffrées sur ce poste. Choisissez une phrase de passe : elle sera demandée à chaque ouverture. Quatre mots sans rapport entre eux font une bonne phrase, par exemple « tablette rivière cerise Orpierre ». Une fiche de secours vous sera proposée ensuite.</source>
+            <translation>The data of the people you help are encrypted on this computer. Choose a passphrase: it will be asked each time the base is opened. Four unrelated words make a good one, for example “tablet river cherry Orpierre”. A recovery sheet will be offered next.</translation>
+        </message>
+        <message>
+            <source>Ouvrir la base</source>
+            <translation>Open the base</translation>
+        </message>
+        <message>
+            <source>La base de ce poste est chiffrée : saisissez sa phrase de passe.</source>
+            <translation>This computer's base is encrypted: type its passphrase.</translation>
+        </message>
+        <message>
+            <source>Phrase de passe</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>&amp;Phrase de passe</source>
+            <translation>&amp;Passphrase</translation>
+        </message>
+        <message>
+            <source>Phrase de passe, à nouveau</source>
+            <translation>Passphrase, again</translation>
+        </message>
+        <message>
+            <source>J'utilise la clé de secours de la fiche de secours</source>
+            <translation>I am using the recovery key of the recovery sheet</translation>
+        </message>
+        <message>
+            <source>À &amp;nouveau</source>
+            <translation>&amp;Again</translation>
+        </message>
+        <message>
+            <source>Ouvrir</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Quitter</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>Saisissez la phrase de passe.</source>
+            <translation>Type the passphrase.</translation>
+        </message>
+        <message>
+            <source>Les deux phrases de passe sont différentes.</source>
+            <translation>The two passphrases differ.</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordActivityDialog</name>
         <message>
             <source>Enregistrer une activité</source>
@@ -1104,6 +1163,69 @@ Discard anyway?</translation>
 Abandonner quand même ?</source>
             <translation>The activity and its attendance list are not saved.
 Discard anyway?</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoverySheetDialog</name>
+        <message>
+            <source>Enregistrer la fiche de secours</source>
+            <translation>Save the recovery sheet</translation>
+        </message>
+        <message>
+            <source>Ardoiz Desk — fiche de secours</source>
+            <translation>Ardoiz Desk — recovery sheet</translation>
+        </message>
+        <message>
+            <source>Guichet : {site}</source>
+            <translation>Counter: {site}</translation>
+        </message>
+        <message>
+            <source>Dossier des données : {folder}</source>
+            <translation>Data folder: {folder}</translation>
+        </message>
+        <message>
+            <source>Fiche créée le {date}</source>
+            <translation>Sheet made on {date}</translation>
+        </message>
+        <message>
+            <source>Clé de secours</source>
+            <translation>Recovery key</translation>
+        </message>
+        <message>
+            <source>Cette clé ouvre la base de ce poste si la phrase de passe est oubliée ou si l'ordinateur est remplacé. Avec elle, n'importe qui peut lire les données des personnes accompagnées.</source>
+            <translation>This key opens this computer's base if the passphrase is forgotten or the computer replaced. With it, anyone can read the data of the people you help.</translation>
+        </message>
+        <message>
+            <source>Imprimez cette fiche, puis supprimez le fichier PDF. Rangez la feuille sous clé (coffre ou armoire fermée de la structure), jamais dans le dossier des données, ni collée à l'ordinateur, ni envoyée par courriel.</source>
+            <translation>Print this sheet, then delete the PDF file. Keep the sheet locked away (the organisation's safe or a locked cupboard), never in the data folder, never stuck to the computer, never sent by e-mail.</translation>
+        </message>
+        <message>
+            <source>Pour ouvrir la base avec cette clé : au démarrage, cochez « J'utilise la clé de secours » et saisissez-la (en ligne de commande : --base-recovery-key-file).</source>
+            <translation>To open the base with this key: at start-up, tick “I am using the recovery key” and type it (on the command line: --base-recovery-key-file).</translation>
+        </message>
+        <message>
+            <source>Fiche de secours</source>
+            <translation>Recovery sheet</translation>
+        </message>
+        <message>
+            <source>La base de ce poste est chiffrée. La fiche de secours contient une clé qui l'ouvre si la phrase de passe est oubliée ou si l'ordinateur est remplacé. Enregistrez-la, imprimez-la, puis supprimez le fichier et rangez la feuille sous clé, loin de l'ordinateur.</source>
+            <translation>This computer's base is encrypted. The recovery sheet holds a key that opens it if the passphrase is forgotten or the computer replaced. Save it, print it, then delete the file and keep the sheet locked away, far from the computer.</translation>
+        </message>
+        <message>
+            <source>Enregistrer la fiche de secours (PDF)…</source>
+            <translation>Save the recovery sheet (PDF)…</translation>
+        </message>
+        <message>
+            <source>Terminer</source>
+            <translation>Finish</translation>
+        </message>
+        <message>
+            <source>Impossible d'enregistrer la fiche : {0}</source>
+            <translation>Cannot save the sheet: {0}</translation>
+        </message>
+        <message>
+            <source>Fiche enregistrée : {0}. Imprimez-la, puis supprimez ce fichier.</source>
+            <translation>Sheet saved: {0}. Print it, then delete this file.</translation>
         </message>
     </context>
     <context>
@@ -1476,6 +1598,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Opening the database</translation>
         </message>
         <message>
+            <source>Phrase de passe ou clé de secours incorrecte : la base reste fermée.</source>
+            <translation>Wrong passphrase or recovery key: the base stays closed.</translation>
+        </message>
+        <message>
+            <source>La base est chiffrée : saisissez sa phrase de passe.</source>
+            <translation>The base is encrypted: type its passphrase.</translation>
+        </message>
+        <message>
             <source>Cette base a été enregistrée par une version plus récente d'Ardoiz Desk (schéma {found}). Cette version connaît les schémas jusqu'à {known} : installez la version la plus récente. La base n'a pas été modifiée.</source>
             <translation>This database was saved by a newer version of Ardoiz Desk (schema {found}). This version knows schemas up to {known}: please install the latest version. The database has not been changed.</translation>
         </message>
@@ -1484,6 +1614,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
 {error}</source>
             <translation>Could not open the database:
 {error}</translation>
+        </message>
+        <message>
+            <source>Aucune phrase de passe choisie : la base n'a pas été créée.</source>
+            <translation>No passphrase chosen: the base was not created.</translation>
         </message>
     </context>
     <context>
@@ -1891,10 +2025,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Type the passphrase.</translation>
         </message>
         <message>
-            <source>Phrase secrète : {0} caractères au moins.</source>
-            <translation>Passphrase: at least {0} characters.</translation>
-        </message>
-        <message>
             <source>Les deux phrases secrètes ne sont pas identiques.</source>
             <translation>The two passphrases are not the same.</translation>
         </message>
@@ -2260,6 +2390,19 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>2 h et plus</source>
             <translation>2 h and more</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowLock</name>
+        <message>
+            <source>Ce dossier de données est déjà ouvert dans une autre fenêtre d'Ardoiz Desk :
+{0}
+
+Une seule fenêtre à la fois peut l'utiliser (la ligne de commande reste possible). Afficher l'autre fenêtre ?</source>
+            <translation>This data folder is already open in another Ardoiz Desk window:
+{0}
+
+Only one window at a time can use it (the command line still can). Show the other window?</translation>
         </message>
     </context>
 </TS>

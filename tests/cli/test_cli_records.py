@@ -173,11 +173,11 @@ def test_an_edit_and_a_deletion_travel_to_the_coordinator_and_back(tmp_path, cap
         )[0]
         == 0
     )
+    assert run(capsys, site, "init", "--site-code", "MSAP-SERRES")[0] == 0
     assert (
         run(capsys, site, "territory", "join", str(enrol), "--passphrase-file", str(passfile))[0]
         == 0
     )
-    assert run(capsys, site, "init", "--site-code", "MSAP-SERRES")[0] == 0
     pid = add(capsys, site, "--commune", "Serres")[1].strip()
     kept = run(
         capsys,

@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from ardoiz_desk.paths import DB_FILENAME
+from ardoiz_desk.paths import DB_FILENAME, KEY_FILENAME
 from ardoiz_desk.services.exchange.territory import (
     SITE,
     apply_roster,
@@ -23,6 +23,7 @@ def make_replica(template_base: Path, folder: Path) -> Workspace:
     """Open a new replica from the migrated template (for tests that cannot use fixtures)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template_base, folder / DB_FILENAME)
+    shutil.copy(template_base.with_name(KEY_FILENAME), folder / KEY_FILENAME)
     ws = open_workspace(folder)
     ws.today = lambda: TODAY
     return ws

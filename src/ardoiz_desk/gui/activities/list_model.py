@@ -45,13 +45,13 @@ class ActivityTableModel(QAbstractTableModel):
     def __init__(self, fetch: RowFetcher, parent=None) -> None:
         super().__init__(parent)
         self._fetch = fetch
-        self._ids: list[str] = []
+        self._ids: Sequence[str] = []
         self._rows: dict[str, tuple[str, ...]] = {}
         self._headers = headers()
         self._kinds = voc.kinds()
         self._themes = voc.thematiques()
 
-    def set_ids(self, ids: list[str]) -> None:
+    def set_ids(self, ids: Sequence[str]) -> None:
         """Show these activities, in this order."""
         self.beginResetModel()
         self._ids = ids

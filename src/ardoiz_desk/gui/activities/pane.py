@@ -261,7 +261,7 @@ class ActivitiesPane(QWidget):
         self._timer.stop()
         if self.index is None:
             return
-        ids = self.index.search(self.current_filter(), oldest_first=self._oldest_first)
+        ids = self.index.search_view(self.current_filter(), oldest_first=self._oldest_first)
         self.model.set_ids(ids)
         if ids:
             self.view.selectRow(0)

@@ -121,8 +121,8 @@ class TerritoryDialog(QDialog):
         if confirm:
             try:
                 check_passphrase(self.passphrase())
-            except ValidationError:
-                return tr("Phrase secrète : {0} caractères au moins.").format(MIN_PASSPHRASE)
+            except ValidationError as exc:
+                return str(exc)  # why it is too weak, in French (services/passphrases.py)
             if self.passphrase() != self.again_edit.text():
                 return tr("Les deux phrases secrètes ne sont pas identiques.")
         return None
