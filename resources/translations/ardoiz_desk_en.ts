@@ -639,10 +639,6 @@ Delete anyway?</translation>
             <translation>Work in progress</translation>
         </message>
         <message>
-            <source>Une opération a échoué</source>
-            <translation>An operation failed</translation>
-        </message>
-        <message>
             <source>Activité enregistrée.</source>
             <translation>Activity recorded.</translation>
         </message>
@@ -653,6 +649,13 @@ Delete anyway?</translation>
         <message>
             <source>Site : {site} · Agent : {agent}</source>
             <translation>Site: {site} · Agent: {agent}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <source>Une opération a échoué</source>
+            <translation>An operation failed</translation>
         </message>
     </context>
     <context>
@@ -1306,6 +1309,30 @@ Discard anyway?</translation>
     <context>
         <name>ReportPdf</name>
         <message>
+            <source>Champ</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Genre</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Tranches d'âge</source>
+            <translation>Age bands</translation>
+        </message>
+        <message>
+            <source>Thématiques</source>
+            <translation>Themes</translation>
+        </message>
+        <message>
+            <source>Durée des activités</source>
+            <translation>Activity durations</translation>
+        </message>
+        <message>
+            <source>Lieux</source>
+            <translation>Places</translation>
+        </message>
+        <message>
             <source>Définitions. Personnes accompagnées : personnes distinctes présentes à au moins un atelier ou accompagnement de la période (doublons fusionnés comptés une fois). Nouvelles : première présence jamais enregistrée dans la période ; déjà suivies : présentes avant la période. Participants anonymes : somme déclarée par activité. Tablettes prises en main : personnes ayant eu une séance individuelle de prise en main sur tablette dans la période et disposant d'une tablette (personnelle ou prêtée). Agents formés : agents distincts ayant suivi une formation dans la période.</source>
             <translation>Definitions. People supported: distinct people present at one or more workshops or individual sessions in the period (merged duplicates counted once). New: first attendance ever recorded falls in the period; already followed: attended before the period. Anonymous participants: sum declared per activity. Tablets onboarded: people who had an individual hands-on session on a tablet in the period and have a tablet (their own or on loan). Agents trained: distinct agents who followed a training in the period.</translation>
         </message>
@@ -1376,6 +1403,14 @@ Discard anyway?</translation>
     </context>
     <context>
         <name>ReportsPane</name>
+        <message>
+            <source>Export en cours…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
         <message>
             <source>Toutes les étapes</source>
             <translation>All stages</translation>

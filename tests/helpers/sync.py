@@ -48,9 +48,10 @@ def trust_everyone(replicas: list[Workspace]) -> None:
 def open_pane(qtbot, ws: Workspace):
     """A Synchronisation pane on its own, shown, with its own task runner."""
     from ardoiz_desk.gui.exchange.pane import SyncPane
-    from ardoiz_desk.gui.kit.tasks import TaskRunner
+    from ardoiz_desk.gui.kit.operations import Operations
+    from helpers.gui import FakeDialogs
 
-    pane = SyncPane(ws, TaskRunner())
+    pane = SyncPane(ws, Operations(dialogs=FakeDialogs()))
     qtbot.addWidget(pane)
     pane.resize(1000, 640)
     pane.show()

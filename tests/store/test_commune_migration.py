@@ -5,10 +5,12 @@ from __future__ import annotations
 from alembic import command
 
 from ardoiz_desk.paths import database_path
+from ardoiz_desk.services import base_key
 from ardoiz_desk.services.health import unresolved_communes
 from ardoiz_desk.services.workspace import open_workspace
 from ardoiz_desk.store.engine import create_sqlite_engine
 from ardoiz_desk.store.migrate import alembic_config, upgrade_to_head
+from conftest import TEST_BASE_PASSPHRASE
 
 ROWS = (
     ("a" * 32, "Sisteron", "", ""),
@@ -24,7 +26,8 @@ ROWS = (
 def test_migration_fills_codes_and_check_lists_what_does_not_resolve(tmp_path) -> None:
     folder = tmp_path / "old"
     folder.mkdir()
-    engine = create_sqlite_engine(database_path(folder))
+    key = base_key.create_key(folder, TEST_BASE_PASSPHRASE)
+    engine = create_sqlite_engine(database_path(folder), key)
     cfg = alembic_config()
     with engine.connect() as conn:
         cfg.attributes["connection"] = conn

@@ -36,8 +36,8 @@ from ardoiz_desk.gui.activities.attendance import AttendanceDelegate, Attendance
 from ardoiz_desk.gui.activities.picker import AttendeePicker, Candidate, CandidateSearch
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.a11y import release_tab
-from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.operations import Change, Operations
 from ardoiz_desk.gui.kit.table_model import duration
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import (
@@ -81,15 +81,18 @@ class RecordActivityDialog(QDialog):
         self,
         ws: Workspace,
         search: CandidateSearch,
-        dialogs: DialogSeam,
+        ops: Operations,
         parent: QWidget | None = None,
         activity_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.dialogs = dialogs
+        self.ops = ops
+        self.dialogs = ops.dialogs
         self.activity_id = activity_id
         self._based_on: ActivityInput | None = None
+        # The pane that opened the dialog patches its own list: it is not asked to reload.
+        self.origin: object | None = None
         self.setObjectName("recordActivityDialog")
         self.setWindowTitle(translate("RecordActivityDialog", "Enregistrer une activité"))
         self.attendance = AttendanceModel(self)
@@ -102,7 +105,7 @@ class RecordActivityDialog(QDialog):
         layout.addLayout(columns)
         self.picker = AttendeePicker(ws, search, lambda: self.site.currentData())
         self.picker.picked.connect(self.add_attendee)
-        self.picker.created.connect(self.participant_created)
+        self.picker.created.connect(self._participant_created)
         layout.addWidget(self._attendance_box(), 1)
         layout.addWidget(self._agents_box(), 1)
         layout.addWidget(self._notes())
@@ -302,6 +305,10 @@ class RecordActivityDialog(QDialog):
         preset = {"collectif": 120, "individuel": 30, "formation": 120}[kind]
         select_code(self.duration, preset)
 
+    def _participant_created(self, participant_id: str) -> None:
+        self.participant_created.emit(participant_id)
+        self.ops.announce(Change.PARTICIPANTS, [participant_id])
+
     def add_attendee(self, candidate: Candidate) -> None:
         """Add a person picked in the search (once)."""
         self.attendance.add(Attendee(candidate.id, candidate.name, candidate.first_time))
@@ -369,6 +376,11 @@ class RecordActivityDialog(QDialog):
             show_error(self.error, user_message(exc))
             return
         self.recorded.emit(view)
+        people = self.touched_participants()
+        what = Change.ACTIVITIES | Change.FOLLOWUPS | Change.AGENTS
+        if people:  # their stage and last visit changed
+            what |= Change.PARTICIPANTS
+        self.ops.announce(what, people, origin=self.origin)
         self.accept()
 
     def _has_input(self) -> bool:
@@ -446,6 +458,11 @@ class RecordActivityDialog(QDialog):
             show_error(self.error, user_message(exc))
             return
         self.deleted.emit(self.activity_id, present)
+        self.ops.announce(
+            Change.ACTIVITIES | Change.PARTICIPANTS | Change.FOLLOWUPS | Change.AGENTS,
+            present,
+            origin=self.origin,
+        )
         self._based_on = None
         QDialog.accept(self)
 

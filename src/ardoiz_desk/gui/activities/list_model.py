@@ -59,6 +59,10 @@ class ActivityTableModel(QAbstractTableModel):
             self._rows.clear()
         self.endResetModel()
 
+    def forget_all(self) -> None:
+        """Drop every cached row (names of sites or agents changed)."""
+        self._rows.clear()
+
     def forget(self, ids: Sequence[str]) -> None:
         """Drop cached rows (they changed in the base)."""
         for aid in ids:

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 from ardoiz_desk.gui.activities.list_model import ActivityTableModel
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.a11y import buddy, hidden_label, release_tab
-from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
-from ardoiz_desk.gui.kit.tasks import TaskRunner, user_message
+from ardoiz_desk.gui.kit.operations import Change, Changed, Operations, follow
+from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import code_combo, heading
 from ardoiz_desk.services.activities.corrections import delete_activity
 from ardoiz_desk.services.activities.search_index import (
@@ -66,25 +66,25 @@ class ActivitiesPane(QWidget):
 
     SEARCH_DELAY_MS = 0
 
-    def __init__(
-        self,
-        ws: Workspace,
-        runner: TaskRunner,
-        parent: QWidget | None = None,
-        dialogs: DialogSeam | None = None,
-    ) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.runner = runner
-        self.dialogs = dialogs or DialogSeam()
+        self.ops = ops
+        self.runner = ops.runner
+        self.dialogs = ops.dialogs
         self.index: ActivityIndex | None = None
         self._loading = False
+        self._pending: set[str] = set()  # changed while the index was loading
         self._oldest_first = False
         self._timer = QTimer(self, singleShot=True, interval=self.SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_search)
         self.model = ActivityTableModel(lambda ids: activity_rows(self.ws, ids), self)
         self.model.order_requested.connect(self._order_by_date)
         self._build()
+        # Loads at its first show; afterwards an activity recorded, corrected or deleted
+        # here is patched in (the dialogs say this pane is their origin), anything else
+        # (an import) reloads the index; names of sites and agents are re-read.
+        follow(ops.hub, self, Change.ACTIVITIES | Change.AGENTS | Change.SITES, self._data_changed)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -210,6 +210,13 @@ class ActivitiesPane(QWidget):
 
     # -- loading and searching ---------------------------------------------------------
 
+    def _data_changed(self, change: Changed) -> None:
+        if change.touches(Change.AGENTS | Change.SITES):
+            self.model.forget_all()
+        if change.touches(Change.ACTIVITIES):
+            self.forget_index()
+        self.refresh()
+
     def refresh(self) -> None:
         """Load the index the first time (in the background); afterwards keep it."""
         self.reload_directory()
@@ -227,7 +234,16 @@ class ActivitiesPane(QWidget):
             # The newest page comes straight from the base: the list is there at once.
             self.model.set_ids(newest_activity_ids(self.ws))
             self.list_updated.emit(self.model.rowCount())
-        self.runner.start(lambda _progress: ActivityIndex.load(self.ws), self.set_index)
+        self.ops.run(
+            lambda _progress: ActivityIndex.load(self.ws),
+            on_success=self.set_index,
+            on_failure=self._load_failed,
+            parent=self,
+        )
+
+    def _load_failed(self, message: str, _details: str) -> None:
+        self._loading = False
+        self.count_label.setText(message)
 
     def forget_index(self) -> None:
         """Anything may have changed (an import): reload the index when next shown."""
@@ -237,6 +253,9 @@ class ActivitiesPane(QWidget):
         """Use a loaded index and show the list."""
         self._loading = False
         self.index = index
+        if self._pending:  # recorded, corrected or deleted while it loaded
+            index.refresh(self.ws, sorted(self._pending))
+            self._pending.clear()
         self.apply_search()
         self.index_ready.emit()
 
@@ -279,6 +298,10 @@ class ActivitiesPane(QWidget):
     def activities_changed(self, ids: Sequence[str]) -> None:
         """Patch the index after activities were recorded, corrected or deleted."""
         if self.index is None:
+            if self._loading:
+                self._pending.update(ids)
+                self.model.forget(ids)
+                self.model.set_ids(newest_activity_ids(self.ws))
             return
         current = self.current_id()
         self.index.refresh(self.ws, ids)
@@ -327,6 +350,11 @@ class ActivitiesPane(QWidget):
             return False
         try:
             present = delete_activity(self.ws, aid)
+            self.ops.announce(
+                Change.ACTIVITIES | Change.PARTICIPANTS | Change.FOLLOWUPS | Change.AGENTS,
+                present,
+                origin=self,
+            )
         except NotFoundError:
             present = []
         except Exception as exc:  # a full disk, a locked base: nothing was deleted
