@@ -1998,6 +1998,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Key fingerprint</translation>
         </message>
         <message>
+            <source>Paquets en attente</source>
+            <translation>Bundles waiting</translation>
+        </message>
+        <message>
             <source>Dernier paquet</source>
             <translation>Last bundle</translation>
         </message>
