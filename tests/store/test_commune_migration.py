@@ -31,7 +31,7 @@ def test_migration_fills_codes_and_check_lists_what_does_not_resolve(tmp_path) -
     cfg = alembic_config()
     with engine.connect() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
+        command.upgrade(cfg, "0004")
         conn.commit()
         for pid, commune, insee, postal in ROWS:
             conn.exec_driver_sql(

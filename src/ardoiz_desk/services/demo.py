@@ -285,7 +285,9 @@ def _participants(rng: random.Random, ids: _Ids, n: int, sites: list, today: dt.
         email = ""
         if rng.random() < 0.3:
             email = f"{prenom[0].lower()}.{nom.lower()}{rng.randrange(100)}@orange.fr"
-            email = email.encode("ascii", "ignore").decode().replace(" ", "")
+            # Accents decomposed then dropped ("Émile" -> "e."): La Coop takes ASCII only.
+            email = unicodedata.normalize("NFKD", email).encode("ascii", "ignore").decode()
+            email = email.replace(" ", "")
         rows.append(
             dict(
                 id=ids(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -23,6 +24,7 @@ from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.widgets import code_combo, error_label, hint, select_code, show_error
 from ardoiz_desk.services.people.communes import Suggestion, complete_commune
+from ardoiz_desk.services.people.communes import directory as commune_directory
 from ardoiz_desk.services.people.participants import ParticipantInput, ParticipantView
 from ardoiz_desk.services.sites.sites import SiteView
 
@@ -71,6 +73,8 @@ class ParticipantForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._suggestions: dict[str, Suggestion] = {}
         self._build(sites)
+        # The directory of communes is read on first use (0.3–1 s): read it now, aside.
+        threading.Thread(target=commune_directory, daemon=True).start()
 
     def _build(self, sites: list[SiteView]) -> None:
         labels = field_labels()

@@ -59,7 +59,7 @@ def _text(name: str, label: str, max_len: int, *, multiline: bool = False) -> Ru
         if not isinstance(value, str):
             c.fail(name, f"{label} : texte attendu.")
             return
-        c.text(name, label, value, max_len=max_len)
+        c.text(name, label, value, max_len=max_len, multiline=multiline)
         _no_controls(c, name, label, value, multiline)
 
     return rule

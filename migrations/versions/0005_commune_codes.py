@@ -7,16 +7,16 @@ code when it has only one) are filled in. Names that do not resolve are left as 
 ``ardoiz-desk check`` lists them. The filling derives from the data alone, so every site
 that upgrades computes the same values: nothing is stamped, nothing needs to travel.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 23:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
