@@ -67,6 +67,7 @@ SCENES = {
     "participant card, Suivis": "card 1",
     "new participant card": "new-card",
     "duplicates dialog": "duplicates",
+    "first-start wizard": "wizard",
 }
 
 
