@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         if not needs_first_start(self.ws):
             return None
         self.wizard = FirstStartDialog(self.ws, self.ops, self)
+        complete_names(self.wizard)
         self.dialogs.show(self.wizard)
         return self.wizard
 
