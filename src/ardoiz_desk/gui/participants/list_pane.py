@@ -288,6 +288,8 @@ class ParticipantsPane(QWidget):
         flt, page = answer
         if self.index is not None:  # the index arrived meanwhile and answered
             return
+        if not self.window().isVisible():  # the window closed meanwhile: its base may be too
+            return
         if flt != self._wanted:
             self._search_base()
             return
