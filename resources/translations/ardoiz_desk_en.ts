@@ -7,6 +7,14 @@
             <source>Champ obligatoire.</source>
             <translation>Required field.</translation>
         </message>
+        <message>
+            <source>Onglets : {0}</source>
+            <translation>Tabs: {0}</translation>
+        </message>
+        <message>
+            <source>Effacer le texte</source>
+            <translation>Clear the text</translation>
+        </message>
     </context>
     <context>
         <name>ActivitiesPane</name>
@@ -1029,6 +1037,10 @@ Abandonner quand même ?</source>
             <translation>The activity and its attendance list are not saved.
 Discard anyway?</translation>
         </message>
+        <message>
+            <source>Matériel utilisé</source>
+            <translation>Equipment used</translation>
+        </message>
     </context>
     <context>
         <name>RecoverySheetDialog</name>
@@ -1344,6 +1356,34 @@ Discard anyway?</translation>
         <message>
             <source>L'export a échoué : {message}</source>
             <translation>The export failed: {message}</translation>
+        </message>
+        <message>
+            <source>Chiffres des graphiques</source>
+            <translation>Chart figures</translation>
+        </message>
+        <message>
+            <source>Aucune donnée.</source>
+            <translation>No data.</translation>
+        </message>
+        <message>
+            <source>suite dans le tableau des chiffres.</source>
+            <translation>more in the figures table.</translation>
+        </message>
+        <message>
+            <source>Graphique</source>
+            <translation>Chart</translation>
+        </message>
+        <message>
+            <source>Catégorie</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Série</source>
+            <translation>Series</translation>
+        </message>
+        <message>
+            <source>Valeur</source>
+            <translation>Value</translation>
         </message>
     </context>
     <context>
@@ -2048,6 +2088,10 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>site</source>
             <translation>site</translation>
+        </message>
+        <message>
+            <source>Phrase secrète : {0} caractères au moins.</source>
+            <translation>Passphrase: at least {0} characters.</translation>
         </message>
     </context>
     <context>
