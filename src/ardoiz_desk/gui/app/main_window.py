@@ -54,6 +54,7 @@ def show_clock_warning(label: QLabel, warning: str | None) -> None:
 def _scrollable(pane: QWidget) -> QScrollArea:
     """Let a pane scroll rather than force its minimum width on the window (large text)."""
     area = no_focus(QScrollArea())
+    area.setObjectName("paneScroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(pane)
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.shortcut_guard)
         self.actions_by_key: dict[str, QAction] = {}
         for number in range(1, 8):
-            self._action(f"Ctrl+{number}", lambda n=number: self.show_pane(n - 1))
+            self._action(f"Ctrl+{number}", lambda n=number: self.show_pane(n - 1, focus=True))
         self._action("Ctrl+F", self.focus_search)
         self._action("Ctrl+N", self.new_participant)
         self._action("Ctrl+E", self.record_activity)
@@ -223,6 +224,8 @@ class MainWindow(QMainWindow):
             return
         size = fit_to_screen(self, 1280, 800)
         if size.width() < 1280 or size.height() < 800:
+            # A small screen: all of it (also where no window manager maximises).
+            fit_to_screen(self, 10_000, 10_000)
             self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def _busy(self, busy: bool) -> None:
@@ -235,9 +238,19 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message, 4000)
 
-    def show_pane(self, row: int) -> None:
-        """Switch to a pane (Ctrl+1 … Ctrl+7)."""
+    def show_pane(self, row: int, focus: bool = False) -> None:
+        """Switch to a pane (Ctrl+1 … Ctrl+7 also put the keyboard in it)."""
         self.nav.setCurrentRow(row)
+        if not focus:
+            return
+        if row == PARTICIPANTS:
+            self.participants.focus_search()
+        elif row == FOLLOWUPS:
+            self.followups.focus_list()
+        else:
+            pane = {ACTIVITIES: self.activities, AGENTS: self.agents}.get(row)
+            target = getattr(pane, "view", None) or self.stack.currentWidget()
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         """Ctrl+F: the participants list, cursor in the search box."""

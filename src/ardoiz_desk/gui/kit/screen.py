@@ -11,6 +11,8 @@ from PySide6.QtCore import QByteArray, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from ardoiz_desk.gui.kit.a11y import no_focus
+
 # Room kept for the window manager's title bar and borders.
 FRAME_ALLOWANCE = QSize(16, 40)
 
@@ -62,6 +64,7 @@ def restore_if_fits(window: QWidget, saved: QByteArray | None) -> bool:
 def scrolling(content: QWidget) -> QScrollArea:
     """Put a long form in a frameless scroll area (its footer buttons stay outside)."""
     area = QScrollArea()
+    no_focus(area)  # a wrapper, not a tab stop
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
