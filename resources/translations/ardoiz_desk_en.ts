@@ -548,6 +548,10 @@
             <source>Site : {site} · Agent : {agent}</source>
             <translation>Site: {site} · Agent: {agent}</translation>
         </message>
+        <message>
+            <source>Une opération a échoué</source>
+            <translation>An operation failed</translation>
+        </message>
     </context>
     <context>
         <name>Operations</name>
@@ -1852,6 +1856,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Key fingerprint</translation>
         </message>
         <message>
+            <source>Paquets en attente</source>
+            <translation>Bundles waiting</translation>
+        </message>
+        <message>
             <source>Dernier paquet</source>
             <translation>Last bundle</translation>
         </message>
@@ -1889,6 +1897,18 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>La base est en lecture seule : vérifiez les droits du dossier des données.</source>
             <translation>The base is read-only: check the permissions of the data folder.</translation>
+        </message>
+        <message>
+            <source>Le dossier des données est inaccessible ou en lecture seule : le support a-t-il été retiré ? Rien n'a été enregistré.</source>
+            <translation>The data folder cannot be reached or is read-only: was the drive removed? Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>Erreur de lecture ou d'écriture sur le disque : le support a-t-il été retiré ? Rien n'a été enregistré.</source>
+            <translation>Disk read or write error: was the drive removed? Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>La base ne s'ouvre pas avec cette clé, ou ce n'est pas une base Ardoiz Desk.</source>
+            <translation>The base does not open with this key, or it is not an Ardoiz Desk base.</translation>
         </message>
     </context>
     <context>
