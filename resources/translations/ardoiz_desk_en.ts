@@ -4,6 +4,14 @@
     <context>
         <name>Accessibility</name>
         <message>
+            <source>Onglets : {0}</source>
+            <translation>Tabs: {0}</translation>
+        </message>
+        <message>
+            <source>Effacer le texte</source>
+            <translation>Clear the text</translation>
+        </message>
+        <message>
             <source>Champ obligatoire.</source>
             <translation>Required field.</translation>
         </message>
@@ -1015,8 +1023,8 @@ Close anyway and discard them?</translation>
             <translation>Themes and equipment</translation>
         </message>
         <message>
-            <source>Matériel utilisé :</source>
-            <translation>Equipment used:</translation>
+            <source>Matériel utilisé</source>
+            <translation>Equipment used</translation>
         </message>
         <message>
             <source>Présents</source>
@@ -1417,12 +1425,40 @@ Discard anyway?</translation>
             <translation>Report {period} — {site}</translation>
         </message>
         <message>
+            <source>Chiffres des graphiques</source>
+            <translation>Chart figures</translation>
+        </message>
+        <message>
             <source>Fichier enregistré : {path}</source>
             <translation>File saved: {path}</translation>
         </message>
         <message>
             <source>L'export a échoué : {message}</source>
             <translation>The export failed: {message}</translation>
+        </message>
+        <message>
+            <source>Aucune donnée.</source>
+            <translation>No data.</translation>
+        </message>
+        <message>
+            <source>suite dans le tableau des chiffres.</source>
+            <translation>more in the figures table.</translation>
+        </message>
+        <message>
+            <source>Graphique</source>
+            <translation>Chart</translation>
+        </message>
+        <message>
+            <source>Catégorie</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Série</source>
+            <translation>Series</translation>
+        </message>
+        <message>
+            <source>Valeur</source>
+            <translation>Value</translation>
         </message>
     </context>
     <context>

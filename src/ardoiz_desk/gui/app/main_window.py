@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
@@ -23,7 +25,7 @@ from ardoiz_desk.gui.activities.picker import candidate_search
 from ardoiz_desk.gui.agents.pane import AgentsPane
 from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
 from ardoiz_desk.gui.followups.pane import FollowUpsPane
-from ardoiz_desk.gui.kit.a11y import no_focus
+from ardoiz_desk.gui.kit.a11y import complete_names, no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Changed, ChangeHub, Operations
@@ -57,7 +59,7 @@ def _scrollable(pane: QWidget) -> QScrollArea:
     area.setObjectName("paneScroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(pane)
+    area.setWidget(complete_names(pane))
     return area
 
 
@@ -149,7 +151,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.setTabOrder(self.nav, self.participants.search_edit)
+        # Qt moves only the second widget of a pair: chain the whole declared order again.
+        for first, second in pairwise([self.nav, *self.participants.tab_chain()]):
+            self.setTabOrder(first, second)
 
     def _pane_chosen(self, row: int) -> None:
         """Show a pane, building it on first use (panes refresh themselves when shown)."""
@@ -260,6 +264,7 @@ class MainWindow(QMainWindow):
     def open_participant(self, participant_id: str | None) -> ParticipantCard:
         """Open a participant's card (a new one when the id is None)."""
         card = ParticipantCard(self.ws, participant_id, self.ops, self)
+        complete_names(card)
         self.card = card
         self.dialogs.show(card)
         return card
@@ -279,6 +284,7 @@ class MainWindow(QMainWindow):
         """Ctrl+E: the record-an-activity dialog."""
         search = candidate_search(self.ws, lambda: self.participants.index)
         dialog = RecordActivityDialog(self.ws, search, self.ops, self)
+        complete_names(dialog)
         if kind:
             select_code(dialog.kind, kind)
         dialog.recorded.connect(self._activity_recorded)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,19 +15,22 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ardoiz_desk.gui.kit import vocabulary
-from ardoiz_desk.gui.kit.a11y import no_focus
+from ardoiz_desk.gui.kit.a11y import buddy, no_focus, release_tab
 from ardoiz_desk.gui.kit.date_field import DateField
 from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.gui.kit.widgets import compact
+from ardoiz_desk.gui.reports.chart_text import figures_model, make_readable
 from ardoiz_desk.printing import charts as charts
 from ardoiz_desk.printing.documents import print_report_pdf
 from ardoiz_desk.services.exports.writing import export_lacoop, export_report
@@ -109,6 +112,7 @@ class ReportsPane(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(self._build_figures())
         body_layout.addLayout(self._build_charts())
+        body_layout.addWidget(self._build_chart_figures())
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
         layout.addLayout(self._build_exports())
@@ -161,9 +165,7 @@ class ReportsPane(QWidget):
             compact(combo, 10)
         for row, fields in enumerate(rows):
             for column, (text, widget) in enumerate(fields):
-                label = QLabel(text)
-                label.setBuddy(widget)
-                grid.addWidget(label, row, 2 * column)
+                grid.addWidget(buddy(QLabel(text), widget), row, 2 * column)
                 grid.addWidget(widget, row, 2 * column + 1)
         grid.setColumnStretch(6, 1)
         # Any change of filter refreshes the report, once the agent has stopped typing.
@@ -238,6 +240,7 @@ class ReportsPane(QWidget):
         grid = QGridLayout()
         for i, chart_id in enumerate(CHART_IDS):
             view = QChartView()
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read through the figures table
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(280)
             self._views[chart_id] = view
@@ -350,8 +353,11 @@ class ReportsPane(QWidget):
             text = f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
             self._figures[name].setText(text)
         built = dict(charts.all_charts(report, 9))
+        figures = []
         for chart_id, view in self._views.items():
             self._set_chart(view, built[chart_id])
+            figures += make_readable(view, built[chart_id])
+        self.chart_figures.set_items(figures)
         for button in self.export_buttons.values():
             button.setEnabled(True)
         self._set_status(
@@ -361,6 +367,21 @@ class ReportsPane(QWidget):
         )
         self._finish()
         self.report_ready.emit(report)
+
+    def _build_chart_figures(self) -> QTableView:
+        """The charts' figures as a table (their text alternative, reachable by keyboard)."""
+        self.chart_figures = figures_model(self)
+        view = release_tab(QTableView())
+        view.setModel(self.chart_figures)
+        view.setAccessibleName(tr("Chiffres des graphiques"))
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setMinimumHeight(200)
+        self.chart_figures_view = view
+        return view
 
     @staticmethod
     def _set_chart(view: QChartView, chart: QChart) -> None:
