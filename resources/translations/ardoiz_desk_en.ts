@@ -229,6 +229,76 @@
         </message>
     </context>
     <context>
+        <name>AutoSync</name>
+        <message>
+            <source>{0} min</source>
+            <translation>{0} min</translation>
+        </message>
+        <message>
+            <source>{0} h</source>
+            <translation>{0} h</translation>
+        </message>
+        <message>
+            <source>{0} jours</source>
+            <translation>{0} days</translation>
+        </message>
+        <message>
+            <source>Dossier injoignable depuis {0}</source>
+            <translation>Folder unreachable for {0}</translation>
+        </message>
+        <message>
+            <source>Pas encore synchronisé</source>
+            <translation>Not synchronised yet</translation>
+        </message>
+        <message>
+            <source>Synchronisé à l'instant</source>
+            <translation>Synchronised just now</translation>
+        </message>
+        <message>
+            <source>Synchronisé il y a {0}</source>
+            <translation>Synchronised {0} ago</translation>
+        </message>
+        <message>
+            <source>1 paquet en attente d'approbation</source>
+            <translation>1 bundle waiting for approval</translation>
+        </message>
+        <message>
+            <source>{0} paquets en attente d'approbation</source>
+            <translation>{0} bundles waiting for approval</translation>
+        </message>
+        <message>
+            <source>{0} paquet(s) reçu(s) attendent votre aperçu</source>
+            <translation>{0} bundle(s) received, waiting for your preview</translation>
+        </message>
+        <message>
+            <source>État de la synchronisation</source>
+            <translation>Synchronisation status</translation>
+        </message>
+    </context>
+    <context>
+        <name>CounterStatus</name>
+        <message>
+            <source>Ce poste n'a encore rien déposé dans le dossier partagé.</source>
+            <translation>This counter has put nothing in the shared folder yet.</translation>
+        </message>
+        <message>
+            <source>Ce poste a déposé {0} paquet(s) ; le dernier le {1} ({2} enregistrement(s)).</source>
+            <translation>This counter has put {0} bundle(s) in the folder; the last on {1} ({2} record(s)).</translation>
+        </message>
+        <message>
+            <source>La coordination n'a pas encore confirmé les avoir reçus.</source>
+            <translation>The coordination has not confirmed receiving them yet.</translation>
+        </message>
+        <message>
+            <source>La coordination a confirmé le {0} détenir tout ce qui a été envoyé jusqu'au paquet du {1}.</source>
+            <translation>On {0} the coordination confirmed holding everything sent up to the bundle of {1}.</translation>
+        </message>
+        <message>
+            <source>{0} paquet(s) plus récent(s) pas encore confirmé(s).</source>
+            <translation>{0} newer bundle(s) not confirmed yet.</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <source>jj/mm/aaaa</source>
@@ -2043,6 +2113,49 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         </message>
     </context>
     <context>
+        <name>SyncSettings</name>
+        <message>
+            <source>Synchronisation</source>
+            <translation>Synchronisation</translation>
+        </message>
+        <message>
+            <source>Dossier partagé</source>
+            <translation>Shared folder</translation>
+        </message>
+        <message>
+            <source>Choisir le dossier partagé…</source>
+            <translation>Choose the shared folder…</translation>
+        </message>
+        <message>
+            <source>Synchroniser maintenant</source>
+            <translation>Synchronise now</translation>
+        </message>
+        <message>
+            <source>Mode manuel : ne rien appliquer sans aperçu</source>
+            <translation>Manual mode: apply nothing without a preview</translation>
+        </message>
+        <message>
+            <source>Ardoiz Desk synchronise seul quand le dossier est joignable (clé USB branchée, partage réseau), après vos saisies et à la fermeture. En mode manuel, les paquets reçus attendent votre aperçu dans « Synchronisation ».</source>
+            <translation>Ardoiz Desk synchronises by itself when the folder is reachable (USB stick plugged in, network share), after your edits and on closing. In manual mode, received bundles wait for your preview in "Synchronisation".</translation>
+        </message>
+        <message>
+            <source> jours</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>Site silencieux après</source>
+            <translation>Site silent after</translation>
+        </message>
+        <message>
+            <source>Dossier inutilisable : {0}</source>
+            <translation>Folder unusable: {0}</translation>
+        </message>
+        <message>
+            <source>Aucun dossier choisi.</source>
+            <translation>No folder chosen.</translation>
+        </message>
+    </context>
+    <context>
         <name>Tasks</name>
         <message>
             <source>Accès refusé{where} : choisissez un dossier où vous pouvez écrire.</source>
@@ -2087,6 +2200,125 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>La base ne s'ouvre pas avec cette clé, ou ce n'est pas une base Ardoiz Desk.</source>
             <translation>The base does not open with this key, or it is not an Ardoiz Desk base.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TerritoryBoard</name>
+        <message>
+            <source>Approuvé</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>En attente</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>Révoqué</source>
+            <translation>Revoked</translation>
+        </message>
+        <message>
+            <source>jamais reçu</source>
+            <translation>never received</translation>
+        </message>
+        <message>
+            <source>{0} j</source>
+            <translation>{0} d</translation>
+        </message>
+        <message>
+            <source> — silencieux</source>
+            <translation> — silent</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>État</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
+        </message>
+        <message>
+            <source>Depuis</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <source>Dernière modification reçue</source>
+            <translation>Newest change received</translation>
+        </message>
+        <message>
+            <source>Lignes en retard</source>
+            <translation>Rows behind</translation>
+        </message>
+        <message>
+            <source>En attente d'approbation</source>
+            <translation>Waiting for approval</translation>
+        </message>
+        <message>
+            <source>Effacements non confirmés</source>
+            <translation>Unconfirmed erasures</translation>
+        </message>
+        <message>
+            <source>Fiche effacée</source>
+            <translation>Erased record</translation>
+        </message>
+        <message>
+            <source>Effacée le</source>
+            <translation>Erased on</translation>
+        </message>
+        <message>
+            <source>Pas encore confirmé par</source>
+            <translation>Not yet confirmed by</translation>
+        </message>
+        <message>
+            <source>confirmé partout</source>
+            <translation>confirmed everywhere</translation>
+        </message>
+        <message>
+            <source>Sites du territoire</source>
+            <translation>Sites of the territory</translation>
+        </message>
+        <message>
+            <source>Effacements (RGPD) et sites qui ne les ont pas encore confirmés</source>
+            <translation>Erasures (GDPR) and the sites that have not confirmed them yet</translation>
+        </message>
+        <message>
+            <source>Effacements</source>
+            <translation>Erasures</translation>
+        </message>
+        <message>
+            <source>Actualiser</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Imprimer en PDF…</source>
+            <translation>Print as PDF…</translation>
+        </message>
+        <message>
+            <source>Imprimer le tableau du territoire</source>
+            <translation>Print the territory board</translation>
+        </message>
+        <message>
+            <source>{0} site(s), dont {1} silencieux depuis plus de {2} jours ; {3} effacement(s) pas encore confirmé(s) partout.</source>
+            <translation>{0} site(s), {1} of them silent for more than {2} days; {3} erasure(s) not yet confirmed everywhere.</translation>
+        </message>
+        <message>
+            <source>Le tableau n'est pas encore calculé.</source>
+            <translation>The board is not computed yet.</translation>
+        </message>
+        <message>
+            <source>Impression impossible : {0}</source>
+            <translation>Cannot print: {0}</translation>
+        </message>
+        <message>
+            <source>Tableau imprimé : {0}</source>
+            <translation>Board printed: {0}</translation>
+        </message>
+        <message>
+            <source>Tableau du territoire</source>
+            <translation>Territory board</translation>
         </message>
     </context>
     <context>
@@ -2222,6 +2454,97 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>site</source>
             <translation>site</translation>
+        </message>
+    </context>
+    <context>
+        <name>TerritoryPdf</name>
+        <message>
+            <source> — silencieux</source>
+            <translation> — silent</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
+        </message>
+        <message>
+            <source>Dernière modification reçue</source>
+            <translation>Newest change received</translation>
+        </message>
+        <message>
+            <source>Lignes en retard</source>
+            <translation>Rows behind</translation>
+        </message>
+        <message>
+            <source>Effacements non confirmés</source>
+            <translation>Unconfirmed erasures</translation>
+        </message>
+        <message>
+            <source>Fiche effacée</source>
+            <translation>Erased record</translation>
+        </message>
+        <message>
+            <source>Effacée le</source>
+            <translation>Erased on</translation>
+        </message>
+        <message>
+            <source>Pas encore confirmé par</source>
+            <translation>Not yet confirmed by</translation>
+        </message>
+        <message>
+            <source>confirmé partout</source>
+            <translation>confirmed everywhere</translation>
+        </message>
+        <message>
+            <source>Tableau du territoire</source>
+            <translation>Territory board</translation>
+        </message>
+        <message>
+            <source>Paquets en attente</source>
+            <translation>Bundles waiting</translation>
+        </message>
+        <message>
+            <source>approuvé</source>
+            <translation>approved</translation>
+        </message>
+        <message>
+            <source>en attente d'approbation</source>
+            <translation>waiting for approval</translation>
+        </message>
+        <message>
+            <source>révoqué</source>
+            <translation>revoked</translation>
+        </message>
+        <message>
+            <source>Édité le {date} (UTC)</source>
+            <translation>Printed on {date} (UTC)</translation>
+        </message>
+        <message>
+            <source>Tableau du territoire « {0} »</source>
+            <translation>Territory board "{0}"</translation>
+        </message>
+        <message>
+            <source>Ce que chaque site détient, d'après le dernier vecteur de versions qu'il a envoyé. Un site est signalé silencieux après {0} jours sans paquet. Un effacement est confirmé par un site quand son vecteur montre qu'il le détient.</source>
+            <translation>What each site holds, from the last version vector it sent. A site is flagged silent after {0} days without a bundle. An erasure is confirmed by a site when its vector shows it holds it.</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>Sites</translation>
+        </message>
+        <message>
+            <source>Statut</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Effacements (RGPD)</source>
+            <translation>Erasures (GDPR)</translation>
+        </message>
+        <message>
+            <source>Aucun effacement.</source>
+            <translation>No erasure.</translation>
         </message>
     </context>
     <context>

@@ -410,3 +410,22 @@ def test_2_the_command_line_lists_and_approves_work_held_for_a_clock(
     assert main([*data, "territory", "approve-clock", bundle_id]) == 0
     assert "applied" in capsys.readouterr().out
     assert get_participant(coord, p.id).nom == "Lenoir"
+
+
+def test_8_a_site_enrolled_after_a_rotation_reads_bundles_under_the_older_key(
+    territory, workspace_factory, tmp_path
+) -> None:
+    from ardoiz_desk.services.exchange.territory import join_territory, write_enrolment
+    from ardoiz_desk.services.sites.sites import initialise_site
+    from helpers.sync import PASSPHRASE, trust_everyone
+
+    coord, s1, s2 = territory(2)
+    old = export_bundle(s1, tmp_path / "old.ardoiz", full=True).path  # under the first key
+    set_peer_status(coord, s2.replica_id, REVOKED)
+    late = workspace_factory("late")
+    initialise_site(late, "MSAP-TARD", "MSAP Tard")
+    write_enrolment(coord, tmp_path / "late.ardoiz-enrol", PASSPHRASE)
+    join_territory(late, tmp_path / "late.ardoiz-enrol", PASSPHRASE)
+    trust_everyone([coord, s1, late])
+    assert load_keys(late).territory_key == load_keys(coord).territory_key
+    assert import_files(late, [old]).outcomes[0].status == "applied"

@@ -14,6 +14,7 @@ import pytest
 
 from ardoiz_desk.services.exchange import mailbox as mb
 from ardoiz_desk.services.exchange import rounds
+from ardoiz_desk.services.exchange.bundle_import import import_inbox
 from ardoiz_desk.services.exchange.bundles import set_sync_folder
 from ardoiz_desk.services.exchange.rounds import DONE, UNREACHABLE, run_round
 from ardoiz_desk.services.exchange.sync_status import sync_status
@@ -124,6 +125,10 @@ def test_conflict_copy_and_foreign_files_are_skipped_with_a_line(trio, shared) -
     again = run_round(coord)
     assert lines_of(again, "refused") == ["fake.ardoiz"]  # retried, still refused
     assert not lines_of(again, "applied")
+    # The same stray files at every round: said each time, but one report file, not one a round.
+    kept = list((coord.data_dir / "reports" / "rounds").glob("*.txt"))
+    assert run_round(coord).lines and not run_round(coord).report_path
+    assert list((coord.data_dir / "reports" / "rounds").glob("*.txt")) == kept
 
 
 def test_two_replicas_writing_at_once(trio, shared) -> None:
@@ -171,8 +176,12 @@ def test_manual_mode_applies_nothing_and_counts_what_waits(trio, shared) -> None
     assert report.waiting == 1 and not lines_of(report, "applied") and report.written
     assert digest(coord) == before
     assert sync_status(coord).waiting_preview == 1
+    import_inbox(coord)  # the agent's preview, then import, in the Synchronisation pane
+    assert digest(coord) != before
+    report = run_round(coord)
+    assert report.waiting == 0 and sync_status(coord).waiting_preview == 0
     mb.set_manual_mode(coord, False)
-    assert len(lines_of(run_round(coord), "applied")) == 1
+    assert not lines_of(run_round(coord), "applied")  # never twice
 
 
 def test_old_bundles_are_pruned_once_everyone_holds_them(trio, shared) -> None:

@@ -18,6 +18,8 @@ def test_every_chart_is_named_described_and_listed(qtbot, window) -> None:
         assert view.focusPolicy() == Qt.FocusPolicy.NoFocus
         assert view.accessibleName() == view.chart().title()
         assert " : " in view.accessibleDescription()
+        # chart titles one point above the text size, never under 10 pt
+        assert view.chart().titleFont().pointSizeF() >= 11
     table = pane.chart_figures_view
     assert table.focusPolicy() != Qt.FocusPolicy.NoFocus
     assert not table.tabKeyNavigation()

@@ -24,6 +24,7 @@ from ardoiz_desk.gui.activities.pane import ActivitiesPane
 from ardoiz_desk.gui.activities.picker import candidate_search
 from ardoiz_desk.gui.agents.pane import AgentsPane
 from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
+from ardoiz_desk.gui.exchange.window_sync import install_auto_sync
 from ardoiz_desk.gui.followups.pane import FollowUpsPane
 from ardoiz_desk.gui.kit.a11y import complete_names, no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(translate("MainWindow", "Ardoiz Desk"))
         self._build_panes()
         self._build_status_bar()
+        self.auto_sync = install_auto_sync(self)
         self._shortcuts()
         self._restore_geometry()
         self._index_requested = False
@@ -342,10 +344,13 @@ class MainWindow(QMainWindow):
             # worker thread from competing with the first paint.
             self._index_requested = True
             QTimer.singleShot(0, self.participants.load_index)
+            # Rounds start once the window is up: the first one runs if the folder is there.
+            QTimer.singleShot(0, self.auto_sync, self.auto_sync.start)
 
     def closeEvent(self, event) -> None:
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
+        self.auto_sync.closing_round()  # what was typed since the last round goes out
         self.runner.wait(10_000)
         self.ops.stop()
         event.accept()

@@ -10,6 +10,7 @@ from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -352,7 +353,9 @@ class ReportsPane(QWidget):
         for name, value in key_figures(report):
             text = f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
             self._figures[name].setText(text)
-        built = dict(charts.all_charts(report, 9))
+        # Chart text follows the text-size setting (at least 10 pt, like the window).
+        size = max(10, round(QApplication.font().pointSizeF()))
+        built = dict(charts.all_charts(report, size))
         figures = []
         for chart_id, view in self._views.items():
             self._set_chart(view, built[chart_id])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -40,6 +41,7 @@ from ardoiz_desk.sync.rules import join_version_vectors
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 DONE, UNREACHABLE, NO_FOLDER, NO_TERRITORY = "done", "unreachable", "no-folder", "no-territory"
+STATE_LAST_PROBLEMS = "mailbox_last_problems"
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,28 @@ def _import(ws: Workspace, todo: list[MailboxEntry], progress: Progress | None):
     return outcomes, released, trusted
 
 
+def _already_previewed(ws: Workspace, todo: list[MailboxEntry]) -> list[MailboxEntry]:
+    """Manual mode: note the files the agent imported (after a preview); return the others."""
+    waiting = []
+    with ws.store.session() as session:
+        conn = session.connection()
+        for e in todo:
+            manifest = mb.head_manifest(e.path)
+            try:
+                sha = hashlib.sha256(e.path.read_bytes()).hexdigest()
+            except OSError:
+                manifest = None
+            applied = manifest is not None and (
+                state.find_ledger(conn, manifest["bundle_id"], sha) == state.APPLIED
+            )
+            if not applied:
+                waiting.append(e)
+                continue
+            mb.record_incoming(conn, e, "already", manifest)
+            mb.record_acknowledgement(conn, manifest)
+    return waiting
+
+
 def _receive(
     ws: Workspace,
     entries: list[MailboxEntry],
@@ -235,10 +259,12 @@ def _receive(
 ) -> dict[str, int]:
     todo = _to_read(ws, entries, lines)
     if manual:
+        waiting = _already_previewed(ws, todo)
         lines += [
-            RoundLine(e.name, "waiting", "Reçu : attend votre aperçu (mode manuel).") for e in todo
+            RoundLine(e.name, "waiting", "Reçu : attend votre aperçu (mode manuel).")
+            for e in waiting
         ]
-        return {"applied": 0, "waiting": len(todo)}
+        return {"applied": 0, "waiting": len(waiting)}
     if not todo:
         return {"applied": 0, "waiting": 0}
     todo = _coordinators_first(ws, todo)
@@ -395,9 +421,21 @@ def report_text(report: RoundReport) -> str:
 
 
 def _keep(ws: Workspace, report: RoundReport) -> RoundReport:
-    """Write the report of a round that did or met something (a no-op round leaves none)."""
+    """Write the report of a round that did or met something new.
+
+    A no-op round leaves none, and neither does a round whose only lines are the same files
+    skipped or refused as at the previous report (a stray file must not fill the disk with a
+    report every ten minutes); the lines are still in the report returned.
+    """
     if not report.lines and not report.message:
         return report
+    repeated = {"skipped", "refused"}
+    problems = sorted((line.file, line.status, line.message) for line in report.lines)
+    key = hashlib.sha256(json.dumps(problems).encode()).hexdigest()[:32]
+    only_problems = all(line.status in repeated for line in report.lines) and not report.message
+    if only_problems and ws.store.get_state(STATE_LAST_PROBLEMS) == key:
+        return report
+    ws.store.set_state(STATE_LAST_PROBLEMS, key)
     folder = ws.data_dir / "reports" / "rounds"
     stem = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     path = folder / f"round-{stem}.json"
