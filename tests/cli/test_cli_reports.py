@@ -91,4 +91,4 @@ def test_bad_input_gives_one_line_reason(run, tmp_path, args, code, reason) -> N
 
 def test_unknown_person(run, tmp_path) -> None:
     code, _, err = run("export", "person", "0" * 32, "--out", str(tmp_path / "x.json"))
-    assert code == 4 and "introuvable" in err
+    assert code == 4 and "no such participant" in err

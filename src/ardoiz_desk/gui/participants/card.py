@@ -31,6 +31,7 @@ from ardoiz_desk.services.activities.sessions import participant_journey
 from ardoiz_desk.services.people.followups import add_followup, followups_due, mark_followup_done
 from ardoiz_desk.services.people.participants import (
     ParticipantInput,
+    commune_note,
     get_participant,
     register_participant,
     update_participant,
@@ -173,6 +174,8 @@ class ParticipantCard(QDialog):
                     field.setFocus()
             return False
         self.form.show_errors({})
+        note = commune_note(self.form.value())
+        self.form.show_commune_note(note[0] if note else None)
         return True
 
     def save(self) -> bool:
