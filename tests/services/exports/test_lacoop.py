@@ -156,12 +156,14 @@ def edge_base(ws):
         ),
         "no_insee": _person(ws, "Nina", "Sanscode"),
         "old_phone": _person(ws, "Olga", "Ancien"),
+        "plus33_old": _person(ws, "Pierre", "Prefixe"),
     }
     with ws.store.session() as session:  # values stored by older versions, unchecked
         no_insee = session.get(Participant, ids["no_insee"])
         no_insee.commune, no_insee.commune_code_postal = "Sisteron", "04200"
         old = session.get(Participant, ids["old_phone"])
         old.telephone, old.email = "(04) 92 61 00 00", "élodie@exemple.fr"
+        session.get(Participant, ids["plus33_old"]).telephone = "+33 6 12 34 56 78"
     return ids
 
 
@@ -170,7 +172,7 @@ def test_la_coop_reads_every_row_none_flagged_none_silently_changed(edge_base, w
     plan = plan_lacoop(ws)
     write_lacoop_xlsx(ws, out, plan=plan)
     read = la_coop_reads(out)
-    assert len(read) == plan.new == 46  # every row detected
+    assert len(read) == plan.new == 47  # every row detected
     assert [r for r in read if r["flags"]] == []  # none flagged
     listed = {(d.participant_id, d.field) for d in plan.dropped}
     with ws.store.session() as session:
@@ -178,20 +180,23 @@ def test_la_coop_reads_every_row_none_flagged_none_silently_changed(edge_base, w
         for person, got in zip(people, read, strict=True):
             assert (got["nom"], got["prenom"]) == (person.nom, person.prenom)
             assert got["notes"] == (person.notes or None)  # as typed, no apostrophe
-            if (person.id, "Téléphone") not in listed:
-                assert got["telephone"] == (person.telephone or None)
+            phone = {(d.participant_id, d.field): d.written for d in plan.dropped}.get(
+                (person.id, "Téléphone"), person.telephone
+            )
+            assert got["telephone"] == (phone or None)  # kept, or its change listed
             if (person.id, "E-mail") not in listed:
                 assert got["email"] == (person.email or None)
             if person.commune and (person.id, "Commune") not in listed:
                 assert got["commune"] is not None  # kept by La Coop, with its INSEE code
                 assert got["commune"][0].lower() == person.commune.lower()
     by_name = {r["nom"]: r for r in read}
-    assert by_name["Plus"]["telephone"] == "+33 6 12 34 56 78"
+    assert by_name["Plus"]["telephone"] == "06 12 34 56 78"  # +33 typed, stored normalised
+    assert by_name["Prefixe"]["telephone"] == "06 12 34 56 78"  # stored as typed, then listed
     assert by_name["Tiret"]["notes"] == "- rappeler lundi"
     assert by_name["=SOMME(A1)"]["notes"] == "@voir"
     assert by_name["Multi"]["commune"] == ("Marseille", "13055", "13008")
     assert by_name["Sanscode"]["commune"] == ("Sisteron", "04209", "04200")
-    assert by_name["Ancien"]["telephone"] is None and by_name["Ancien"]["email"] is None
+    assert by_name["Ancien"]["telephone"] == "04 92 61 00 00" and by_name["Ancien"]["email"] is None
     assert {
         (d.field, d.value) for d in plan.dropped if d.participant_id == edge_base["old_phone"]
     } == {

@@ -17,6 +17,7 @@ from ardoiz_desk.services.people.communes import resolve_commune
 from ardoiz_desk.services.validation import (
     email_problem,
     normalize_email,
+    normalize_phone,
     phone_international,
     phone_problem,
 )
@@ -103,6 +104,13 @@ def beneficiary_cells(person: Participant, this_year: int) -> tuple[tuple | None
     if reason:
         out.append(Dropped(person.id, name, "Téléphone", phone, reason))
         phone = ""
+    elif phone and normalize_phone(phone) != phone:
+        # Stored before numbers were normalised at entry: La Coop's pattern may refuse the
+        # separators typed then (« (04) 92 61 00 00 »); its normal form it always keeps.
+        written = normalize_phone(phone)
+        reason = "écrit sous sa forme normale, que La Coop accepte"
+        out.append(Dropped(person.id, name, "Téléphone", phone, reason, written))
+        phone = written
     email = person.email or ""
     problem = email_problem(normalize_email(email)) if email.strip() else None
     if problem:
