@@ -135,7 +135,7 @@ def cmd_lacoop(args: argparse.Namespace, data_dir: Path) -> int:
         )
     print(
         f"La Coop file written to {args.out}: {result.beneficiaries} beneficiaries, "
-        f"{result.activities} activities"
+        f"{result.activities} accompaniment rows"
     )
     return 0
 
