@@ -114,13 +114,18 @@ def prepare(root: Path, participants: int, attendances: int, seed: int):
     site = open_workspace(root / "site")
     create_territory(site, "Banc d'essai")
     receiver = open_workspace(root / "receiver")
+    enrol(site, receiver)
+    return site, receiver, seeding, counts
+
+
+def enrol(site, receiver) -> None:
+    """Make receiver a member of site's territory, each trusting the other's key."""
     for key in ("territory_id", "territory_name", "territory_key"):
         receiver.store.set_state(key, site.store.get_state(key))
     receiver.store.set_state("territory_role", "site")
     receiver.store.set_state("signing_key", new_signing_key().hex())
     apply_roster(receiver, roster(site)[:1])
     apply_roster(site, roster(receiver)[:1])
-    return site, receiver, seeding, counts
 
 
 def run(participants: int, attendances: int, seed: int) -> dict[str, Any]:

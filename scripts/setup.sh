@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what Ardoiz Desk needs on Debian 12, idempotently:
 #   1. the Debian packages Qt needs (offscreen and a real X window), fonts, Xvfb, binutils
-#      (PyInstaller) and poppler-utils — only those missing, `apt-get update` only then;
+#      (PyInstaller), poppler-utils, the AT-SPI bus with Debian's pyatspi (accessibility
+#      test) — only those missing, `apt-get update` only then;
 #   2. a virtual environment in .venv with the project installed editable, with its dev tools.
 # Run it again at will: it does nothing when all is in place (and pyproject.toml unchanged).
 # Environment: PYTHON (default python3, 3.11 or newer), SKIP_SYSTEM_PACKAGES=1 to skip step 1.
@@ -17,6 +18,8 @@ SYSTEM_PACKAGES=(
     fonts-dejavu-core
     # a real window, also under Xvfb
     xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+    # the accessibility-tree test: an AT-SPI bus and Debian's pyatspi (what Orca reads)
+    at-spi2-core python3-pyatspi dbus-x11 gir1.2-atspi-2.0
     # PyInstaller build; PDF checks of the reports
     binutils poppler-utils
     # Debian's python3 needs these to make a venv

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr_FR">
     <context>
+        <name>Accessibility</name>
+        <message>
+            <source>Champ obligatoire.</source>
+            <translation>Required field.</translation>
+        </message>
+    </context>
+    <context>
         <name>ActivitiesPane</name>
         <message>
             <source>{n} + {a} anonyme(s)</source>
@@ -869,6 +876,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>{n} participant(s) sur {total}</source>
             <translation>{n} participant(s) of {total}</translation>
+        </message>
+        <message>
+            <source>{n} premiers participants sur {total} (index en chargement…)</source>
+            <translation>First {n} participants of {total} (index loading…)</translation>
         </message>
     </context>
     <context>

@@ -120,3 +120,30 @@ def test_delta_carries_only_what_the_peer_lacks(territory, tmp_path) -> None:
     assert delta.counts["participants"] == 1 and sum(delta.counts.values()) == 1
     assert import_files(coord, [delta.path]).outcomes[0].status == "applied"
     assert digest(coord) == digest(site)
+
+
+def test_remerge_reads_only_the_rows_that_can_change(territory, tmp_path, monkeypatch) -> None:
+    from ardoiz_desk.sync.wire_rows import TableIO
+
+    coord, site = territory(1)
+    a, b, c = _person(site, "Aline"), _person(site, "Bruno"), _person(site, "Chloé")
+    import_files(coord, [export_bundle(site, tmp_path / "1.ardoiz", full=True).path])
+    erase_participant(coord, c.id)  # erased here: its row is merged again to stay blank
+    update_participant(site, a.id, input_from_view(get_participant(site, a.id), nom="Durand"))
+    fetched: list[str] = []
+    real_fetch = TableIO.fetch
+
+    def fetch(self, ids, columns):
+        if self.model.__tablename__ == "participants":
+            fetched.extend(ids)
+        return real_fetch(self, ids, columns)
+
+    monkeypatch.setattr(TableIO, "fetch", fetch)
+    second = export_bundle(site, tmp_path / "2.ardoiz", full=True)
+    outcome = import_files(coord, [second.path]).outcomes[0]
+    people = next(t for t in outcome.tables if t.table == "participants")
+    assert sorted(fetched) == sorted([a.id, c.id])
+    assert (people.received, people.new, people.updated, people.unchanged) == (3, 0, 1, 2)
+    assert get_participant(coord, a.id).nom == "Durand"
+    assert get_participant(coord, b.id).nom == "Dupré"
+    assert get_participant(coord, c.id).erased

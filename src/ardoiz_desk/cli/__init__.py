@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "ardoiz_desk.cli.health",
     "ardoiz_desk.cli.reports",
     "ardoiz_desk.cli.bundles",
+    "ardoiz_desk.cli.sync",
     "ardoiz_desk.cli.retention",
     "ardoiz_desk.cli.duplicates",
 )

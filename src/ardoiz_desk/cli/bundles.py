@@ -137,6 +137,9 @@ def _register_territory(sub: argparse._SubParsersAction) -> None:
     )
     p = add_command(inner, "revoke", "refuse a replica's bundles from now on", cmd_revoke)
     p.add_argument("replica")
+    from ardoiz_desk.cli.sync import register_territory_status
+
+    register_territory_status(inner)
 
 
 def _register_conflicts(sub: argparse._SubParsersAction) -> None:

@@ -20,7 +20,8 @@ from ardoiz_desk.services import vocabulary
 from ardoiz_desk.services.reports import labels as lb
 from ardoiz_desk.services.reports.figures import STAGES, Report
 
-PALETTE = ("#1F4E79", "#E07B00", "#2E8B57", "#8E44AD", "#C0392B", "#7F8C8D", "#16A085")
+# Each colour at least 3:1 on white (RGAA 3.3, WCAG 1.4.11).
+PALETTE = ("#1F4E79", "#B35C00", "#2E8B57", "#8E44AD", "#C0392B", "#6B7778", "#0F7A66")
 STAGE_COLOURS = dict(zip(STAGES, PALETTE, strict=False))
 
 

@@ -21,10 +21,15 @@ def neutralise(value: object) -> object:
 
 
 @contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside the target; on success it replaces the target."""
+def atomic_path(path: str | os.PathLike[str], *, make_parent: bool = True) -> Iterator[Path]:
+    """Yield a temporary path beside the target; on success it replaces the target.
+
+    ``make_parent=False`` for a removable or shared folder: if it is gone (a USB stick
+    pulled), writing fails rather than recreating it on the local disk.
+    """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if make_parent:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
@@ -37,9 +42,11 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             tmp_path.unlink()
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes | str) -> Path:
+def write_atomically(
+    path: str | os.PathLike[str], data: bytes | str, *, make_parent: bool = True
+) -> Path:
     """Write a whole file through a temporary name and a rename; a reader never sees half."""
-    with atomic_path(path) as tmp:
+    with atomic_path(path, make_parent=make_parent) as tmp:
         if isinstance(data, str):
             tmp.write_text(data, encoding="utf-8")
         else:

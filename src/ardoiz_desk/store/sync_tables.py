@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ardoiz_desk.store.base import Base
@@ -80,3 +80,45 @@ class SyncConflict(Base):
     detected_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="open", index=True)
     resolved_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+
+
+class SyncMailboxFile(Base):
+    """The shared folder's ledger: each bundle file read from it or written into it.
+
+    Incoming files are keyed by name, size and modification time, so a round that finds
+    nothing new reads no file at all; outgoing ones keep the vector they carried, so they
+    can be pruned once every known replica holds it.
+    """
+
+    __tablename__ = "sync_mailbox"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3), nullable=False, index=True)  # in | out
+    size: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    mtime_ns: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    bundle_id: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    origin_replica: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+    sequence: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    # What the bundle carried: the sender's vector, and the vector it was cut since.
+    version_vector: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False, default=dict)
+    since: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False, default=dict)
+    rows: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    seen_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    confirmed_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    pruned_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+
+
+class SyncAcknowledgement(Base):
+    """The last version vector received from each replica: what it says it holds."""
+
+    __tablename__ = "sync_acknowledgements"
+
+    replica_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    version_vector: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False, default=dict)
+    bundle_id: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    bundle_created_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    max_stamp: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    received_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")

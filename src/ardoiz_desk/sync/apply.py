@@ -72,14 +72,29 @@ def apply_table(
     outcome = TableCounts(model.__tablename__, received=len(data[0]))  # type: ignore[attr-defined]
     if not data[0]:
         return outcome
-    local = io.fetch(data[0], ["id", "updated_hlc", "stamps", *fields])
-    new_idx = [i for i, rid in enumerate(data[0]) if rid not in local]
-    if new_idx:
+    # The database picks the rows that can change: new ones, and existing ones whose stamps
+    # differ from the incoming ones (or whose person is erased); the rest hold the very
+    # same writes and are counted unchanged without being read.
+    new, changing = io.triage(data[0], data[1], data[2], _erasure_condition(model))
+    if new:
+        new_idx = [i for i, rid in enumerate(data[0]) if rid in new]
         _insert_new(io, columns, data, new_idx, fields, ctx)
         outcome.new = len(new_idx)
-    if local:
+    outcome.unchanged = outcome.received - len(new) - len(changing)
+    if changing:
+        local = io.fetch(sorted(changing), ["id", "updated_hlc", "stamps", *fields])
         _merge_existing(io, columns, data, local, fields, ctx, outcome)
     return outcome
+
+
+def _erasure_condition(model: type[Synced]) -> str:
+    """SQL (on the stored row ``t``) for rows that must be merged to keep erasure forced."""
+    if model is Participant:
+        return f't."{ERASED}"'
+    if model in person_linked_models():
+        table = Participant.__tablename__  # type: ignore[attr-defined]
+        return f't."{PERSON_KEY}" IN (SELECT id FROM "{table}" WHERE "{ERASED}")'
+    return ""
 
 
 def _pick(values: list[Any], idx: list[int]) -> list[Any]:

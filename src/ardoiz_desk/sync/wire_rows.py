@@ -3,7 +3,11 @@
 On SQLite, rows go through the driver's ``executemany`` with values already in SQLite's
 storage form (dates as ISO text, JSON as text): that is what keeps an import close to a raw
 upsert. Any other database (PostgreSQL for a large coordinator) goes through SQLAlchemy
-Core, which converts types itself.
+Core, which converts types itself, except for new rows, which go through ``COPY``.
+
+Before merging, the incoming ids and stamps are staged in a temporary table and the database
+itself picks the rows that can change (:meth:`TableIO.triage`): a bundle whose rows the
+base already holds costs little more than reading it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from ardoiz_desk.store.models import Synced
 from ardoiz_desk.sync.codec import column_specs
 
 FETCH_CHUNK = 2000
+#: The temporary table the incoming (id, updated_hlc, stamps) of one table are staged in.
+STAGE = "ardoiz_incoming"
 Convert = Callable[[Any], Any] | None
 
 
@@ -41,6 +47,7 @@ class TableIO:
         self.model = model
         self.table = model.__table__  # type: ignore[attr-defined]
         self.raw = conn.dialect.name == "sqlite" if raw is None else raw
+        self.copy = not self.raw and conn.dialect.name == "postgresql"
         kinds = {name: spec.kind for name, spec in column_specs(model).items()}
         kinds["stamps"] = "json"
         self._to_db = {n: self._to_db_fn(k) for n, k in kinds.items()}
@@ -85,6 +92,64 @@ class TableIO:
         cols = [self.table.c[c] for c in columns]
         return self.conn.execute(select(*cols).where(self.table.c.id.in_(ids)))
 
+    def triage(
+        self,
+        ids: Sequence[str],
+        hlcs: Sequence[str],
+        stamps: Sequence[dict[str, str]],
+        also: str = "",
+    ) -> tuple[set[str], set[str]]:
+        """Return (ids new here, existing ids whose row may change by merging).
+
+        An existing row whose ``updated_hlc`` and stamps are exactly the incoming ones holds
+        the very same writes: merging it changes nothing, so it is left out. ``also`` is a
+        SQL condition on the stored row (alias ``t``) that makes a row be merged anyway.
+        Every row is new when the table is empty.
+        """
+        if not ids:
+            return set(), set()
+        table = self.table.name
+        if self.conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is None:
+            return set(ids), set()
+        rows = zip(ids, hlcs, map(_json_text, stamps), strict=True)
+        if self.conn.dialect.name == "sqlite":
+            # SQLite reads the incoming rows from one JSON parameter (json_each), in id
+            # order so that the lookups walk the primary key index.
+            incoming = (
+                "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS hlc,"
+                " json_extract(value, '$[2]') AS stamps FROM json_each(?) ORDER BY 1) i"
+            )
+            params: tuple[Any, ...] = (json.dumps(list(rows)),)
+            differs = "IS NOT"
+        else:
+            self._stage(list(rows))
+            incoming, params, differs = f"{STAGE} i", (), "IS DISTINCT FROM"
+        sql = (
+            f'SELECT i.id, t.id IS NULL FROM {incoming} LEFT JOIN "{table}" t ON t.id = i.id '
+            f"WHERE t.id IS NULL OR t.updated_hlc {differs} i.hlc "
+            f"OR CAST(t.stamps AS TEXT) {differs} i.stamps" + (f" OR {also}" if also else "")
+        )
+        new: set[str] = set()
+        changing: set[str] = set()
+        for rid, is_new in self.conn.exec_driver_sql(sql, params):
+            (new if is_new else changing).add(rid)
+        return new, changing
+
+    def _stage(self, rows: list[tuple[str, str, str]]) -> None:
+        """Fill the staging table (created on first use, emptied each time)."""
+        conn = self.conn
+        conn.exec_driver_sql(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE} "
+            "(id VARCHAR(32) PRIMARY KEY, hlc VARCHAR(40), stamps TEXT)"
+        )
+        conn.exec_driver_sql(f"DELETE FROM {STAGE}")
+        rows.sort()
+        if self.copy:
+            self._copy_in(STAGE, ("id", "hlc", "stamps"), rows)
+            conn.exec_driver_sql(f"ANALYZE {STAGE}")
+        else:
+            conn.exec_driver_sql(f"INSERT INTO {STAGE} VALUES (%s, %s, %s)", rows)
+
     def _db_columns(self, columns: Sequence[str], data: Sequence[list[Any]]) -> list[list[Any]]:
         out = []
         for name, values in zip(columns, data, strict=True):
@@ -102,9 +167,30 @@ class TableIO:
             marks = ",".join("?" * len(columns))
             sql = f'INSERT INTO "{self.table.name}" ({names}) VALUES ({marks})'
             self.conn.exec_driver_sql(sql, list(zip(*db_data, strict=True)))
+        elif self.copy:
+            self._copy_in(self.table.name, columns, self._wire_text(columns, data))
         else:
             rows = [dict(zip(columns, r, strict=True)) for r in zip(*db_data, strict=True)]
             self.conn.execute(self.table.insert(), rows)
+
+    def _wire_text(self, columns: Sequence[str], data: Sequence[list[Any]]) -> Any:
+        """Rows for ``COPY``: wire values, JSON as text (PostgreSQL parses dates itself)."""
+        kinds = {name: spec.kind for name, spec in column_specs(self.model).items()}
+        kinds["stamps"] = "json"
+        out = [
+            [_json_text(v) for v in values] if kinds.get(name) == "json" else values
+            for name, values in zip(columns, data, strict=True)
+        ]
+        return zip(*out, strict=True)
+
+    def _copy_in(self, table: str, columns: Sequence[str], rows: Any) -> None:
+        """Stream rows into a table with PostgreSQL's ``COPY … FROM STDIN``."""
+        names = ",".join(f'"{c}"' for c in columns)
+        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.close()
 
     def update(self, columns: Sequence[str], rows: Sequence[list[Any]]) -> None:
         """Update rows by id; each row lists the values of columns, id first."""

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from ardoiz_desk.gui.kit.theme import DEFAULT_POINT_SIZE
 from ardoiz_desk.gui.participants.card import ParticipantCard
 from ardoiz_desk.services.people.followups import add_followup, followups_due
 from ardoiz_desk.services.settings import retention_months
@@ -58,7 +59,7 @@ def test_add_an_agent(qtbot, window) -> None:
 def test_settings_apply_text_size_and_store_retention(qtbot, window) -> None:
     pane = window.settings_pane
     app = QApplication.instance()
-    size = app.font().pointSizeF()
+    size = max(app.font().pointSizeF(), DEFAULT_POINT_SIZE)  # 100 % is never under 10 pt
     pane.text_size.setCurrentIndex(pane.text_size.findData(150))
     assert abs(app.font().pointSizeF() - size * 1.5) < 0.6
     assert window.settings.text_scale == 150

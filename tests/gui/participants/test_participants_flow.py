@@ -146,3 +146,21 @@ def test_card_save_keeps_a_field_changed_elsewhere_meanwhile(qtbot, window) -> N
     after = get_participant(window.ws, pid)
     assert (after.commune, after.telephone) == ("Upaix", "06 11 22 33 44")
     assert card.form.edits["telephone"].text() == "06 11 22 33 44"
+
+
+def test_the_list_answers_before_its_index_is_loaded(qtbot, window) -> None:
+    from ardoiz_desk.services.people.search_index import search_page
+
+    pane = window.participants
+    index, pane.index, pane._total = pane.index, None, None  # as at start-up
+    pane.model.set_ids([])
+    pane.apply_search()  # neither index nor first page yet: nothing to show
+    assert pane.model.rowCount() == 0
+    pane._first_page(search_page(window.ws, pane.current_filter(), 100))
+    assert set(shown_ids(window)) == set(index.search(""))
+    assert "chargement" in pane.count_label.text()
+    type_text(pane.search_edit, "hél")
+    qtbot.waitUntil(lambda: set(shown_ids(window)) == set(index.search("hél")))
+    pane.set_index(index)
+    assert shown_ids(window) == index.search("hél")
+    assert "chargement" not in pane.count_label.text()

@@ -86,3 +86,33 @@ def test_refresh_follows_edits_and_new_people(ws) -> None:
     assert len(index) == 4
     rows = participant_rows(ws, [d.id], index)
     assert rows[d.id].prenom == "Zoé"
+
+
+def test_the_index_stays_small(ws) -> None:
+    import tracemalloc
+
+    from ardoiz_desk.services.demo import generate_demo
+
+    generate_demo(ws, participants=3000, activities=200, seed=3)
+    ParticipantIndex.load(ws)  # warm caches (folding, SQL compilation)
+    tracemalloc.start()
+    try:
+        index = ParticipantIndex.load(ws)
+        held, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(index) == 3000
+    assert held / len(index) < 512  # bytes per participant, all in
+
+
+def test_the_first_page_before_the_index_finds_the_same_people(site_ws) -> None:
+    from ardoiz_desk.services.people.search_index import search_page
+
+    index = ParticipantIndex.load(site_ws)
+    for text in ("", "he", "hél", "dup", "sist", "04 92", "zzz"):
+        ids, total = search_page(site_ws, IndexFilter(text=text), 10)
+        expected = index.search(text)
+        assert total == len(index)
+        assert set(ids) <= set(expected) and len(ids) == min(10, len(expected)), text
+    ids, _total = search_page(site_ws, IndexFilter(has_tablet=True), 1000)
+    assert sorted(ids) == sorted(index.search(IndexFilter(has_tablet=True)))

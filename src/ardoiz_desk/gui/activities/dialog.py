@@ -36,6 +36,7 @@ from ardoiz_desk.gui.activities.attendance import AttendanceDelegate, Attendance
 from ardoiz_desk.gui.activities.lacoop_fields import LaCoopDetails
 from ardoiz_desk.gui.activities.picker import AttendeePicker, Candidate, CandidateSearch
 from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.table_model import duration
@@ -200,7 +201,7 @@ class RecordActivityDialog(QDialog):
         self.attendance_box = QGroupBox(translate("RecordActivityDialog", "Présents"))
         layout = QVBoxLayout(self.attendance_box)
         layout.addWidget(self.picker)
-        self.attendance_view = QTableView()
+        self.attendance_view = release_tab(QTableView())
         self.attendance_view.setModel(self.attendance)
         self.attendance_view.setAccessibleName(
             translate("RecordActivityDialog", "Liste des présents")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel
 from ardoiz_desk.gui.kit.widgets import error_label, show_error
@@ -119,7 +120,7 @@ class AttendeePicker(QWidget):
             ],
             self,
         )
-        self.candidates = QTableView()
+        self.candidates = release_tab(QTableView())
         self.candidates.setModel(self.model)
         self.candidates.setAccessibleName(translate("AttendeePicker", "Participants trouvés"))
         self.candidates.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

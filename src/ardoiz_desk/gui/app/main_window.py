@@ -24,6 +24,7 @@ from ardoiz_desk.gui.activities.picker import candidate_search
 from ardoiz_desk.gui.agents.pane import AgentsPane
 from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
 from ardoiz_desk.gui.followups.pane import FollowUpsPane
+from ardoiz_desk.gui.kit.a11y import no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import TaskRunner
@@ -49,7 +50,7 @@ def show_clock_warning(label: QLabel, warning: str | None) -> None:
 
 def _scrollable(pane: QWidget) -> QScrollArea:
     """Let a pane scroll rather than force its minimum width on the window (large text)."""
-    area = QScrollArea()
+    area = no_focus(QScrollArea())
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(pane)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.table_model import RAW_ROLE, Column, ItemTableModel
 from ardoiz_desk.gui.participants.form import field_labels
 from ardoiz_desk.services.exchange.conflicts import ConflictView
@@ -109,7 +110,7 @@ def peer_columns() -> list[Column]:
 
 def make_table(columns: list[Column], name: str, parent: QWidget | None = None) -> QTableView:
     """A sortable, read-only, row-selecting table over an ItemTableModel."""
-    view = QTableView(parent)
+    view = release_tab(QTableView(parent))
     model = ItemTableModel(columns, view)
     proxy = QSortFilterProxyModel(view)
     proxy.setSourceModel(model)

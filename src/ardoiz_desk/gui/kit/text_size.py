@@ -5,9 +5,21 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from ardoiz_desk.gui.kit.theme import DEFAULT_POINT_SIZE
 from ardoiz_desk.gui.kit.widgets import refresh_headings
 
 _BASE = "ardoiz_base_point_size"
+
+
+def ensure_readable_font(app: QApplication) -> None:
+    """Raise the application font to at least 10 pt (the system default is often 9 pt);
+    the text-size setting then scales from there."""
+    if app.property(_BASE):
+        return
+    font = QFont(app.font())
+    if font.pointSizeF() < DEFAULT_POINT_SIZE:
+        font.setPointSizeF(DEFAULT_POINT_SIZE)
+        app.setFont(font)
 
 
 def apply_text_scale(app: QApplication, percent: int) -> None:
@@ -15,7 +27,7 @@ def apply_text_scale(app: QApplication, percent: int) -> None:
     base = app.property(_BASE)
     if not base:
         size = app.font().pointSizeF()
-        base = size if size > 0 else 10.0
+        base = max(size, DEFAULT_POINT_SIZE)
         app.setProperty(_BASE, base)
     font = QFont(app.font())
     font.setPointSizeF(float(base) * percent / 100)

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QWidget
 
+from ardoiz_desk.gui.kit.a11y import error_changed
+
 HEADING = "heading"
 
 
@@ -53,9 +55,11 @@ def error_label(parent: QWidget | None = None) -> QLabel:
 
 
 def show_error(label: QLabel, message: str | None) -> None:
-    """Show or hide a field's validation message."""
+    """Show or hide a field's validation message (its field's accessible description
+    follows, and a new message is announced to screen readers)."""
     label.setText(message or "")
     label.setVisible(bool(message))
+    error_changed(label, message)
 
 
 def code_combo(

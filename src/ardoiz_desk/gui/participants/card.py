@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ardoiz_desk.gui.kit.a11y import no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import user_message
@@ -70,7 +71,7 @@ class ParticipantCard(QDialog):
         self.title = heading("")
         layout.addWidget(self.title)
         columns = QHBoxLayout()
-        scroll = QScrollArea()
+        scroll = no_focus(QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setMinimumWidth(460)

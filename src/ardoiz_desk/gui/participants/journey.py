@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.followups.model import followup_model
 from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel, duration, fr_date
 from ardoiz_desk.services.activities.sessions import JourneyStep
@@ -73,7 +74,7 @@ def journey_summary(steps: list[JourneyStep]) -> str:
 
 def table(model, name: str, stretch: int | None = None) -> QTableView:
     """A read-only, row-selecting table view over a model."""
-    view = QTableView()
+    view = release_tab(QTableView())
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.gui.kit.widgets import code_combo, heading
-from ardoiz_desk.gui.participants.model import ParticipantTableModel
+from ardoiz_desk.gui.participants.model import PAGE, ParticipantTableModel
 from ardoiz_desk.services.people.search_index import (
     STAGES_REACHED,
     IndexFilter,
     ParticipantIndex,
     participant_rows,
+    search_page,
 )
 from ardoiz_desk.services.sites.sites import list_sites
 from ardoiz_desk.services.workspace import Workspace
@@ -52,6 +54,7 @@ class ParticipantsPane(QWidget):
         self.ws = ws
         self.runner = runner
         self.index: ParticipantIndex | None = None
+        self._total: int | None = None  # participants in the base, known before the index
         self._sort = ("nom", False)
         self._timer = QTimer(self, singleShot=True, interval=self.SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_search)
@@ -134,7 +137,7 @@ class ParticipantsPane(QWidget):
         return row
 
     def _table(self) -> QTableView:
-        view = QTableView()
+        view = release_tab(QTableView())
         view.setModel(self.model)
         view.setAccessibleName(translate("ParticipantsPane", "Liste des participants"))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -171,8 +174,22 @@ class ParticipantsPane(QWidget):
         self.site_filter.blockSignals(False)
 
     def load_index(self) -> None:
-        """Load the search index in the background; the list fills when it is ready."""
+        """Load the search index in the background; the list fills when it is ready.
+
+        The very first time, the first page of the list is read from the base at the same
+        time (a quick query), so the list shows and answers searches before the index is
+        loaded.
+        """
+        if self.index is None and self._total is None:
+            flt = self.current_filter()
+            self.runner.start(lambda _progress: search_page(self.ws, flt, PAGE), self._first_page)
         self.runner.start(lambda _progress: ParticipantIndex.load(self.ws), self.set_index)
+
+    def _first_page(self, page: tuple[list[str], int]) -> None:
+        if self.index is not None:  # the index came first
+            return
+        self._total = page[1]
+        self.apply_search()
 
     def set_index(self, index: ParticipantIndex) -> None:
         """Use a loaded index and show the list."""
@@ -194,8 +211,9 @@ class ParticipantsPane(QWidget):
         """Show the participants matching the search and filters."""
         self._timer.stop()
         if self.index is None:
+            self._search_base()
             return
-        ids = self.index.search(self.current_filter(), *self._sort)
+        ids = self.index.search_view(self.current_filter(), *self._sort)
         self.model.set_ids(ids)
         if ids:
             self.view.selectRow(0)
@@ -203,6 +221,21 @@ class ParticipantsPane(QWidget):
             translate("ParticipantsPane", "{n} participant(s) sur {total}").format(
                 n=QLocale().toString(len(ids)), total=QLocale().toString(len(self.index))
             )
+        )
+        self.list_updated.emit(len(ids))
+
+    def _search_base(self) -> None:
+        """While the index loads: the first page of matches, read from the base."""
+        if self._total is None:  # not even the first page yet
+            return
+        ids, self._total = search_page(self.ws, self.current_filter(), PAGE)
+        self.model.set_ids(ids)
+        if ids:
+            self.view.selectRow(0)
+        self.count_label.setText(
+            translate(
+                "ParticipantsPane", "{n} premiers participants sur {total} (index en chargement…)"
+            ).format(n=QLocale().toString(len(ids)), total=QLocale().toString(self._total))
         )
         self.list_updated.emit(len(ids))
 

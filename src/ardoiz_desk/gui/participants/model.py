@@ -16,7 +16,7 @@ from ardoiz_desk.services.people.search_index import ParticipantRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RAW_ROLE = Qt.ItemDataRole.UserRole + 2
-PAGE = 200
+PAGE = 100
 CACHE_LIMIT = 20 * PAGE
 # Model column -> sort column of the index (None: not sortable, falls back to the name).
 COLUMNS = (
@@ -59,12 +59,12 @@ class ParticipantTableModel(QAbstractTableModel):
     def __init__(self, fetch: RowFetcher, parent=None) -> None:
         super().__init__(parent)
         self._fetch = fetch
-        self._ids: list[str] = []
+        self._ids: Sequence[str] = []
         self._rows: dict[str, tuple[ParticipantRow, tuple[str, ...]]] = {}
         self._headers = headers()
         self._labels = (voc.stages(), voc.autonomies(), voc.tablet_statuses())
 
-    def set_ids(self, ids: list[str]) -> None:
+    def set_ids(self, ids: Sequence[str]) -> None:
         """Show these participants, in this order."""
         self.beginResetModel()
         self._ids = ids

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import user_message
-from ardoiz_desk.printing.documents import write_person_record
 from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.workspace import Workspace
 
@@ -33,6 +32,9 @@ def choose_record_path(parent: QWidget, suggested: str) -> Path | None:
 
 def export_record(ws: Workspace, participant_id: str, path: Path) -> Path:
     """Write the person's record as JSON or PDF, by the file's ending; log it."""
+    # The printing layer pulls in the exports (openpyxl): loaded on first use, not at start.
+    from ardoiz_desk.printing.documents import write_person_record
+
     return write_person_record(ws, participant_id, path)
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.kit import vocabulary
+from ardoiz_desk.gui.kit.a11y import no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.printing import charts as charts
@@ -119,7 +120,7 @@ class ReportsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
         layout.addLayout(self._build_status())
-        scroll = QScrollArea()
+        scroll = no_focus(QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -180,7 +181,7 @@ class ReportsPane(QWidget):
             card = QFrame()
             card.setObjectName("figureCard")
             card.setFrameShape(QFrame.Shape.StyledPanel)
-            card.setStyleSheet("#figureCard { background: #EEF3F8; border: 1px solid #B8C4D0; }")
+            card.setStyleSheet("#figureCard { background: #EEF3F8; border: 1px solid #6B7F93; }")
             box = QVBoxLayout(card)
             value = QLabel("–")
             value.setStyleSheet("font-size: 20px; font-weight: bold; color: #1F4E79;")

@@ -11,8 +11,8 @@ import hashlib
 import json
 import secrets
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,8 @@ class ExportResult:
     for_replica: str | None
     counts: dict[str, int]
     size: int
+    version_vector: dict[str, str] = field(default_factory=dict)
+    since: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -126,9 +128,15 @@ def export_bundle(
     *,
     for_replica: str | None = None,
     full: bool = False,
+    since: Mapping[str, str] | None = None,
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write a bundle: all rows, or only what ``for_replica`` has not seen; out may be a folder."""
+    """Write a bundle: all rows, or only what ``for_replica`` has not seen; out may be a folder.
+
+    ``since`` (a version vector, for a shared folder read by many) cuts a delta of every row
+    holding a stamp that vector has not seen; the manifest carries it, so that any receiver
+    whose own vector covers it knows the bundle is complete for it.
+    """
     keys = load_keys(ws)
     with ws.store.session() as session:
         conn = session.connection()
@@ -137,10 +145,14 @@ def export_bundle(
         peer_vv = None if full or peer is None or not peer.known_vv else dict(peer.known_vv)
         if for_replica and peer is None and not full:
             raise BundleError(f"Installation inconnue : {for_replica}.", "unknown-peer")
+        if since and not for_replica and not full:
+            peer_vv = dict(since)
         sections, newest = collect_sections(conn, peer_vv, vv, progress)
     kind = "full" if peer_vv is None else "delta"
     manifest = _manifest(ws, keys, kind, for_replica, vv)
     manifest["max_stamp"] = newest
+    if kind == "delta" and since and not for_replica:
+        manifest["since"] = dict(since)
     if keys.role == COORDINATOR:
         entries = roster(ws)
         blob = zlib.compress(json.dumps(entries).encode())
@@ -160,7 +172,16 @@ def export_bundle(
     )
     if progress:
         progress(1, 1, path.name)
-    return ExportResult(path, manifest["bundle_id"], kind, for_replica, counts, len(data))
+    return ExportResult(
+        path,
+        manifest["bundle_id"],
+        kind,
+        for_replica,
+        counts,
+        len(data),
+        dict(vv),
+        manifest.get("since"),
+    )
 
 
 def inspect_bundle(ws: Workspace, path: Path) -> BundleInfo:
