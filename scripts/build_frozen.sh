@@ -33,8 +33,15 @@ trap 'rm -rf "$scratch"' EXIT
     echo "build_frozen: --self-test of the built program failed" >&2
     exit 1
 }
-(cd "$scratch" && "$OLDPWD/$EXE" --data-dir "$scratch/data" check) || {
-    echo "build_frozen: 'check' on a fresh base with the built program failed" >&2
+# A new encrypted installation (SQLCipher inside the build), then `check` on it.
+export ARDOIZ_DESK_BASE_PASSPHRASE="contrôle construction tablette Buëch 2026"
+(cd "$scratch" && "$OLDPWD/$EXE" --data-dir "$scratch/data" init --site-code MSAP-BUILD \
+    --site-name Build >/dev/null && "$OLDPWD/$EXE" --data-dir "$scratch/data" check) || {
+    echo "build_frozen: 'init' + 'check' of a fresh encrypted base with the built program failed" >&2
+    exit 1
+}
+ls "$DIST/_internal" | grep -q '^sqlcipher3' || {
+    echo "build_frozen: sqlcipher3 (the encrypted base's driver) is missing from the build" >&2
     exit 1
 }
 test -f "$DIST/_internal/PySide6/Qt/translations/qtbase_fr.qm" || {

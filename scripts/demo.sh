@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 DATA_DIR="${1:-${XDG_DATA_HOME:-$HOME/.local/share}/ardoiz-desk-demo}"
 APP=(.venv/bin/ardoiz-desk --data-dir "$DATA_DIR")
+# The base is encrypted; with no credential store (servers, CI, this VM) the demo folder is
+# unlocked by a fixed demo passphrase, stated in the README. Demo data only.
+export ARDOIZ_DESK_BASE_PASSPHRASE="${ARDOIZ_DESK_BASE_PASSPHRASE:-démo Ardoiz Sisteron tablette 2026}"
 
 if [[ ! -f "$DATA_DIR/ardoiz-desk.sqlite3" ]]; then
     "${APP[@]}" init --site-code MSAP-SISTERON --agent "Camille Roux"

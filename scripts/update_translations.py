@@ -96,13 +96,21 @@ def extract() -> dict[str, list[str]]:
         for context in ET.parse(fresh).getroot().iter("context"):
             for message in context.iter("message"):
                 name = context.findtext("name", "")
-                if not name:
-                    location = message.find("location")
-                    name = _wrapper_context(Path(tmp, location.get("filename", "")).resolve())
-                texts = by_context.setdefault(name, [])
                 source = message.findtext("source", "")
-                if source not in texts:
-                    texts.append(source)
+                # lupdate files one string under an empty context once, with every place it is
+                # used: each place's ``tr`` helper gives the context it is looked up with.
+                names = (
+                    [name]
+                    if name
+                    else [
+                        _wrapper_context(Path(tmp, loc.get("filename", "")).resolve())
+                        for loc in message.iter("location")
+                    ]
+                )
+                for found in names:
+                    texts = by_context.setdefault(found, [])
+                    if source not in texts:
+                        texts.append(source)
         context, labels = vocabulary_messages()
         texts = by_context.setdefault(context, [])
         texts.extend(text for text in labels if text not in texts)

@@ -73,8 +73,7 @@ def test_the_finder_sees_a_circle(tmp_path, monkeypatch) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="two circles being removed on their own branches: gui/exchange/pane.py <-> "
-    "gui/exchange/tabs.py and store/models.py <-> store/sync_tables.py",
+    reason="one circle left, being removed on its own branch: cli/bundles.py <-> cli/sync.py",
 )
 def test_no_import_circles_in_src() -> None:
     assert import_circles("ardoiz_desk") == []

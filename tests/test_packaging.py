@@ -39,6 +39,7 @@ CHILD = textwrap.dedent(
     for found in (Path(ardoiz_desk.__file__), paths.migrations_dir(), paths.resources_dir()):
         assert found.resolve().is_relative_to(unzipped), f"{found} is not inside {unzipped}"
     assert (paths.migrations_dir() / "versions" / "0001_initial.py").is_file()
+    assert main(["--data-dir", str(data_dir), "init", "--site-code", "MSAP-X", "--site-name", "X"]) == 0
     code = main(["--data-dir", str(data_dir), "check"])
     assert code == 0, f"check exited {code}"
     assert paths.database_path(data_dir).is_file()

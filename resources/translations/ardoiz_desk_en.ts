@@ -213,6 +213,72 @@
         </message>
     </context>
     <context>
+        <name>AutoSync</name>
+        <message>
+            <source>{0} min</source>
+            <translation>{0} min</translation>
+        </message>
+        <message>
+            <source>{0} h</source>
+            <translation>{0} h</translation>
+        </message>
+        <message>
+            <source>{0} jours</source>
+            <translation>{0} days</translation>
+        </message>
+        <message>
+            <source>Dossier injoignable depuis {0}</source>
+            <translation>Folder unreachable for {0}</translation>
+        </message>
+        <message>
+            <source>Pas encore synchronisé</source>
+            <translation>Not synchronised yet</translation>
+        </message>
+        <message>
+            <source>Synchronisé à l'instant</source>
+            <translation>Synchronised just now</translation>
+        </message>
+        <message>
+            <source>Synchronisé il y a {0}</source>
+            <translation>Synchronised {0} ago</translation>
+        </message>
+        <message>
+            <source>1 paquet en attente d'approbation</source>
+            <translation>1 bundle awaiting approval</translation>
+        </message>
+        <message>
+            <source>{0} paquets en attente d'approbation</source>
+            <translation>{0} bundles awaiting approval</translation>
+        </message>
+        <message>
+            <source>{0} paquet(s) reçu(s) attendent votre aperçu</source>
+            <translation>{0} received bundle(s) await your preview</translation>
+        </message>
+    </context>
+    <context>
+        <name>CounterStatus</name>
+        <message>
+            <source>Ce poste n'a encore rien déposé dans le dossier partagé.</source>
+            <translation>This computer has not put anything in the shared folder yet.</translation>
+        </message>
+        <message>
+            <source>Ce poste a déposé {0} paquet(s) ; le dernier le {1} ({2} enregistrement(s)).</source>
+            <translation>This computer has put {0} bundle(s); the last on {1} ({2} record(s)).</translation>
+        </message>
+        <message>
+            <source>La coordination n'a pas encore confirmé les avoir reçus.</source>
+            <translation>The coordination has not confirmed receiving them yet.</translation>
+        </message>
+        <message>
+            <source>La coordination a confirmé le {0} détenir tout ce qui a été envoyé jusqu'au paquet du {1}.</source>
+            <translation>On {0} the coordination confirmed holding everything sent up to the bundle of {1}.</translation>
+        </message>
+        <message>
+            <source>{0} paquet(s) plus récent(s) pas encore confirmé(s).</source>
+            <translation>{0} newer bundle(s) not confirmed yet.</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatesDialog</name>
         <message>
             <source>Score</source>
@@ -612,16 +678,19 @@
             <translation>Work in progress</translation>
         </message>
         <message>
-            <source>Une opération a échoué</source>
-            <translation>An operation failed</translation>
-        </message>
-        <message>
             <source>Activité enregistrée.</source>
             <translation>Activity recorded.</translation>
         </message>
         <message>
             <source>Site : {site} · Agent : {agent}</source>
             <translation>Site: {site} · Agent: {agent}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <source>Une opération a échoué</source>
+            <translation>An operation failed</translation>
         </message>
     </context>
     <context>
@@ -883,6 +952,65 @@ Close anyway and discard them?</translation>
         </message>
     </context>
     <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <source>Base chiffrée</source>
+            <translation>Encrypted base</translation>
+        </message>
+        <message>
+            <source>Protégez la base de ce poste</source>
+            <translation>Protect this computer's base</translation>
+        </message>
+        <message>
+            <source>Les données des personnes accompagnées sont chiffrées sur ce poste. Choisissez une phrase de passe : elle sera demandée à chaque ouverture. Quatre mots sans rapport entre eux font une bonne phrase, par exemple « tablette rivière cerise Orpierre ». Une fiche de secours vous sera proposée ensuite.</source>
+            <translation>The data of the people you help are encrypted on this computer. Choose a passphrase: it will be asked each time the base is opened. Four unrelated words make a good one, for example “tablet river cherry Orpierre”. A recovery sheet will be offered next.</translation>
+        </message>
+        <message>
+            <source>Ouvrir la base</source>
+            <translation>Open the base</translation>
+        </message>
+        <message>
+            <source>La base de ce poste est chiffrée : saisissez sa phrase de passe.</source>
+            <translation>This computer's base is encrypted: type its passphrase.</translation>
+        </message>
+        <message>
+            <source>Phrase de passe</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>&amp;Phrase de passe</source>
+            <translation>&amp;Passphrase</translation>
+        </message>
+        <message>
+            <source>Phrase de passe, à nouveau</source>
+            <translation>Passphrase, again</translation>
+        </message>
+        <message>
+            <source>J'utilise la clé de secours de la fiche de secours</source>
+            <translation>I am using the recovery key of the recovery sheet</translation>
+        </message>
+        <message>
+            <source>À &amp;nouveau</source>
+            <translation>&amp;Again</translation>
+        </message>
+        <message>
+            <source>Ouvrir</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Quitter</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>Saisissez la phrase de passe.</source>
+            <translation>Type the passphrase.</translation>
+        </message>
+        <message>
+            <source>Les deux phrases de passe sont différentes.</source>
+            <translation>The two passphrases differ.</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordActivityDialog</name>
         <message>
             <source>Enregistrer une activité</source>
@@ -1036,6 +1164,69 @@ Discard anyway?</translation>
         </message>
     </context>
     <context>
+        <name>RecoverySheetDialog</name>
+        <message>
+            <source>Enregistrer la fiche de secours</source>
+            <translation>Save the recovery sheet</translation>
+        </message>
+        <message>
+            <source>Ardoiz Desk — fiche de secours</source>
+            <translation>Ardoiz Desk — recovery sheet</translation>
+        </message>
+        <message>
+            <source>Guichet : {site}</source>
+            <translation>Counter: {site}</translation>
+        </message>
+        <message>
+            <source>Dossier des données : {folder}</source>
+            <translation>Data folder: {folder}</translation>
+        </message>
+        <message>
+            <source>Fiche créée le {date}</source>
+            <translation>Sheet made on {date}</translation>
+        </message>
+        <message>
+            <source>Clé de secours</source>
+            <translation>Recovery key</translation>
+        </message>
+        <message>
+            <source>Cette clé ouvre la base de ce poste si la phrase de passe est oubliée ou si l'ordinateur est remplacé. Avec elle, n'importe qui peut lire les données des personnes accompagnées.</source>
+            <translation>This key opens this computer's base if the passphrase is forgotten or the computer replaced. With it, anyone can read the data of the people you help.</translation>
+        </message>
+        <message>
+            <source>Imprimez cette fiche, puis supprimez le fichier PDF. Rangez la feuille sous clé (coffre ou armoire fermée de la structure), jamais dans le dossier des données, ni collée à l'ordinateur, ni envoyée par courriel.</source>
+            <translation>Print this sheet, then delete the PDF file. Keep the sheet locked away (the organisation's safe or a locked cupboard), never in the data folder, never stuck to the computer, never sent by e-mail.</translation>
+        </message>
+        <message>
+            <source>Pour ouvrir la base avec cette clé : au démarrage, cochez « J'utilise la clé de secours » et saisissez-la (en ligne de commande : --base-recovery-key-file).</source>
+            <translation>To open the base with this key: at start-up, tick “I am using the recovery key” and type it (on the command line: --base-recovery-key-file).</translation>
+        </message>
+        <message>
+            <source>Fiche de secours</source>
+            <translation>Recovery sheet</translation>
+        </message>
+        <message>
+            <source>La base de ce poste est chiffrée. La fiche de secours contient une clé qui l'ouvre si la phrase de passe est oubliée ou si l'ordinateur est remplacé. Enregistrez-la, imprimez-la, puis supprimez le fichier et rangez la feuille sous clé, loin de l'ordinateur.</source>
+            <translation>This computer's base is encrypted. The recovery sheet holds a key that opens it if the passphrase is forgotten or the computer replaced. Save it, print it, then delete the file and keep the sheet locked away, far from the computer.</translation>
+        </message>
+        <message>
+            <source>Enregistrer la fiche de secours (PDF)…</source>
+            <translation>Save the recovery sheet (PDF)…</translation>
+        </message>
+        <message>
+            <source>Terminer</source>
+            <translation>Finish</translation>
+        </message>
+        <message>
+            <source>Impossible d'enregistrer la fiche : {0}</source>
+            <translation>Cannot save the sheet: {0}</translation>
+        </message>
+        <message>
+            <source>Fiche enregistrée : {0}. Imprimez-la, puis supprimez ce fichier.</source>
+            <translation>Sheet saved: {0}. Print it, then delete this file.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportCharts</name>
         <message>
             <source>Activités par mois et par étape (mois/année)</source>
@@ -1113,6 +1304,30 @@ Discard anyway?</translation>
     <context>
         <name>ReportPdf</name>
         <message>
+            <source>Champ</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Genre</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Tranches d'âge</source>
+            <translation>Age bands</translation>
+        </message>
+        <message>
+            <source>Thématiques</source>
+            <translation>Themes</translation>
+        </message>
+        <message>
+            <source>Durée des activités</source>
+            <translation>Activity durations</translation>
+        </message>
+        <message>
+            <source>Lieux</source>
+            <translation>Places</translation>
+        </message>
+        <message>
             <source>Définitions. Personnes accompagnées : personnes distinctes présentes à au moins un atelier ou accompagnement de la période (doublons fusionnés comptés une fois). Nouvelles : première présence jamais enregistrée dans la période ; déjà suivies : présentes avant la période. Participants anonymes : somme déclarée par activité. Tablettes prises en main : personnes ayant eu une séance individuelle de prise en main sur tablette dans la période et disposant d'une tablette (personnelle ou prêtée). Agents formés : agents distincts ayant suivi une formation dans la période.</source>
             <translation>Definitions. People supported: distinct people present at one or more workshops or individual sessions in the period (merged duplicates counted once). New: first attendance ever recorded falls in the period; already followed: attended before the period. Anonymous participants: sum declared per activity. Tablets onboarded: people who had an individual hands-on session on a tablet in the period and have a tablet (their own or on loan). Agents trained: distinct agents who followed a training in the period.</translation>
         </message>
@@ -1184,6 +1399,18 @@ Discard anyway?</translation>
     <context>
         <name>ReportsPane</name>
         <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Actualiser</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Export en cours…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
             <source>déjà exportés : {n}, nouveaux : {m}</source>
             <translation>already exported: {n}, new: {m}</translation>
         </message>
@@ -1222,10 +1449,6 @@ Discard anyway?</translation>
         <message>
             <source>Toutes les étapes</source>
             <translation>All stages</translation>
-        </message>
-        <message>
-            <source>Actualiser</source>
-            <translation>Refresh</translation>
         </message>
         <message>
             <source>Du</source>
@@ -1449,6 +1672,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Opening the database</translation>
         </message>
         <message>
+            <source>Phrase de passe ou clé de secours incorrecte : la base reste fermée.</source>
+            <translation>Wrong passphrase or recovery key: the base stays closed.</translation>
+        </message>
+        <message>
+            <source>La base est chiffrée : saisissez sa phrase de passe.</source>
+            <translation>The base is encrypted: type its passphrase.</translation>
+        </message>
+        <message>
             <source>Cette base a été enregistrée par une version plus récente d'Ardoiz Desk (schéma {found}). Cette version connaît les schémas jusqu'à {known} : installez la version la plus récente. La base n'a pas été modifiée.</source>
             <translation>This database was saved by a newer version of Ardoiz Desk (schema {found}). This version knows schemas up to {known}: please install the latest version. The database has not been changed.</translation>
         </message>
@@ -1458,9 +1689,37 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Could not open the database:
 {error}</translation>
         </message>
+        <message>
+            <source>Aucune phrase de passe choisie : la base n'a pas été créée.</source>
+            <translation>No passphrase chosen: the base was not created.</translation>
+        </message>
     </context>
     <context>
         <name>SyncPane</name>
+        <message>
+            <source>En attente</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>État</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
+        </message>
+        <message>
+            <source>En attente d'approbation</source>
+            <translation>Waiting for approval</translation>
+        </message>
+        <message>
+            <source>Effacements</source>
+            <translation>Erasures</translation>
+        </message>
         <message>
             <source>Synchronisation</source>
             <translation>Synchronisation</translation>
@@ -1678,10 +1937,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Ready to import</translation>
         </message>
         <message>
-            <source>En attente d'approbation</source>
-            <translation>Waiting for approval</translation>
-        </message>
-        <message>
             <source>Déjà importé</source>
             <translation>Already imported</translation>
         </message>
@@ -1718,10 +1973,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Origin</translation>
         </message>
         <message>
-            <source>État</source>
-            <translation>Status</translation>
-        </message>
-        <message>
             <source>Nouveaux</source>
             <translation>New</translation>
         </message>
@@ -1732,10 +1983,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Suppressions</source>
             <translation>Deletions</translation>
-        </message>
-        <message>
-            <source>Effacements</source>
-            <translation>Erasures</translation>
         </message>
         <message>
             <source>Détail</source>
@@ -1770,20 +2017,12 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Trusted</translation>
         </message>
         <message>
-            <source>En attente</source>
-            <translation>Waiting</translation>
-        </message>
-        <message>
             <source>Révoquée</source>
             <translation>Revoked</translation>
         </message>
         <message>
             <source>En attente — {0} clés différentes : vérifiez l'empreinte</source>
             <translation>Pending — {0} different keys: check the fingerprint</translation>
-        </message>
-        <message>
-            <source>Site</source>
-            <translation>Site</translation>
         </message>
         <message>
             <source>(inconnu)</source>
@@ -1797,9 +2036,48 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <source>Empreinte de la clé</source>
             <translation>Key fingerprint</translation>
         </message>
+    </context>
+    <context>
+        <name>SyncSettings</name>
         <message>
-            <source>Dernier paquet</source>
-            <translation>Last bundle</translation>
+            <source>Synchronisation</source>
+            <translation>Synchronisation</translation>
+        </message>
+        <message>
+            <source>Dossier partagé</source>
+            <translation>Shared folder</translation>
+        </message>
+        <message>
+            <source>Choisir le dossier partagé…</source>
+            <translation>Choose the shared folder…</translation>
+        </message>
+        <message>
+            <source>Synchroniser maintenant</source>
+            <translation>Synchronise now</translation>
+        </message>
+        <message>
+            <source>Mode manuel : ne rien appliquer sans aperçu</source>
+            <translation>Manual mode: apply nothing without a preview</translation>
+        </message>
+        <message>
+            <source>Ardoiz Desk synchronise seul quand le dossier est joignable (clé USB branchée, partage réseau), après vos saisies et à la fermeture. En mode manuel, les paquets reçus attendent votre aperçu dans « Synchronisation ».</source>
+            <translation>Ardoiz Desk synchronises by itself when the folder is reachable (USB key plugged in, network share), after your entries and on closing. In manual mode, received bundles wait for your preview in “Synchronisation”.</translation>
+        </message>
+        <message>
+            <source> jours</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>Site silencieux après</source>
+            <translation>Site silent after</translation>
+        </message>
+        <message>
+            <source>Dossier inutilisable : {0}</source>
+            <translation>Folder unusable: {0}</translation>
+        </message>
+        <message>
+            <source>Aucun dossier choisi.</source>
+            <translation>No folder chosen.</translation>
         </message>
     </context>
     <context>
@@ -1838,6 +2116,121 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         </message>
     </context>
     <context>
+        <name>TerritoryBoard</name>
+        <message>
+            <source>Approuvé</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>En attente</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>Révoqué</source>
+            <translation>Revoked</translation>
+        </message>
+        <message>
+            <source>jamais reçu</source>
+            <translation>never received</translation>
+        </message>
+        <message>
+            <source>{0} j</source>
+            <translation>{0} d</translation>
+        </message>
+        <message>
+            <source> — silencieux</source>
+            <translation> — silent</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>État</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
+        </message>
+        <message>
+            <source>Depuis</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <source>Dernière modification reçue</source>
+            <translation>Last change received</translation>
+        </message>
+        <message>
+            <source>Lignes en retard</source>
+            <translation>Rows behind</translation>
+        </message>
+        <message>
+            <source>En attente d'approbation</source>
+            <translation>Awaiting approval</translation>
+        </message>
+        <message>
+            <source>Effacements non confirmés</source>
+            <translation>Unconfirmed erasures</translation>
+        </message>
+        <message>
+            <source>Fiche effacée</source>
+            <translation>Erased record</translation>
+        </message>
+        <message>
+            <source>Effacée le</source>
+            <translation>Erased on</translation>
+        </message>
+        <message>
+            <source>Pas encore confirmé par</source>
+            <translation>Not yet confirmed by</translation>
+        </message>
+        <message>
+            <source>confirmé partout</source>
+            <translation>confirmed everywhere</translation>
+        </message>
+        <message>
+            <source>Sites du territoire</source>
+            <translation>Sites of the territory</translation>
+        </message>
+        <message>
+            <source>Effacements (RGPD) et sites qui ne les ont pas encore confirmés</source>
+            <translation>Erasures (GDPR) and the sites that have not confirmed them yet</translation>
+        </message>
+        <message>
+            <source>Effacements</source>
+            <translation>Erasures</translation>
+        </message>
+        <message>
+            <source>Actualiser</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Imprimer en PDF…</source>
+            <translation>Print to PDF…</translation>
+        </message>
+        <message>
+            <source>Imprimer le tableau du territoire</source>
+            <translation>Print the territory board</translation>
+        </message>
+        <message>
+            <source>{0} site(s), dont {1} silencieux depuis plus de {2} jours ; {3} effacement(s) pas encore confirmé(s) partout.</source>
+            <translation>{0} site(s), {1} of them silent for more than {2} days; {3} erasure(s) not yet confirmed everywhere.</translation>
+        </message>
+        <message>
+            <source>Le tableau n'est pas encore calculé.</source>
+            <translation>The board is not computed yet.</translation>
+        </message>
+        <message>
+            <source>Impression impossible : {0}</source>
+            <translation>Cannot print: {0}</translation>
+        </message>
+        <message>
+            <source>Tableau imprimé : {0}</source>
+            <translation>Board printed: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>TerritoryBox</name>
         <message>
             <source>Fichiers d'inscription Ardoiz (*.ardoiz-enrol);;Tous les fichiers (*)</source>
@@ -1862,10 +2255,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Tapez la phrase secrète.</source>
             <translation>Type the passphrase.</translation>
-        </message>
-        <message>
-            <source>Phrase secrète : {0} caractères au moins.</source>
-            <translation>Passphrase: at least {0} characters.</translation>
         </message>
         <message>
             <source>Les deux phrases secrètes ne sont pas identiques.</source>
@@ -1974,6 +2363,97 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>site</source>
             <translation>site</translation>
+        </message>
+    </context>
+    <context>
+        <name>TerritoryPdf</name>
+        <message>
+            <source> — silencieux</source>
+            <translation> — silent</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Dernier paquet</source>
+            <translation>Last bundle</translation>
+        </message>
+        <message>
+            <source>Dernière modification reçue</source>
+            <translation>Last change received</translation>
+        </message>
+        <message>
+            <source>Lignes en retard</source>
+            <translation>Rows behind</translation>
+        </message>
+        <message>
+            <source>Effacements non confirmés</source>
+            <translation>Unconfirmed erasures</translation>
+        </message>
+        <message>
+            <source>Fiche effacée</source>
+            <translation>Erased record</translation>
+        </message>
+        <message>
+            <source>Effacée le</source>
+            <translation>Erased on</translation>
+        </message>
+        <message>
+            <source>Pas encore confirmé par</source>
+            <translation>Not yet confirmed by</translation>
+        </message>
+        <message>
+            <source>confirmé partout</source>
+            <translation>confirmed everywhere</translation>
+        </message>
+        <message>
+            <source>approuvé</source>
+            <translation>approved</translation>
+        </message>
+        <message>
+            <source>en attente d'approbation</source>
+            <translation>awaiting approval</translation>
+        </message>
+        <message>
+            <source>révoqué</source>
+            <translation>revoked</translation>
+        </message>
+        <message>
+            <source>Édité le {date} (UTC)</source>
+            <translation>Printed on {date} (UTC)</translation>
+        </message>
+        <message>
+            <source>Tableau du territoire</source>
+            <translation>Territory board</translation>
+        </message>
+        <message>
+            <source>Tableau du territoire « {0} »</source>
+            <translation>Territory board “{0}”</translation>
+        </message>
+        <message>
+            <source>Ce que chaque site détient, d'après le dernier vecteur de versions qu'il a envoyé. Un site est signalé silencieux après {0} jours sans paquet. Un effacement est confirmé par un site quand son vecteur montre qu'il le détient.</source>
+            <translation>What each site holds, according to the last version vector it sent. A site is reported silent after {0} days without a bundle. An erasure is confirmed by a site when its vector shows it holds it.</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>Sites</translation>
+        </message>
+        <message>
+            <source>Statut</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Paquets en attente</source>
+            <translation>Pending bundles</translation>
+        </message>
+        <message>
+            <source>Effacements (RGPD)</source>
+            <translation>Erasures (GDPR)</translation>
+        </message>
+        <message>
+            <source>Aucun effacement.</source>
+            <translation>No erasure.</translation>
         </message>
     </context>
     <context>
@@ -2341,6 +2821,19 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>2 h et plus</source>
             <translation>2 h and more</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowLock</name>
+        <message>
+            <source>Ce dossier de données est déjà ouvert dans une autre fenêtre d'Ardoiz Desk :
+{0}
+
+Une seule fenêtre à la fois peut l'utiliser (la ligne de commande reste possible). Afficher l'autre fenêtre ?</source>
+            <translation>This data folder is already open in another Ardoiz Desk window:
+{0}
+
+Only one window at a time can use it (the command line still can). Show the other window?</translation>
         </message>
     </context>
 </TS>

@@ -12,6 +12,10 @@ ENV_DATA_DIR = "ARDOIZ_DESK_DATA_DIR"
 #: A server base (PostgreSQL) for a large coordinator, instead of the data folder's SQLite.
 ENV_DATABASE_URL = "ARDOIZ_DESK_DATABASE_URL"
 DB_FILENAME = "ardoiz-desk.sqlite3"
+#: The base key's file (wrapped key and scrypt parameters; no secret in clear).
+KEY_FILENAME = "ardoiz-desk.key"
+#: Every file is written under NAME.part, then renamed; leftovers are removed at start.
+PART_SUFFIX = ".part"
 
 
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
@@ -29,6 +33,11 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 def database_path(data_dir: Path) -> Path:
     """Return the SQLite file inside a data folder."""
     return data_dir / DB_FILENAME
+
+
+def key_file_path(data_dir: Path) -> Path:
+    """Return the base key's file inside a data folder."""
+    return data_dir / KEY_FILENAME
 
 
 def _package_dir() -> Path:

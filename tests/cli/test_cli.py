@@ -148,6 +148,7 @@ def test_the_command_line_alone_opens_no_window(capsys, data) -> None:
 
 def test_module_entry_point_and_log_file(tmp_path) -> None:
     data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "init", "--site-code", "MSAP-X", "--site-name", "X"]) == 0
     result = subprocess.run(
         [sys.executable, "-m", "ardoiz_desk", "--data-dir", str(data), "check"],
         capture_output=True,

@@ -44,8 +44,8 @@ def replicas(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
             )
             == 0
         )
-        assert run(site, "territory", "join", str(enrol), "--passphrase-file", str(passfile)) == 0
         assert run(site, "init", "--site-code", f"MSAP-{i}", "--site-name", f"MSAP {i}") == 0
+        assert run(site, "territory", "join", str(enrol), "--passphrase-file", str(passfile)) == 0
         assert (
             run(site, "demo", "--participants", "12", "--activities", "6", "--seed", str(i + 1))
             == 0
@@ -109,5 +109,9 @@ def test_board_shows_an_erasure_unconfirmed_then_confirmed(replicas, capsys) -> 
     assert run(coord, "sync", "now") == 0
     board = out_of(capsys, coord, "territory", "status")
     assert f"erasure {person}" in board and "confirmed everywhere" in board, board
+    pdf = coord.parent / "rgpd" / "territoire.pdf"
+    assert "pdf:" in out_of(capsys, coord, "territory", "status", "--pdf", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "territory-board.pdf" in (coord / "audit.log").read_text(encoding="utf-8")
     status = out_of(capsys, b, "sync", "status")
     assert "confirmed by the coordinator\t20" in status, status

@@ -9,8 +9,9 @@ from PySide6.QtCore import QDate, Qt
 from ardoiz_desk.gui.activities.attendance import AUTONOMY, FIRST, NEXT, AttendanceModel, Attendee
 from ardoiz_desk.gui.agents.pane import agents_model
 from ardoiz_desk.gui.followups.model import followup_model
+from ardoiz_desk.gui.kit.table_model import RAW_ROLE
 from ardoiz_desk.gui.participants.journey import journey_model
-from ardoiz_desk.gui.participants.model import RAW_ROLE, ParticipantTableModel
+from ardoiz_desk.gui.participants.model import ParticipantTableModel
 from ardoiz_desk.services.activities.sessions import participant_journey
 from ardoiz_desk.services.people.followups import followups_due
 from ardoiz_desk.services.people.search_index import ParticipantIndex, participant_rows

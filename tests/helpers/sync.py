@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from ardoiz_desk.paths import DB_FILENAME
+from ardoiz_desk.paths import DB_FILENAME, KEY_FILENAME
 from ardoiz_desk.services.exchange.territory import (
     SITE,
     apply_roster,
@@ -23,6 +23,7 @@ def make_replica(template_base: Path, folder: Path) -> Workspace:
     """Open a new replica from the migrated template (for tests that cannot use fixtures)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template_base, folder / DB_FILENAME)
+    shutil.copy(template_base.with_name(KEY_FILENAME), folder / KEY_FILENAME)
     ws = open_workspace(folder)
     ws.today = lambda: TODAY
     return ws
@@ -47,9 +48,10 @@ def trust_everyone(replicas: list[Workspace]) -> None:
 def open_pane(qtbot, ws: Workspace):
     """A Synchronisation pane on its own, shown, with its own task runner."""
     from ardoiz_desk.gui.exchange.pane import SyncPane
-    from ardoiz_desk.gui.kit.tasks import TaskRunner
+    from ardoiz_desk.gui.kit.operations import Operations
+    from helpers.gui import FakeDialogs
 
-    pane = SyncPane(ws, TaskRunner())
+    pane = SyncPane(ws, Operations(dialogs=FakeDialogs()))
     qtbot.addWidget(pane)
     pane.resize(1000, 640)
     pane.show()

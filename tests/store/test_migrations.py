@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from ardoiz_desk.paths import database_path
-from ardoiz_desk.store import open_store
+from ardoiz_desk.store import cipher, open_store
 from ardoiz_desk.store.engine import create_sqlite_engine
 from ardoiz_desk.store.migrate import (
     SchemaTooNewError,
@@ -22,9 +21,11 @@ from ardoiz_desk.store.migrate import (
 )
 from ardoiz_desk.store.schema import METADATA
 
+KEY = bytes(range(32))
+
 
 def test_empty_base_upgraded_to_head_matches_the_models(tmp_path: Path) -> None:
-    store = open_store(tmp_path)
+    store = open_store(tmp_path, KEY)
     try:
         with store.engine.connect() as conn:
             diffs = compare_metadata(MigrationContext.configure(conn), METADATA)
@@ -40,7 +41,7 @@ def _older_revisions() -> list[str]:
 
 
 def _upgrade_to(db: Path, revision: str) -> None:
-    engine = create_sqlite_engine(db)
+    engine = create_sqlite_engine(db, KEY)
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -54,20 +55,20 @@ def test_older_base_is_backed_up_with_the_backup_api_then_upgraded(
 ) -> None:
     db = database_path(tmp_path)
     _upgrade_to(db, revision)
-    with sqlite3.connect(db) as conn:
+    with cipher.connect(db, KEY) as conn:
         conn.execute("INSERT INTO replica_state(key, value) VALUES ('marker', 'kept')")
-    store = open_store(tmp_path)
+    store = open_store(tmp_path, KEY)
     store.dispose()
     backups = list((tmp_path / "backups").glob("*.sqlite3"))
     assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as conn:
+    with cipher.connect(backups[0], KEY) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == revision
         assert (
             conn.execute("SELECT value FROM replica_state WHERE key='marker'").fetchone()[0]
             == "kept"
         )
-    with sqlite3.connect(db) as conn:
+    with cipher.connect(db, KEY) as conn:
         assert (
             conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
         )
@@ -79,20 +80,20 @@ def test_there_is_an_older_revision_to_upgrade_from() -> None:
 
 
 def test_base_from_a_newer_app_is_refused_and_left_untouched(tmp_path: Path) -> None:
-    open_store(tmp_path).dispose()
+    open_store(tmp_path, KEY).dispose()
     db = database_path(tmp_path)
-    with sqlite3.connect(db) as conn:
+    with cipher.connect(db, KEY) as conn:
         conn.execute("UPDATE alembic_version SET version_num='9999_future'")
     before = db.read_bytes()
     with pytest.raises(SchemaTooNewError, match="newer"):
-        open_store(tmp_path)
+        open_store(tmp_path, KEY)
     assert db.read_bytes() == before
     assert not (tmp_path / "backups").exists()
 
 
 def test_fresh_base_at_head_needs_no_backup(tmp_path: Path) -> None:
-    open_store(tmp_path).dispose()
-    open_store(tmp_path).dispose()
+    open_store(tmp_path, KEY).dispose()
+    open_store(tmp_path, KEY).dispose()
     assert not (tmp_path / "backups").exists()
 
 

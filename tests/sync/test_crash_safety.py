@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from ardoiz_desk.cli import main
-from ardoiz_desk.paths import DB_FILENAME
+from ardoiz_desk.paths import DB_FILENAME, KEY_FILENAME
 from ardoiz_desk.services.demo import generate_demo
 from ardoiz_desk.services.exchange import bundle_import
 from ardoiz_desk.services.exchange.bundle_import import import_files
@@ -80,7 +80,7 @@ def test_exception_in_the_middle_of_a_merge_changes_nothing(big_bundle, monkeypa
 def _copy_base(src: Path, dst: Path) -> Path:
     dst.mkdir(parents=True)
     for name in os.listdir(src):
-        if name.startswith(DB_FILENAME) or name == "held":
+        if name.startswith(DB_FILENAME) or name in ("held", KEY_FILENAME):
             (shutil.copytree if (src / name).is_dir() else shutil.copy)(src / name, dst / name)
     return dst
 

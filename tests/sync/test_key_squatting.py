@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPushButton
 
 from ardoiz_desk.gui.exchange.pane import SyncPane
 from ardoiz_desk.gui.exchange.views import table_model
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Operations
 from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files
 from ardoiz_desk.services.exchange.bundles import export_bundle
 from ardoiz_desk.services.exchange.territory import apply_roster, list_peers, roster, territory_info
@@ -145,7 +145,7 @@ def test_pane_approves_the_line_whose_fingerprint_was_checked(qtbot, territory, 
     genuine = export_bundle(x, tmp_path / "x.ardoiz", full=True).path
     forged, _fp = forge(genuine, tmp_path / "forged.ardoiz")
     import_files(coord, [forged, genuine])
-    pane = SyncPane(coord, TaskRunner())
+    pane = SyncPane(coord, Operations())
     qtbot.addWidget(pane)
     pane.show()
     pane.tabs.setCurrentIndex(2)

@@ -14,12 +14,14 @@ import importlib
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ardoiz_desk import __version__
-from ardoiz_desk.cli.errors import CommandError, database_url
+from ardoiz_desk.cli.errors import CommandError, base_secrets, database_url
+from ardoiz_desk.cli.failures import EXIT_BROKEN_PIPE
 from ardoiz_desk.paths import ENV_DATABASE_URL, resolve_data_dir
 
 COMMAND_MODULES = (
@@ -61,6 +63,18 @@ def _global_options(add_help: bool = True) -> argparse.ArgumentParser:
         metavar="URL",
         help="a PostgreSQL base for a large coordinator (postgresql+psycopg://…; "
         "default: $ARDOIZ_DESK_DATABASE_URL, else the SQLite base in the data folder)",
+    )
+    parser.add_argument(
+        "--base-passphrase-file",
+        metavar="FILE",
+        help="file holding the base passphrase, where no credential store keeps the base key "
+        "(default: $ARDOIZ_DESK_BASE_PASSPHRASE)",
+    )
+    parser.add_argument(
+        "--base-recovery-key-file",
+        metavar="FILE",
+        help="file holding the recovery key of the recovery sheet (opens the base without "
+        "its passphrase)",
     )
     parser.add_argument("--verbose", action="store_true", help="log debug details to the log file")
     parser.add_argument(
@@ -105,15 +119,56 @@ def main(argv: Sequence[str] | None = None, window: Window | None = None) -> int
         if args.command is None:
             return window.open(data_dir, args.lang)
         url = args.database_url or os.environ.get(ENV_DATABASE_URL) or None
-        with database_url(url):
-            return int(args.handler(args, data_dir) or 0)
+        secrets = (_secret(args.base_passphrase_file), _secret(args.base_recovery_key_file))
+        with database_url(url), base_secrets(*secrets):
+            code = int(args.handler(args, data_dir) or 0)
+        sys.stdout.flush()  # a closed pipe shows up here, still inside the try
+        return code
     except CommandError as exc:
         print(f"ardoiz-desk: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("ardoiz-desk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except Exception as exc:  # a last resort: one line for the user, the trace in the log
-        log.exception("command failed")
-        print(f"ardoiz-desk: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
-        return 1
+        return _one_line(exc)
+
+
+def _secret(path: str | None) -> str | None:
+    """Read a passphrase or recovery key file (first line, trimmed)."""
+    if not path:
+        return None
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()  # noqa: SIM115
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror}", 2) from exc
+    return lines[0].strip() if lines else None
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (``| head``): stop quietly, as other Unix tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
+
+
+def _one_line(exc: Exception) -> int:
+    """Say what failed in one English line; log the type and place, never the values."""
+    from ardoiz_desk.cli.failures import describe
+
+    described = describe(exc)
+    if described is not None:
+        line, code = described
+        log.error("command failed: %s (%s)", line, type(exc).__name__)
+        print(f"ardoiz-desk: {line}", file=sys.stderr)
+        return code
+    # The log gets the type and where it happened, never the message: it may quote values.
+    where = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("command failed: %s\n%s", type(exc).__name__, where)
+    print(f"ardoiz-desk: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
+    return 1

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
-from ardoiz_desk.cli.common import CommandError, add_command, workspace
+from ardoiz_desk.cli.common import CommandError, add_command, base_key_of, workspace
 from ardoiz_desk.services.backup import backup_base, restore_base
 from ardoiz_desk.services.exchange import BundleError
 from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
@@ -249,12 +249,14 @@ def cmd_backup(args: argparse.Namespace, data_dir: Path) -> int:
 def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     """Restore a backup, then open it once (migrating it if it is older)."""
     try:
-        result = restore_base(data_dir, Path(args.file))
+        result = restore_base(data_dir, Path(args.file), base_key_of(data_dir))
     except ValidationError as exc:
         raise CommandError(str(exc), 2) from exc
     with bundle_workspace(data_dir) as ws:
         replica = ws.replica_id
     kept = f"; the replaced base was kept as {result.safety_copy}" if result.safety_copy else ""
+    if result.erased_again:
+        print(f"erased again {result.erased_again} person(s) erased since the backup was taken")
     print(f"restored {result.restored_from} as new replica {replica}{kept}")
     print("the coordinator must approve this installation again; peers send it full bundles")
     return 0

@@ -8,6 +8,20 @@ from contextvars import ContextVar
 
 #: The server base (PostgreSQL) this command works on, if not the data folder's SQLite.
 DATABASE_URL: ContextVar[str | None] = ContextVar("database_url", default=None)
+#: What unlocks the encrypted base: (passphrase, recovery key) read from the given files.
+BASE_SECRETS: ContextVar[tuple[str | None, str | None]] = ContextVar(
+    "base_secrets", default=(None, None)
+)
+
+
+@contextmanager
+def base_secrets(passphrase: str | None, recovery_key: str | None) -> Iterator[None]:
+    """Run a command with the base passphrase or recovery key the user gave in files."""
+    token = BASE_SECRETS.set((passphrase, recovery_key))
+    try:
+        yield
+    finally:
+        BASE_SECRETS.reset(token)
 
 
 @contextmanager

@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
+from ardoiz_desk.cli.errors import DATABASE_URL
+from ardoiz_desk.services.base_key import is_new_base, recovery_key_text
 from ardoiz_desk.services.demo import DemoSeedUsedError, generate_demo
 from ardoiz_desk.services.people.participants import count_participants
 from ardoiz_desk.services.sites.sites import initialise_site
@@ -30,14 +32,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
-    """Set this installation's site (and agent)."""
-    with workspace(data_dir) as ws:
+    """Set this installation's site (and agent); a new base's recovery key is shown once."""
+    new_base = DATABASE_URL.get() is None and is_new_base(data_dir)
+    with workspace(data_dir, create=True) as ws:
         site, agent = initialise_site(
             ws, args.site_code, args.site_name, args.site_kind, args.agent
         )
         print(f"site {site.code} ({site.name}) id {site.id}; replica {ws.replica_id}")
         if agent:
             print(f"agent {agent.name} id {agent.id}")
+        if new_base and ws.store.key is not None:
+            print(f"recovery key: {recovery_key_text(ws.store.key)}")
+            print(
+                "write the recovery key on paper and lock it away: it opens the encrypted "
+                "base without its passphrase (--base-recovery-key-file)"
+            )
     return 0
 
 
@@ -46,7 +55,8 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
     if args.participants < 1 or args.participants > 1_000_000:
         raise CommandError("--participants must be between 1 and 1000000", 2)
     started = time.perf_counter()
-    with workspace(data_dir) as ws:
+    # Demo data may start a new (demo) installation, like init: nobody mistypes "demo".
+    with workspace(data_dir, create=True) as ws:
         if args.if_empty and count_participants(ws):
             print("demo: the base already has participants; nothing added")
             return 0

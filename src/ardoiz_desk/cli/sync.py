@@ -138,9 +138,9 @@ def cmd_territory_status(args: argparse.Namespace, data_dir: Path) -> int:
     with bundle_workspace(data_dir) as ws:
         board = territory_board(ws)
         if args.pdf:
-            from ardoiz_desk.printing.territory_pdf import write_board_pdf
+            from ardoiz_desk.printing.documents import print_territory_board
 
-            write_board_pdf(ws, board, Path(args.pdf))
+            print_territory_board(ws, board, Path(args.pdf))
     if args.json:
         print(json.dumps(dataclasses.asdict(board), ensure_ascii=False, indent=2))
     else:

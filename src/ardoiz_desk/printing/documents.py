@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ardoiz_desk.services.exchange.board import TerritoryBoard
 from ardoiz_desk.services.exports.writing import (
     export_person_json,
     export_report,
@@ -65,3 +66,22 @@ def write_person_record(
     render_person_pdf(record, path)
     log_export(ws, "person.pdf", path, participant=record["personne"]["id"])
     return path
+
+
+def print_territory_board(
+    ws: Workspace, board: TerritoryBoard, path: str | os.PathLike[str]
+) -> Path:
+    """Draw the territory board as PDF (for the RGPD file) and log the export once."""
+    from ardoiz_desk.printing.territory_pdf import render_board_pdf
+
+    render_board_pdf(board, path)
+    unconfirmed = sum(1 for e in board.erasures if e.unconfirmed_by)
+    log_export(
+        ws,
+        "territory-board.pdf",
+        path,
+        sites=len(board.lines),
+        erasures=len(board.erasures),
+        unconfirmed_erasures=unconfirmed,
+    )
+    return Path(path)

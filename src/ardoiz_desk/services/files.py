@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from ardoiz_desk.paths import PART_SUFFIX
 
 # A cell starting with one of these is run as a formula by Excel or LibreOffice
 # (OWASP "CSV injection"): such text is prefixed with an apostrophe to stay text.
@@ -22,17 +23,19 @@ def neutralise(value: object) -> object:
 
 @contextmanager
 def atomic_path(path: str | os.PathLike[str], *, make_parent: bool = True) -> Iterator[Path]:
-    """Yield a temporary path beside the target; on success it replaces the target.
+    """Yield ``NAME.part`` beside the target; on success it replaces the target.
 
+    One documented name (docs/bundle-format.md): a kill leaves at most one NAME.part per
+    target, overwritten by the next write and, in the data folder, removed at next start.
     ``make_parent=False`` for a removable or shared folder: if it is gone (a USB stick
     pulled), writing fails rather than recreating it on the local disk.
     """
     target = Path(path)
     if make_parent:
         target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path = target.with_name(target.name + PART_SUFFIX)
+    tmp_path.unlink(missing_ok=True)
+    tmp_path.touch()
     try:
         yield tmp_path
         _fsync(tmp_path)

@@ -26,6 +26,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from ardoiz_desk.store import cipher
 from ardoiz_desk.store.hlc import HybridLogicalClock
 from ardoiz_desk.store.models import (
     Participant,
@@ -60,23 +61,35 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Freed pages are zeroed: an erased person's values do not linger in the file.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
-def create_sqlite_engine(db_path: Path) -> Engine:
-    """Create an engine on a SQLite file in WAL mode with foreign keys on."""
+def create_sqlite_engine(db_path: Path, key: bytes | None) -> Engine:
+    """Create an engine on a SQLCipher file (key None: a clear one) in WAL mode, FKs on."""
     # hide_parameters: a failed statement's values (names, phones) never reach a log line.
-    engine = create_engine(f"sqlite:///{db_path}", hide_parameters=True)
-    event.listen(engine, "connect", _set_sqlite_pragmas)
+    engine = create_engine(f"sqlite:///{db_path}", module=cipher.dbapi2, hide_parameters=True)
+
+    def on_connect(dbapi_connection: Any, record: Any) -> None:
+        if key is not None:
+            cipher.unlock(dbapi_connection, key)
+        _set_sqlite_pragmas(dbapi_connection, record)
+
+    event.listen(engine, "connect", on_connect)
     return engine
 
 
 class Store:
     """An opened base: engine, replica identity and clock, and a session factory."""
 
-    def __init__(self, engine: Engine, db_path: Path | None = None) -> None:
+    def __init__(
+        self, engine: Engine, db_path: Path | None = None, key: bytes | None = None
+    ) -> None:
         self.engine = engine
         self.db_path = db_path
+        #: The base's SQLCipher key (None on a server base): backups are encrypted with it.
+        self.key = key
         self._sessions = sessionmaker(bind=engine, class_=StoreSession, expire_on_commit=False)
         self.replica_id, last = self._load_identity()
         self.clock = HybridLogicalClock(self.replica_id, last or None)
@@ -120,6 +133,17 @@ class Store:
         """Write one replica-local value (never synchronised)."""
         with self._sessions.begin() as session:
             session.merge(ReplicaState(key=key, value=value))
+
+    def forget_freed_pages(self) -> None:
+        """Move the WAL into the base and truncate it, so erased values leave both files.
+
+        Freed pages are zeroed as they are freed (``secure_delete``); a reader still on an
+        older snapshot can delay the truncation, never make it fail.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def dispose(self) -> None:
         """Close every pooled connection."""

@@ -59,14 +59,14 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_database(db_path: Path, dest_dir: Path, label: str) -> Path:
-    """Copy a live SQLite base with the backup API into dest_dir; return the copy's path."""
+def backup_database(db_path: Path, dest_dir: Path, label: str, key: bytes | None) -> Path:
+    """Copy a live base with the backup API into dest_dir (encrypted alike); return its path."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return copy_database(db_path, dest_dir / f"{db_path.stem}-{stamp}-{label}.sqlite3")
+    return copy_database(db_path, dest_dir / f"{db_path.stem}-{stamp}-{label}.sqlite3", key)
 
 
 def upgrade_to_head(
-    engine: Engine, db_path: Path | None, backup_dir: Path | None
+    engine: Engine, db_path: Path | None, backup_dir: Path | None, key: bytes | None = None
 ) -> MigrationOutcome:
     """Migrate a base to head, backing it up first if it already holds a schema."""
     cfg = alembic_config()
@@ -82,7 +82,7 @@ def upgrade_to_head(
         return MigrationOutcome(before, head, None)
     backup = None
     if before is not None and db_path is not None and backup_dir is not None:
-        backup = backup_database(db_path, backup_dir, f"before-{head}")
+        backup = backup_database(db_path, backup_dir, f"before-{head}", key)
         log.info("backed up %s to %s before upgrading from %s", db_path, backup, before)
     if engine.dialect.name == "sqlite":
         broken = _upgrade_sqlite(engine, cfg)

@@ -1,24 +1,30 @@
-"""Copying a live SQLite base safely: the backup API (which sees the WAL), then a rename."""
+"""Copying a live base safely: the backup API (which sees the WAL), then a rename.
+
+The copy is encrypted with the same key as the base (SQLCipher's backup API copies
+encrypted pages between two connections keyed alike), and readable by its owner only.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from ardoiz_desk.store.cipher import connect, private_file
 
-def copy_database(src: Path, dest: Path) -> Path:
+
+def copy_database(src: Path, dest: Path, key: bytes | None) -> Path:
     """Copy a live base to dest through a ``.part`` file and an atomic rename; return dest."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    source = connect(src, key, readonly=True)
     try:
-        out = sqlite3.connect(tmp)
+        out = connect(tmp, key)
         try:
             source.backup(out)
         finally:
             out.close()
     finally:
         source.close()
+    private_file(tmp)
     tmp.replace(dest)
     return dest

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 
 from PySide6.QtCore import QThreadPool
@@ -11,6 +10,7 @@ from ardoiz_desk.gui.app.launcher import Launcher
 from ardoiz_desk.paths import database_path
 from ardoiz_desk.services.demo import generate_demo
 from ardoiz_desk.services.workspace import open_workspace
+from ardoiz_desk.store import cipher
 
 
 def test_start_window_then_main_window_over_the_base(qtbot, tmp_path) -> None:
@@ -31,8 +31,9 @@ def test_start_window_then_main_window_over_the_base(qtbot, tmp_path) -> None:
 
 
 def test_base_from_a_newer_app_is_refused_in_french(qtbot, tmp_path, monkeypatch) -> None:
-    open_workspace(tmp_path).close()
-    with sqlite3.connect(database_path(tmp_path)) as conn:
+    ws = open_workspace(tmp_path)
+    ws.close()
+    with cipher.connect(database_path(tmp_path), ws.store.key) as conn:
         conn.execute("UPDATE alembic_version SET version_num='9999_future'")
     before = database_path(tmp_path).read_bytes()
     launcher = Launcher(tmp_path, None)

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton
 
 from ardoiz_desk.gui.exchange.pane import SyncPane
 from ardoiz_desk.gui.exchange.views import field_label
-from ardoiz_desk.gui.kit.dialogs import DialogSeam
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Operations
 from ardoiz_desk.services.exchange.territory import (
     create_territory,
     list_peers,
@@ -18,24 +17,14 @@ from ardoiz_desk.services.exchange.territory import (
     write_enrolment,
 )
 from ardoiz_desk.services.sites.sites import initialise_site
+from helpers.gui import FakeDialogs
 from helpers.sync import PASSPHRASE
 
 
-class ShowOnly(DialogSeam):
-    """Shows dialogs without modality and keeps them for the test to fill in."""
-
-    def __init__(self) -> None:
-        self.shown: list[QDialog] = []
-
-    def show(self, dialog: QDialog) -> None:
-        self.shown.append(dialog)
-        dialog.show()
-
-
 def _pane(qtbot, ws) -> SyncPane:
-    pane = SyncPane(ws, TaskRunner())
+    # The fake seam shows dialogs without modality and keeps them for the test to fill in.
+    pane = SyncPane(ws, Operations(dialogs=FakeDialogs()))
     qtbot.addWidget(pane)
-    pane.dialogs = ShowOnly()
     pane.resize(1000, 640)
     pane.show()
     return pane

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate
 
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Operations
 from ardoiz_desk.gui.reports.pane import ReportsPane
 from ardoiz_desk.services.privacy.audit import read_events
 from ardoiz_desk.store.models import site_id_for_code
@@ -15,13 +15,13 @@ from ardoiz_desk.store.models import site_id_for_code
 
 @pytest.fixture
 def pane(qtbot, pilot):
-    runner = TaskRunner()
-    widget = ReportsPane(pilot.ws, runner)
+    ops = Operations()
+    widget = ReportsPane(pilot.ws, ops)
     qtbot.addWidget(widget)
     widget.start_edit.setDate(QDate(2026, 1, 1))
     widget.end_edit.setDate(QDate(2026, 5, 31))
     yield widget
-    runner.wait()
+    ops.wait()
 
 
 def _compute(qtbot, pane):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ardoiz_desk.gui.kit.operations import Operations
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
 from ardoiz_desk.gui.settings.pane import SettingsPane
 from ardoiz_desk.services.people.participants import (
@@ -15,7 +16,7 @@ from helpers.gui import FakeDialogs
 
 
 def _pane(qtbot, ws, dialogs) -> SettingsPane:
-    pane = SettingsPane(ws, UiSettings(ws.data_dir), dialogs=dialogs)
+    pane = SettingsPane(ws, UiSettings(ws.data_dir), Operations(dialogs=dialogs))
     qtbot.addWidget(pane)
     return pane
 

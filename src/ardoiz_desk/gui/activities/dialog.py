@@ -37,8 +37,8 @@ from ardoiz_desk.gui.activities.lacoop_fields import LaCoopDetails
 from ardoiz_desk.gui.activities.picker import AttendeePicker, Candidate, CandidateSearch
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.a11y import release_tab
-from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.operations import Change, Operations
 from ardoiz_desk.gui.kit.table_model import duration
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import (
@@ -76,12 +76,13 @@ class RecordActivityDialog(QDialog):
         self,
         ws: Workspace,
         search: CandidateSearch,
-        dialogs: DialogSeam,
+        ops: Operations,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.dialogs = dialogs
+        self.ops = ops
+        self.dialogs = ops.dialogs
         self.setObjectName("recordActivityDialog")
         self.setWindowTitle(translate("RecordActivityDialog", "Enregistrer une activité"))
         self.attendance = AttendanceModel(self)
@@ -95,7 +96,7 @@ class RecordActivityDialog(QDialog):
         layout.addWidget(self.details)
         self.picker = AttendeePicker(ws, search, lambda: self.site.currentData())
         self.picker.picked.connect(self.add_attendee)
-        self.picker.created.connect(self.participant_created)
+        self.picker.created.connect(self._participant_created)
         layout.addWidget(self._attendance_box(), 1)
         layout.addWidget(self._agents_box(), 1)
         layout.addWidget(self._notes())
@@ -302,6 +303,10 @@ class RecordActivityDialog(QDialog):
             self.anonymous.value(),
         )
 
+    def _participant_created(self, participant_id: str) -> None:
+        self.participant_created.emit(participant_id)
+        self.ops.announce(Change.PARTICIPANTS, [participant_id])
+
     def add_attendee(self, candidate: Candidate) -> None:
         """Add a person picked in the search (once)."""
         self.attendance.add(Attendee(candidate.id, candidate.name, candidate.first_time))
@@ -367,6 +372,10 @@ class RecordActivityDialog(QDialog):
             show_error(self.error, user_message(exc))
             return
         self.recorded.emit(view)
+        what = Change.ACTIVITIES | Change.FOLLOWUPS | Change.AGENTS
+        if view.participant_ids:  # their stage and last visit changed
+            what |= Change.PARTICIPANTS
+        self.ops.announce(what, view.participant_ids)
         self.accept()
 
     def _has_input(self) -> bool:

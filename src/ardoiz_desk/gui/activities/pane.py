@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.gui.kit.table_model import RAW_ROLE, Column, ItemTableModel, duration, fr_date
-from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.gui.kit.widgets import heading, hint
 from ardoiz_desk.gui.participants.journey import table
 from ardoiz_desk.services.activities.sessions import ActivityView, list_activities
@@ -38,10 +38,10 @@ class ActivitiesPane(QWidget):
 
     record_requested = Signal()
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.runner = runner
+        self.ops = ops
         self.names: dict[str, str] = {}
         kinds = voc.kinds()
         self.model = ItemTableModel(
@@ -99,6 +99,13 @@ class ActivitiesPane(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.view, 1)
+        # Names of sites and agents are shown beside each activity.
+        follow(
+            ops.hub,
+            self,
+            Change.ACTIVITIES | Change.AGENTS | Change.SITES,
+            lambda _change: self.refresh(),
+        )
 
     def refresh(self) -> None:
         """Reload the recent activities in the background."""
@@ -108,7 +115,7 @@ class ActivitiesPane(QWidget):
             names |= {a.id: a.name for a in list_agents(self.ws)}
             return names, list_activities(self.ws, limit=RECENT)
 
-        self.runner.start(work, self._show)
+        self.ops.run(work, on_success=self._show, parent=self)
 
     def _show(self, result) -> None:
         self.names, activities = result

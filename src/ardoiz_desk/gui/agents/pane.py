@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel, fr_date
 from ardoiz_desk.gui.kit.widgets import error_label, heading, hint, show_error
 from ardoiz_desk.gui.participants.journey import table
@@ -57,11 +58,11 @@ class AgentsPane(QWidget):
     """The site's agents, who is trained, and adding an agent or recording a training."""
 
     training_requested = Signal()
-    agents_changed = Signal()
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
+        self.ops = ops
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(heading(translate("AgentsPane", "Agents et formation")))
@@ -100,6 +101,13 @@ class AgentsPane(QWidget):
         layout.addLayout(row)
         self.error = error_label()
         layout.addWidget(self.error)
+        # Trainings are activities; agents and sites come with imports too.
+        follow(
+            ops.hub,
+            self,
+            Change.AGENTS | Change.ACTIVITIES | Change.SITES,
+            lambda _change: self.refresh(),
+        )
 
     def refresh(self) -> None:
         """Reload the agents."""
@@ -118,4 +126,4 @@ class AgentsPane(QWidget):
         show_error(self.error, None)
         self.name_edit.clear()
         self.refresh()
-        self.agents_changed.emit()
+        self.ops.announce(Change.AGENTS, origin=self)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,6 +25,7 @@ from ardoiz_desk.gui.followups.pane import FollowUpsPane
 from ardoiz_desk.gui.kit.a11y import no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.operations import Change, Changed, ChangeHub, Operations
 from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.gui.kit.text_size import apply_text_scale
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
@@ -70,7 +69,10 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.dialogs = dialogs or DialogSeam()
         self.settings = settings or UiSettings(ws.data_dir)
+        self.hub = ChangeHub(self)
         self.runner = TaskRunner(self)
+        # One runner, one change hub and one dialog seam shared by every pane.
+        self.ops = Operations(self.runner, self.hub, self.dialogs, self)
         self.card: ParticipantCard | None = None
         self.activity_dialog: RecordActivityDialog | None = None
         self.wizard: FirstStartDialog | None = None
@@ -81,31 +83,26 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self._restore_geometry()
         self._index_requested = False
-        self.refresh_all()
+        self.show_identity()
 
     def _build_panes(self) -> None:
-        self.participants = ParticipantsPane(self.ws, self.runner)
-        self.activities = ActivitiesPane(self.ws, self.runner)
-        self.followups = FollowUpsPane(self.ws)
-        self.agents = AgentsPane(self.ws)
+        self.participants = ParticipantsPane(self.ws, self.ops)
+        self.activities = ActivitiesPane(self.ws, self.ops)
+        self.followups = FollowUpsPane(self.ws, self.ops)
+        self.agents = AgentsPane(self.ws, self.ops)
         # The synchronisation and report panes load heavy modules (charts, spreadsheets):
         # they are built the first time they are shown, which keeps start-up short.
         self.sync_pane: QWidget | None = None
         self.reports_pane: QWidget | None = None
-        self._stale: set[int] = set()
-        self.settings_pane = SettingsPane(
-            self.ws, self.settings, dialogs=self.dialogs, runner=self.runner
-        )
-        self.settings_pane.participants_erased.connect(self.participants_changed)
+        self.settings_pane = SettingsPane(self.ws, self.settings, self.ops)
         self.participants.open_requested.connect(self.open_participant)
         self.participants.new_requested.connect(self.new_participant)
         self.participants.duplicates_requested.connect(self.review_duplicates)
         self.activities.record_requested.connect(self.record_activity)
         self.followups.open_requested.connect(self.open_participant)
-        self.followups.followups_changed.connect(lambda: self.mark_stale(REPORTS))
         self.agents.training_requested.connect(lambda: self.record_activity("formation"))
-        self.agents.agents_changed.connect(self.refresh_all)
         self.settings_pane.text_scale_changed.connect(self.apply_text_scale)
+        self.hub.changed.connect(self._data_changed)
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setAccessibleName(translate("MainWindow", "Navigation"))
@@ -135,22 +132,16 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.nav, self.participants.search_edit)
 
     def _pane_chosen(self, row: int) -> None:
-        """Show a pane, building it on first use and refreshing it if its data changed."""
+        """Show a pane, building it on first use (panes refresh themselves when shown)."""
         if row == SYNC and self.sync_pane is None:
             from ardoiz_desk.gui.exchange.pane import SyncPane
 
-            pane = SyncPane(self.ws, self.runner)
-            # An import may bring anyone: reload the participants index, not just the panes.
-            pane.data_changed.connect(self.data_reloaded)
-            self.sync_pane = self._replace_pane(row, pane)
+            self.sync_pane = self._replace_pane(row, SyncPane(self.ws, self.ops))
         elif row == REPORTS and self.reports_pane is None:
             from ardoiz_desk.gui.reports.pane import ReportsPane
 
-            self.reports_pane = self._replace_pane(row, ReportsPane(self.ws, self.runner, self))
+            self.reports_pane = self._replace_pane(row, ReportsPane(self.ws, self.ops))
         self.stack.setCurrentIndex(row)
-        if row in self._stale:
-            self._stale.discard(row)
-            self._refresh_pane(row)
 
     def _replace_pane(self, row: int, pane: QWidget) -> QWidget:
         old = self.stack.widget(row)
@@ -158,26 +149,6 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(old)
         old.deleteLater()
         return pane
-
-    def _refresh_pane(self, row: int) -> None:
-        pane = {
-            ACTIVITIES: self.activities,
-            FOLLOWUPS: self.followups,
-            AGENTS: self.agents,
-            SYNC: self.sync_pane,
-            REPORTS: self.reports_pane,
-            SETTINGS: self.settings_pane,
-        }.get(row)
-        if pane is not None:
-            pane.refresh()
-
-    def mark_stale(self, *rows: int) -> None:
-        """Data behind these panes changed: refresh the visible one now, the others when shown."""
-        for row in rows:
-            if row == self.nav.currentRow():
-                self._refresh_pane(row)
-            else:
-                self._stale.add(row)
 
     def _size_nav_items(self) -> None:
         """Give navigation entries room to breathe, in proportion to the text size."""
@@ -199,11 +170,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.runner.busy_changed.connect(self._busy)
         self.runner.progressed.connect(self._progress)
-        self.runner.task_failed.connect(
-            lambda message, _details: self.dialogs.error(
-                self, translate("MainWindow", "Une opération a échoué"), message
-            )
-        )
 
     def _shortcuts(self) -> None:
         for number in range(1, 8):
@@ -238,18 +204,14 @@ class MainWindow(QMainWindow):
 
     def open_participant(self, participant_id: str | None) -> ParticipantCard:
         """Open a participant's card (a new one when the id is None)."""
-        card = ParticipantCard(self.ws, participant_id, self.dialogs, self)
-        card.saved.connect(lambda pid: self.participants_changed([pid]))
-        card.erased.connect(lambda pid: self.participants_changed([pid]))
-        card.followups_changed.connect(lambda _pid: self.mark_stale(FOLLOWUPS, REPORTS))
+        card = ParticipantCard(self.ws, participant_id, self.ops, self)
         self.card = card
         self.dialogs.show(card)
         return card
 
     def review_duplicates(self) -> DuplicatesDialog:
         """The likely duplicates, to merge or dismiss."""
-        dialog = DuplicatesDialog(self.ws, self.runner, self.dialogs, self)
-        dialog.merged.connect(self.participants_changed)
+        dialog = DuplicatesDialog(self.ws, self.ops, self)
         self.duplicates_dialog = dialog
         self.dialogs.show(dialog)
         return dialog
@@ -261,47 +223,39 @@ class MainWindow(QMainWindow):
     def record_activity(self, kind: str | None = None) -> RecordActivityDialog:
         """Ctrl+E: the record-an-activity dialog."""
         search = candidate_search(self.ws, lambda: self.participants.index)
-        dialog = RecordActivityDialog(self.ws, search, self.dialogs, self)
+        dialog = RecordActivityDialog(self.ws, search, self.ops, self)
         if kind:
             select_code(dialog.kind, kind)
-        dialog.participant_created.connect(lambda pid: self.participants_changed([pid]))
         dialog.recorded.connect(self._activity_recorded)
         self.activity_dialog = dialog
         self.dialogs.show(dialog)
         return dialog
 
-    def _activity_recorded(self, activity) -> None:
-        self.participants_changed(list(activity.participant_ids))
-        self.mark_stale(ACTIVITIES, AGENTS)
+    def _activity_recorded(self, _activity) -> None:
         self.statusBar().showMessage(translate("MainWindow", "Activité enregistrée."), 5000)
 
-    def participants_changed(self, ids: Sequence[str]) -> None:
-        """Some participants changed: patch the list and refresh what depends on them."""
-        self.participants.participants_changed(ids)
-        self.mark_stale(FOLLOWUPS, SYNC, REPORTS)
+    def _data_changed(self, change: Changed) -> None:
+        if change.touches(Change.SITES | Change.AGENTS | Change.TERRITORY):
+            self.show_identity()
 
-    def refresh_all(self) -> None:
-        """Reload every pane (after the wizard, an import, a new agent…)."""
+    def show_identity(self) -> None:
+        """Name this counter's site and agent in the status bar."""
         site, agent = this_site(self.ws), this_agent(self.ws)
         self.identity.setText(
             translate("MainWindow", "Site : {site} · Agent : {agent}").format(
                 site=site.name if site else "—", agent=agent.name if agent else "—"
             )
         )
-        self.participants.reload_sites()
-        self.mark_stale(ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS)
 
     def data_reloaded(self) -> None:
-        """Everything may have changed (demo data, an imported bundle): reload the index too."""
-        self.participants.load_index()
-        self.refresh_all()
+        """Everything may have changed (demo data, an imported bundle): every pane reloads."""
+        self.hub.announce(Change.DATA)
 
     def maybe_start_wizard(self) -> FirstStartDialog | None:
         """Show the first-start wizard if this installation has no site yet."""
         if not needs_first_start(self.ws):
             return None
-        self.wizard = FirstStartDialog(self.ws, self.runner, self)
-        self.wizard.completed.connect(self.data_reloaded)
+        self.wizard = FirstStartDialog(self.ws, self.ops, self)
         self.dialogs.show(self.wizard)
         return self.wizard
 
@@ -328,4 +282,5 @@ class MainWindow(QMainWindow):
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
         self.runner.wait(10_000)
+        self.ops.stop()
         event.accept()

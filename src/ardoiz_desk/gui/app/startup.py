@@ -6,9 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ardoiz_desk.gui.app.launcher import Launcher
+from ardoiz_desk.gui.app.single import claim_data_folder
 from ardoiz_desk.gui.kit.i18n import install_translators
 from ardoiz_desk.gui.kit.text_size import apply_text_scale, ensure_readable_font
 from ardoiz_desk.gui.kit.theme import FRAMED_CLASSES, build_palette
@@ -57,11 +58,38 @@ def start_app(data_dir: Path, lang: str | None = None) -> Launcher:
     return launcher
 
 
+def ask_yes_no(question: str) -> bool:
+    """Ask the agent a yes/no question before any window exists."""
+    answer = QMessageBox.question(
+        None,
+        "Ardoiz Desk",
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show a window above the others (asked by a second start on the same folder)."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_app(data_dir: Path, lang: str | None = None) -> int:
-    """Run the app until its window closes."""
+    """Run the app until its window closes (one window per data folder)."""
     app = create_application()
+    if data_dir.is_dir():
+        install_translators(app, lang or UiSettings(data_dir).language)
+    lock = claim_data_folder(data_dir, ask_yes_no)
+    if lock is None:
+        return 0  # the folder is open in another window: told, and maybe brought forward
     launcher = start_app(data_dir, lang)
     launcher.failed.connect(lambda _message: app.exit(1))
+    launcher.ready.connect(
+        lambda window: lock.raise_requested.connect(lambda: bring_to_front(window))
+    )
     try:
         return app.exec()
     finally:
@@ -69,3 +97,4 @@ def run_app(data_dir: Path, lang: str | None = None) -> int:
             launcher.window.runner.wait(10_000)
         if launcher.ws is not None:
             launcher.ws.close()
+        lock.release()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.i18n import translate
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Change, Operations
 from ardoiz_desk.gui.kit.widgets import code_combo, error_label, heading, hint, show_error
 from ardoiz_desk.services.demo import generate_demo
 from ardoiz_desk.services.sites.sites import (
@@ -43,10 +43,11 @@ class FirstStartDialog(QDialog):
 
     completed = Signal()
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.runner = runner
+        self.ops = ops
+        self.runner = ops.runner
         self.setObjectName("firstStartDialog")
         self.setWindowTitle(translate("FirstStartDialog", "Bienvenue dans Ardoiz Desk"))
         ensure_default_directory(ws)
@@ -142,6 +143,7 @@ class FirstStartDialog(QDialog):
             show_error(self.error, str(exc))
             return False
         self.completed.emit()
+        self.ops.announce(Change.DATA)
         self.accept()
         return True
 
@@ -158,7 +160,12 @@ class FirstStartDialog(QDialog):
             progress(0, 0, translate("FirstStartDialog", "Création des données de démonstration…"))
             return generate_demo(self.ws, participants=DEMO_PARTICIPANTS)
 
-        self.runner.start(work, lambda _summary: self._demo_done(), self._demo_failed)
+        self.ops.run(
+            work,
+            on_success=lambda _summary: self._demo_done(),
+            on_failure=self._demo_failed,
+            parent=self,
+        )
 
     def _demo_done(self) -> None:
         self.progress.hide()

@@ -1,7 +1,8 @@
 """Synchronisation pane: send and receive bundles, review conflicts, approve new replicas.
 
 Every import is first run as a dry run whose preview the agent confirms; all long work goes
-through the TaskRunner so the window never freezes. File choosers are methods that tests
+through the window's Operations so the window never freezes; what an import or a decision
+changed is announced on the window's change hub. File choosers are methods that tests
 replace (``choose_*``), so no test blocks on a modal.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,7 +28,7 @@ from ardoiz_desk.gui.exchange.tabs import conflicts_tab, exchange_tab, peers_tab
 from ardoiz_desk.gui.exchange.territory_box import TerritoryBox, role_label
 from ardoiz_desk.gui.exchange.views import selected_item, table_model
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Change, Changed, Operations, follow
 from ardoiz_desk.gui.kit.widgets import error_label, heading, hint, show_error
 from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
 from ardoiz_desk.services.exchange.bundles import (
@@ -61,8 +62,7 @@ class ImportSource:
 class SyncPane(QWidget):
     """Exchange bundles by file or shared folder; review what they changed."""
 
-    data_changed = Signal()
-    # Built by sync_tabs, in the manner of setupUi.
+    # Built by exchange.tabs, in the manner of setupUi.
     scope: QComboBox
     folder_label: QLabel
     outcomes: QTableView
@@ -72,17 +72,19 @@ class SyncPane(QWidget):
     peers: QTableView
     territory_box: TerritoryBox
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.runner = runner
-        self.dialogs: DialogSeam = getattr(parent, "dialogs", None) or DialogSeam()
+        self.ops = ops
+        self.runner = ops.runner
         self._pending: ImportSource | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Synchronisation")))
         self.territory_label = hint("")
         layout.addWidget(self.territory_label)
         self.tabs = QTabWidget()
+        self.territory_box = TerritoryBox(ws, ops)
+        self.territory_box.changed.connect(self.territory_changed)
         self.tabs.addTab(exchange_tab(self), tr("Échanger"))
         self.tabs.addTab(conflicts_tab(self), tr("Conflits"))
         self.tabs.addTab(peers_tab(self), tr("Installations"))
@@ -96,14 +98,23 @@ class SyncPane(QWidget):
         self.error = error_label()
         for widget in (self.progress, self.status, self.error):
             layout.addWidget(widget)
-        refresh_all = getattr(parent, "refresh_all", None)
-        if callable(refresh_all):
-            self.data_changed.connect(refresh_all)
         self.refresh()
+        follow(
+            ops.hub,
+            self,
+            Change.PEERS | Change.CONFLICTS | Change.TERRITORY | Change.SITES | Change.PARTICIPANTS,
+            lambda _change: self.refresh(),
+            stale=False,
+        )
         if territory_info(ws) is None:
             self.tabs.setCurrentIndex(2)
 
     # --- seams (tests replace these) ------------------------------------------------------
+
+    @property
+    def dialogs(self) -> DialogSeam:
+        """The window's dialog seam, handed over explicitly with the operations."""
+        return self.ops.dialogs
 
     def choose_export_path(self) -> Path | None:
         """Ask where to write a bundle."""
@@ -171,16 +182,19 @@ class SyncPane(QWidget):
 
     # --- running work ---------------------------------------------------------------------
 
-    def _run(self, work, done, busy_text: str) -> None:
+    def _run(self, work, done, busy_text: str, changes: Change = Change.NONE) -> None:
         show_error(self.error, None)
         self.status.setText(busy_text)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.runner.start(
+        self.ops.run(
             work,
             on_success=lambda r: self._finished(done, r),
-            on_failure=self._failed,
+            on_failure=self._failed,  # inline, in the pane: one message
             on_progress=self._progress,
+            # This pane refreshed itself in ``done``; the others reload.
+            changes=lambda _r: Changed(changes, origin=self),
+            parent=self,
         )
 
     def _progress(self, done: int, total: int, message: str) -> None:
@@ -292,7 +306,9 @@ class SyncPane(QWidget):
         if self._pending is not None:
             source, self._pending = self._pending, None
             self._set_pending(None)
-            self._run(self._work(source, False), self._imported, tr("Import en cours…"))
+            self._run(
+                self._work(source, False), self._imported, tr("Import en cours…"), Change.DATA
+            )
 
     def cancel_import(self) -> None:
         """Forget the preview."""
@@ -318,7 +334,6 @@ class SyncPane(QWidget):
             ).format(stale)
         self.status.setText(text)
         self.refresh()
-        self.data_changed.emit()
 
     # --- conflicts and replicas -----------------------------------------------------------
 
@@ -330,6 +345,7 @@ class SyncPane(QWidget):
                 lambda _p: keep_conflict(self.ws, conflict.id),
                 lambda _r: self.refresh(),
                 tr("Enregistrement…"),
+                Change.CONFLICTS,
             )
 
     def overturn_selected(self) -> None:
@@ -340,6 +356,7 @@ class SyncPane(QWidget):
                 lambda _p: overturn_conflict(self.ws, conflict.id),
                 self._overturned,
                 tr("Enregistrement…"),
+                Change.DATA,
             )
 
     def _overturned(self, _result) -> None:
@@ -347,12 +364,11 @@ class SyncPane(QWidget):
             tr("Valeur rétablie. Exportez un paquet pour que les autres sites la reçoivent.")
         )
         self.refresh()
-        self.data_changed.emit()
 
     def territory_changed(self) -> None:
         """The installation joined or created a territory: everything may look different."""
         self.refresh()
-        self.data_changed.emit()
+        self.ops.announce(Change.DATA, origin=self)
 
     def approve_selected(self) -> None:
         """Trust the selected pending replica and import its held bundles."""
@@ -370,4 +386,5 @@ class SyncPane(QWidget):
                 ),
                 self._imported,
                 tr("Import des paquets en attente…"),
+                Change.DATA,
             )

@@ -1,15 +1,25 @@
 """The tabs of the synchronisation pane, built in the manner of Qt's ``setupUi``.
 
 Each function builds one tab, stores the widgets the pane works with as its attributes and
-connects the buttons to the pane's slots; the behaviour stays in :mod:`sync_pane`.
+connects the buttons to the pane's slots; the behaviour stays in :mod:`exchange.pane`. The
+pane is described by the :class:`TabbedPane` protocol, so this module does not import it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ardoiz_desk.gui.exchange.territory_box import TerritoryBox
 from ardoiz_desk.gui.exchange.views import (
@@ -20,8 +30,28 @@ from ardoiz_desk.gui.exchange.views import (
 )
 from ardoiz_desk.gui.kit.widgets import hint
 
-if TYPE_CHECKING:
-    from ardoiz_desk.gui.exchange.pane import SyncPane
+
+class TabbedPane(Protocol):
+    """What the tabs need of the synchronisation pane: slots to call, places to fill."""
+
+    scope: QComboBox
+    folder_label: QLabel
+    outcomes: QTableView
+    apply_button: QPushButton
+    cancel_button: QPushButton
+    conflicts: QTableView
+    peers: QTableView
+    territory_box: TerritoryBox
+    export_to_file: Callable[[], None]
+    export_to_folder: Callable[[], None]
+    pick_folder: Callable[[], None]
+    preview_files: Callable[[], None]
+    preview_inbox: Callable[[], None]
+    apply_import: Callable[[], None]
+    cancel_import: Callable[[], None]
+    keep_selected: Callable[[], None]
+    overturn_selected: Callable[[], None]
+    approve_selected: Callable[[], None]
 
 
 def tr(text: str) -> str:
@@ -36,7 +66,7 @@ def _button(text: str, slot, name: str) -> QPushButton:
     return button
 
 
-def exchange_tab(pane: SyncPane) -> QWidget:
+def exchange_tab(pane: TabbedPane) -> QWidget:
     """Build the Échanger tab: send, shared folder, receive with a preview to confirm."""
     tab = QWidget()
     layout = QVBoxLayout(tab)
@@ -81,7 +111,7 @@ def exchange_tab(pane: SyncPane) -> QWidget:
     return tab
 
 
-def conflicts_tab(pane: SyncPane) -> QWidget:
+def conflicts_tab(pane: TabbedPane) -> QWidget:
     """Build the Conflits tab: both values side by side, keep or overturn."""
     tab = QWidget()
     layout = QVBoxLayout(tab)
@@ -104,12 +134,10 @@ def conflicts_tab(pane: SyncPane) -> QWidget:
     return tab
 
 
-def peers_tab(pane: SyncPane) -> QWidget:
+def peers_tab(pane: TabbedPane) -> QWidget:
     """Build the Installations tab: the territory box, then the replicas to approve."""
     tab = QWidget()
     layout = QVBoxLayout(tab)
-    pane.territory_box = TerritoryBox(pane.ws, pane.runner, lambda: pane.dialogs)
-    pane.territory_box.changed.connect(pane.territory_changed)
     layout.addWidget(pane.territory_box)
     layout.addWidget(
         hint(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Operations
 from ardoiz_desk.gui.kit.widgets import error_label, hint, show_error
 from ardoiz_desk.services.exchange.territory import (
     COORDINATOR,
@@ -121,8 +121,8 @@ class TerritoryDialog(QDialog):
         if confirm:
             try:
                 check_passphrase(self.passphrase())
-            except ValidationError:
-                return tr("Phrase secrète : {0} caractères au moins.").format(MIN_PASSPHRASE)
+            except ValidationError as exc:
+                return str(exc)  # why it is too weak, in French (services/passphrases.py)
             if self.passphrase() != self.again_edit.text():
                 return tr("Les deux phrases secrètes ne sont pas identiques.")
         return None
@@ -156,14 +156,13 @@ class TerritoryBox(QGroupBox):
     def __init__(
         self,
         ws: Workspace,
-        runner: TaskRunner,
-        dialogs: Callable[[], DialogSeam],
+        ops: Operations,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tr("Territoire"), parent)
         self.ws = ws
-        self.runner = runner
-        self.dialogs = dialogs
+        self.ops = ops
+        self.runner = ops.runner
         self.dialog: TerritoryDialog | None = None
         layout = QVBoxLayout(self)
         self.summary = hint("")
@@ -274,7 +273,7 @@ class TerritoryBox(QGroupBox):
             self.dialog.deleteLater()
         self.dialog = dialog
         dialog.accepted.connect(lambda: on_accept(dialog))
-        self.dialogs().show(dialog)
+        self.dialogs.show(dialog)
 
     def _join(self, path: Path, passphrase: str) -> None:
         unreadable = tr("Impossible de lire le fichier « {0} ».").format(path.name)
@@ -299,6 +298,11 @@ class TerritoryBox(QGroupBox):
             tr("Écriture du fichier d'inscription…"),
         )
 
+    @property
+    def dialogs(self) -> DialogSeam:
+        """The window's dialog seam (tests may swap it on the operations)."""
+        return self.ops.dialogs
+
     def _say(self, text: str) -> None:
         self.status.setText(text)
         self.status.setVisible(bool(text))
@@ -307,8 +311,11 @@ class TerritoryBox(QGroupBox):
         show_error(self.error, None)
         self._say(busy_text)
         self._set_busy(True)
-        self.runner.start(
-            work, on_success=lambda r: self._finished(done, r), on_failure=self._failed
+        self.ops.run(
+            work,
+            on_success=lambda r: self._finished(done, r),
+            on_failure=self._failed,
+            parent=self,
         )
 
     def _set_busy(self, busy: bool) -> None:

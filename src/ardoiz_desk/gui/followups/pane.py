@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ardoiz_desk.gui.followups.model import followup_model
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.gui.kit.widgets import heading, hint
 from ardoiz_desk.gui.participants.journey import table
 from ardoiz_desk.services.people.followups import FollowUpView, followups_due, mark_followup_done
@@ -20,11 +21,11 @@ class FollowUpsPane(QWidget):
     """Overdue follow-ups first, then those due within a week; mark done, open the card."""
 
     open_requested = Signal(str)
-    followups_changed = Signal()
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
+        self.ops = ops
         layout = QVBoxLayout(self)
         layout.addWidget(heading(translate("FollowUpsPane", "Suivis à faire")))
         layout.addWidget(
@@ -58,6 +59,10 @@ class FollowUpsPane(QWidget):
         row.addWidget(self.open_button)
         row.addWidget(self.done_button)
         layout.addLayout(row)
+        # Names are shown beside each follow-up: a renamed participant is renamed here too.
+        follow(
+            ops.hub, self, Change.FOLLOWUPS | Change.PARTICIPANTS, lambda _change: self.refresh()
+        )
 
     def refresh(self) -> None:
         """Reload the follow-ups due."""
@@ -92,7 +97,7 @@ class FollowUpsPane(QWidget):
         self.refresh()
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
-        self.followups_changed.emit()
+        self.ops.announce(Change.FOLLOWUPS, [item.participant_id], origin=self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

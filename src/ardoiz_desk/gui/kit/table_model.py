@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-RAW_ROLE = Qt.ItemDataRole.UserRole + 2
+RAW_ROLE = Qt.ItemDataRole.UserRole + 2  # the one raw-value role of every table in the window
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 

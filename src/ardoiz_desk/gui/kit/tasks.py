@@ -1,8 +1,10 @@
-"""Run long work off the GUI thread, with progress, and report success or failure in one place.
+"""Run long work off the GUI thread, with progress; the low level under :mod:`operations`.
 
 A task is a plain callable ``work(progress) -> result`` from the services layer, where
 ``progress(done, total, message)`` may be called from the worker thread. The window stays
-responsive; results and errors come back on the GUI thread through Qt signals.
+responsive; results and errors come back on the GUI thread through Qt signals. Panes use
+:class:`ardoiz_desk.gui.kit.operations.Operations`, which reports a failure once and
+announces what changed.
 """
 
 from __future__ import annotations
@@ -119,7 +121,6 @@ class TaskRunner(QObject):
 
     busy_changed = Signal(bool)
     progressed = Signal(int, int, str)  # any task's progress, for the window's progress bar
-    task_failed = Signal(str, str)  # any task's failure: message for the user, details
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +144,6 @@ class TaskRunner(QObject):
         if on_progress:
             signals.progress.connect(on_progress)
         signals.progress.connect(self.progressed)
-        signals.failed.connect(self.task_failed)
         # A bound slot (not a lambda): Qt drops the connection if the runner is destroyed
         # before the task ends, e.g. when its window closed meanwhile.
         signals.finished.connect(self._task_finished)

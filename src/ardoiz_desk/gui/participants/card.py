@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.kit.a11y import no_focus
-from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.operations import Change, Operations
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import error_label, heading, no_default_buttons, show_error
 from ardoiz_desk.gui.participants.form import ParticipantForm
@@ -51,12 +51,13 @@ class ParticipantCard(QDialog):
         self,
         ws: Workspace,
         participant_id: str | None,
-        dialogs: DialogSeam,
+        ops: Operations,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.dialogs = dialogs
+        self.ops = ops
+        self.dialogs = ops.dialogs
         self.participant_id = participant_id
         self._initial: ParticipantInput | None = None
         self.setObjectName("participantCard")
@@ -188,11 +189,13 @@ class ParticipantCard(QDialog):
         self.tabs.setEnabled(True)
         self.validate()
         self.saved.emit(view.id)
+        self.ops.announce(Change.PARTICIPANTS, [view.id])
         return True
 
     def _erased(self, participant_id: str) -> None:
         self._initial = None  # nothing left to save: close without asking
         self.erased.emit(participant_id)
+        self.ops.announce(Change.PARTICIPANTS | Change.FOLLOWUPS, [participant_id])
         self.done(QDialog.DialogCode.Rejected)
 
     def plan_followup(self) -> None:
@@ -208,6 +211,7 @@ class ParticipantCard(QDialog):
         self.followups.reason.clear()
         self.reload_side()
         self.followups_changed.emit(self.participant_id)
+        self.ops.announce(Change.FOLLOWUPS, [self.participant_id])
 
     def mark_selected_done(self) -> None:
         """Mark the selected follow-up done."""
@@ -217,6 +221,7 @@ class ParticipantCard(QDialog):
         mark_followup_done(self.ws, item.id)
         self.reload_side()
         self.followups_changed.emit(self.participant_id or "")
+        self.ops.announce(Change.FOLLOWUPS, [self.participant_id or ""])
 
     def may_close(self) -> bool:
         """Return True if nothing is unsaved, or the agent agrees to drop the changes."""

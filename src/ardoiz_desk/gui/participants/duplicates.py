@@ -12,10 +12,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.operations import Change, Operations
 from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel
-from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.gui.kit.widgets import heading, hint
 from ardoiz_desk.gui.participants.journey import table
 from ardoiz_desk.services.people.duplicates import (
@@ -57,9 +56,10 @@ class DuplicatesDialog(QDialog):
 
     merged = Signal(list)  # the ids whose records changed
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, dialogs: DialogSeam, parent=None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent=None) -> None:
         super().__init__(parent)
-        self.ws, self.runner, self.dialogs = ws, runner, dialogs
+        self.ws, self.ops, self.dialogs = ws, ops, ops.dialogs
+        self.runner = ops.runner
         self.setWindowTitle(tr("Doublons probables"))
         self.resize(1180, 560)
         layout = QVBoxLayout(self)
@@ -102,10 +102,11 @@ class DuplicatesDialog(QDialog):
     def refresh(self) -> None:
         """Look for likely pairs off the GUI thread."""
         self.status.setText(tr("Recherche des doublons…"))
-        self.runner.start(
+        self.ops.run(
             lambda _progress: find_duplicates(self.ws),
             on_success=self._show,
             on_failure=lambda message, _d: self.status.setText(message),
+            parent=self,
         )
 
     def _show(self, pairs: list[DuplicatePair]) -> None:
@@ -142,6 +143,9 @@ class DuplicatesDialog(QDialog):
             self.dialogs.error(self, tr("Fusion impossible"), str(exc))
             return
         self.merged.emit([keep.id, dup.id])
+        self.ops.announce(
+            Change.PARTICIPANTS | Change.ACTIVITIES | Change.FOLLOWUPS, [keep.id, dup.id]
+        )
         self.refresh()
 
     def dismiss_selected(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Change, Changed, Operations, follow
 from ardoiz_desk.gui.kit.widgets import code_combo, heading
 from ardoiz_desk.gui.participants.model import PAGE, ParticipantTableModel
 from ardoiz_desk.services.people.search_index import (
@@ -49,10 +49,11 @@ class ParticipantsPane(QWidget):
     # The search runs in a few milliseconds, so it only waits for keystrokes already queued.
     SEARCH_DELAY_MS = 0
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.runner = runner
+        self.ops = ops
+        self.runner = ops.runner
         self.index: ParticipantIndex | None = None
         self._total: int | None = None  # participants in the base, known before the index
         self._sort = ("nom", False)
@@ -62,6 +63,25 @@ class ParticipantsPane(QWidget):
         self.model.sort_requested.connect(self._sort_by)
         self._build()
         self.reload_sites()
+        # Eager: the activity dialog searches this index even while the list is hidden.
+        follow(
+            ops.hub,
+            self,
+            Change.PARTICIPANTS | Change.SITES,
+            self._data_changed,
+            eager=True,
+            stale=False,
+        )
+
+    def _data_changed(self, change: Changed) -> None:
+        if change.touches(Change.SITES):
+            self.reload_sites()
+        if not change.touches(Change.PARTICIPANTS):
+            return
+        if change.participant_ids:
+            self.participants_changed(change.participant_ids)
+        else:  # anyone may have changed (an import): reload the whole index
+            self.load_index()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -182,8 +202,16 @@ class ParticipantsPane(QWidget):
         """
         if self.index is None and self._total is None:
             flt = self.current_filter()
-            self.runner.start(lambda _progress: search_page(self.ws, flt, PAGE), self._first_page)
-        self.runner.start(lambda _progress: ParticipantIndex.load(self.ws), self.set_index)
+            self.ops.run(
+                lambda _progress: search_page(self.ws, flt, PAGE),
+                on_success=self._first_page,
+                parent=self,
+            )
+        self.ops.run(
+            lambda _progress: ParticipantIndex.load(self.ws),
+            on_success=self.set_index,
+            parent=self,
+        )
 
     def _first_page(self, page: tuple[list[str], int]) -> None:
         if self.index is not None:  # the index came first

@@ -12,10 +12,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.table_model import RAW_ROLE
 from ardoiz_desk.services.people.search_index import ParticipantRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-RAW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE = 100
 CACHE_LIMIT = 20 * PAGE
 # Model column -> sort column of the index (None: not sortable, falls back to the name).

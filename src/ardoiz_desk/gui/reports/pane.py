@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ardoiz_desk.gui.kit import vocabulary
 from ardoiz_desk.gui.kit.a11y import no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.printing import charts as charts
 from ardoiz_desk.printing.documents import print_report_pdf
 from ardoiz_desk.services.exports.lacoop import EXTENSION, LaCoopPlan, plan_lacoop
@@ -78,12 +78,12 @@ def lacoop_question(plan: LaCoopPlan) -> str:
     return "\n".join(lines)
 
 
-def confirm_lacoop(parent: QWidget, plan: LaCoopPlan) -> bool:
-    """Show the plan of a La Coop export; True to write it."""
+def confirm_lacoop(dialogs: DialogSeam, parent: QWidget, plan: LaCoopPlan) -> bool:
+    """Show the plan of a La Coop export through the dialog seam; True to write it."""
     if not plan.new:
-        DialogSeam().inform(parent, tr("Exporter pour La Coop"), lacoop_question(plan))
+        dialogs.inform(parent, tr("Exporter pour La Coop"), lacoop_question(plan))
         return False
-    return DialogSeam().ask(parent, tr("Exporter pour La Coop"), lacoop_question(plan))
+    return dialogs.ask(parent, tr("Exporter pour La Coop"), lacoop_question(plan))
 
 
 def choose_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
@@ -106,12 +106,15 @@ class ReportsPane(QWidget):
     report_ready = Signal(object)
     export_done = Signal(str)
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.runner = runner
+        self.ops = ops
+        self.runner = ops.runner
         self.choose_path: ChoosePath = choose_save_path
-        self.confirm_lacoop: ConfirmLaCoop = confirm_lacoop
+        self.confirm_lacoop: ConfirmLaCoop = lambda parent, plan: confirm_lacoop(
+            self.ops.dialogs, parent, plan
+        )
         self.report: Report | None = None
         self._computing = False
         self._stale = True
@@ -131,6 +134,17 @@ class ReportsPane(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(self._build_exports())
         self._load_directory()
+        follow(
+            ops.hub,
+            self,
+            Change.PARTICIPANTS
+            | Change.ACTIVITIES
+            | Change.FOLLOWUPS
+            | Change.AGENTS
+            | Change.SITES,
+            lambda _change: self.refresh(),
+            stale=False,  # computed at its first show (showEvent)
+        )
 
     # building -------------------------------------------------------------------------
     def _build_filters(self) -> QHBoxLayout:
@@ -278,11 +292,12 @@ class ReportsPane(QWidget):
         self.progress.setVisible(True)
         self.progress.setValue(0)
         self._set_status(tr("Calcul du rapport…"))
-        self.runner.start(
+        self.ops.run(
             lambda progress: compute_report(self.ws, flt, progress),
             on_success=self._show_report,
             on_failure=self._computation_failed,
             on_progress=self._on_progress,
+            parent=self,
         )
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
@@ -364,10 +379,11 @@ class ReportsPane(QWidget):
         else:
             work = lambda _p: export_report(self.ws, report, kind, path)  # noqa: E731
         self._set_status(tr("Export en cours…"))
-        self.runner.start(
+        self.ops.run(
             work,
             on_success=lambda _r: self._exported(path),
             on_failure=lambda message, _d: self._export_failed(message),
+            parent=self,
         )
 
     def _export_pdf(self, path: str) -> None:

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
-from ardoiz_desk.gui.kit.tasks import TaskRunner
+from ardoiz_desk.gui.kit.operations import Change, Changed, Operations, follow
 from ardoiz_desk.gui.kit.ui_settings import TEXT_SCALES, UiSettings
 from ardoiz_desk.gui.kit.widgets import heading, hint, select_code
 from ardoiz_desk.services.privacy.retention import (
@@ -39,16 +38,15 @@ class SettingsPane(QWidget):
         self,
         ws: Workspace,
         settings: UiSettings,
+        ops: Operations | None = None,
         parent: QWidget | None = None,
-        *,
-        dialogs: DialogSeam | None = None,
-        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.settings = settings
-        self.dialogs = dialogs or DialogSeam()
-        self.runner = runner or TaskRunner(self)
+        self.ops = ops or Operations(parent=self)
+        self.dialogs = self.ops.dialogs
+        self.runner = self.ops.runner
         layout = QVBoxLayout(self)
         layout.addWidget(heading(translate("SettingsPane", "Paramètres")))
         form = QFormLayout()
@@ -100,6 +98,17 @@ class SettingsPane(QWidget):
         layout.addWidget(box)
         layout.addStretch(1)
         self.refresh()
+        follow(
+            self.ops.hub,
+            self,
+            Change.SITES
+            | Change.AGENTS
+            | Change.PARTICIPANTS
+            | Change.ACTIVITIES
+            | Change.SETTINGS,
+            lambda _change: self.refresh(),
+            stale=False,
+        )
 
     def _purge_row(self) -> QWidget:
         row = QWidget()
@@ -153,10 +162,16 @@ class SettingsPane(QWidget):
         if not self.dialogs.ask(self, title, question):
             return
         self.purge_button.setEnabled(False)
-        self.runner.start(
+        self.ops.run(
             lambda progress: (apply_retention(self.ws, due, progress), due)[1],
             on_success=self._retention_applied,
-            on_failure=lambda message, _details: self.dialogs.error(self, title, message),
+            changes=lambda erased: Changed(
+                Change.PARTICIPANTS | Change.FOLLOWUPS,
+                tuple(c.participant_id for c in erased),
+                origin=self,
+            ),
+            parent=self,
+            error_title=title,
         )
 
     def _retention_applied(self, due: list[RetentionCandidate]) -> None:

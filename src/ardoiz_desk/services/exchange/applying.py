@@ -16,6 +16,7 @@ from ardoiz_desk.services.exchange.import_report import BundleOutcome
 from ardoiz_desk.services.exchange.ledger import ledger_values
 from ardoiz_desk.services.exchange.territory import apply_roster
 from ardoiz_desk.services.privacy.audit import record_event
+from ardoiz_desk.services.privacy.erased_ids import remember_erased
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import ReplicaState
 from ardoiz_desk.sync import state
@@ -25,6 +26,13 @@ from ardoiz_desk.sync.merge import DecodedBundle, MergeResult, merge_tables
 from ardoiz_desk.sync.reading import ROSTER_KEY
 
 Progress = Callable[[int, int, str], None]
+
+
+ALREADY_MESSAGE = "Déjà importé : rien à faire."
+
+
+class _AlreadyApplied(Exception):
+    """Another import of this very file committed while this one waited for the lock."""
 
 
 class _Preview(Exception):
@@ -51,8 +59,12 @@ def apply_bundle(
     roster = bundle.tables.pop(ROSTER_KEY, None)
     sender_vv = envelope.manifest["version_vector"]
     try:
+        # One write transaction from the ledger check to the commit: a racing import of
+        # the same file waits for the lock here, then finds it done.
         with ws.store.remote_session() as session:
             conn = session.connection()
+            if state.find_ledger(conn, head["bundle_id"], sha) == state.APPLIED:
+                raise _AlreadyApplied
             result = merge_tables(conn, bundle, sender_vv, own_version_vector(ws, conn), progress)
             if dry_run:
                 raise _Preview(result, len(live_redirected_to_erased(conn)))
@@ -64,6 +76,10 @@ def apply_bundle(
             session.merge(ReplicaState(key="hlc_last", value=ws.store.clock.last))
     except _Preview as preview:
         return _preview_outcome(head, preview)
+    except _AlreadyApplied:
+        return BundleOutcome(**head, status="already", message=ALREADY_MESSAGE)
+    remember_erased(ws.data_dir, {*result.newly_erased, *chained})
+    ws.store.forget_freed_pages()
     record_event(
         ws,
         "bundle-import",

@@ -185,6 +185,15 @@ def record_incoming(
     conn.execute(insert(table).values(name=entry.name, confirmed_at="", pruned_at="", **values))
 
 
+def forget_incoming(conn: Connection, names: set[str]) -> None:
+    """Drop the ledger entries of files no longer in the folder."""
+    table = SyncMailboxFile.__table__
+    ordered = sorted(names)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        conn.execute(delete(table).where(table.c.direction == IN, table.c.name.in_(chunk)))
+
+
 def record_sent(
     conn: Connection, name: str, sequence: int, rows: int, vv: dict, since: dict
 ) -> None:

@@ -168,6 +168,9 @@ def _to_read(
 ) -> list[MailboxEntry]:
     with ws.store.session() as session:
         ledger = mb.incoming(session.connection())
+        # Files gone from the folder (pruned by their writer) leave the ledger too: it stays
+        # as small as the folder. The import ledger still knows every bundle applied.
+        mb.forget_incoming(session.connection(), set(ledger) - {e.name for e in entries})
     todo = []
     for e in entries:
         if e.skipped_reason:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from ardoiz_desk.services.files import write_atomically
+from ardoiz_desk.services.passphrases import check_strength
 from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.sites.sites import this_site
 from ardoiz_desk.services.validation import ValidationError
@@ -79,12 +80,8 @@ class PeerView:
 
 
 def check_passphrase(passphrase: str) -> str:
-    """Refuse passphrases too short to resist guessing."""
-    if len(passphrase.strip()) < MIN_PASSPHRASE:
-        raise ValidationError(
-            {"passphrase": f"Phrase secrète : {MIN_PASSPHRASE} caractères au moins."}
-        )
-    return passphrase.strip()
+    """Refuse passphrases too short or too easy to guess (zxcvbn), saying why in French."""
+    return check_strength(passphrase)
 
 
 def _state(ws: Workspace) -> dict[str, str]:
@@ -223,7 +220,7 @@ def write_enrolment(ws: Workspace, out: Path, passphrase: str) -> Path:
         }
     ).encode()
     associated = ENROLMENT_MAGIC + struct.pack(">I", len(header)) + header
-    key = crypto.passphrase_key(check_passphrase(passphrase), salt)
+    key = crypto.passphrase_key(check_passphrase(passphrase), salt, crypto.SCRYPT_N)
     body = crypto.encrypt(key, nonce, json.dumps(secret).encode(), associated)
     write_atomically(out, associated + body)
     _journal(ws, "enrolment-written", file=out.name)

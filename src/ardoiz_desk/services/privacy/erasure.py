@@ -5,6 +5,11 @@ drops personal values that arrive later for an erased person (their participant 
 every row that belongs to them), so no bundle, earlier or later, can bring them back.
 Records merged into the person, directly or through a chain of merges, are erased with
 them; records merged into them elsewhere are erased on import (sync/erasure.py).
+
+Nothing of the erased values lingers on disk: freed pages are zeroed (``secure_delete``)
+and the WAL is checkpointed into the base and truncated right after the erasure. The ids
+(ids only) are kept in ``erased-ids.txt`` so that restoring an older backup erases them
+again (services/backup.py).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ardoiz_desk.services.privacy.audit import record_event
+from ardoiz_desk.services.privacy.erased_ids import remember_erased
 from ardoiz_desk.services.validation import NotFoundError
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import Participant
@@ -41,5 +47,7 @@ def erase_participant(ws: Workspace, participant_id: str) -> ErasureResult:
         blanked, removed = erase_people(session, ids)
         session.flush()
         purge_conflicts_of(conn, ids)
+    remember_erased(ws.data_dir, ids)  # a restore of an older backup erases them again
+    ws.store.forget_freed_pages()
     record_event(ws, "erase", participants=list(ids), attendances=blanked, followups=removed)
     return ErasureResult(ids, blanked, removed, already)

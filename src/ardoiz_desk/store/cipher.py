@@ -1,0 +1,85 @@
+"""Encryption at rest: the base is a SQLCipher file opened with a raw 256-bit key.
+
+The key is random, made once per installation (``services/base_key.py`` keeps it in the
+operating system's credential store or wraps it under a passphrase). SQLCipher gets it as
+a *raw* key (``PRAGMA key = "x'…'"``), so opening a connection pays no key derivation: the
+passphrase's scrypt is paid once per process. The WAL, the backups and every copy made here
+are encrypted with the same key; a thief of the laptop reads nothing without it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlcipher3 import dbapi2
+
+#: The first bytes of a clear (unencrypted) SQLite file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+KEY_BYTES = 32
+
+DatabaseError = dbapi2.DatabaseError
+
+
+class WrongBaseKeyError(Exception):
+    """The key does not open this base (wrong key, or not an Ardoiz Desk base)."""
+
+
+def key_pragmas(key: bytes) -> list[str]:
+    """Return the statements that unlock a connection with a raw key."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a base key is 32 bytes")
+    # SQLCipher logs a failed page check to stderr: the caller says it in one line instead.
+    return ["PRAGMA cipher_log_level = NONE", f"PRAGMA key = \"x'{key.hex()}'\""]
+
+
+def unlock(dbapi_connection: Any, key: bytes) -> None:
+    """Give a fresh SQLCipher connection its key (before any other statement)."""
+    cursor = dbapi_connection.cursor()
+    for statement in key_pragmas(key):
+        cursor.execute(statement)
+    cursor.close()
+
+
+def connect(path: Path, key: bytes | None, *, readonly: bool = False) -> Any:
+    """Open a SQLCipher connection on a file (key None: a clear file); check the key works."""
+    target = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    conn = sqlcipher3.connect(target, uri=True)
+    try:
+        if key is not None:
+            unlock(conn, key)
+        else:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        conn.close()
+        if "not a database" not in str(exc):
+            raise  # a folder that cannot be written, a disk error: not a key problem
+        raise WrongBaseKeyError(str(exc)) from exc
+    return conn
+
+
+def is_clear_base(path: Path) -> bool:
+    """True when a file is a clear (unencrypted) SQLite base."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def export_encrypted(source: Any, dest: Path, key: bytes) -> None:
+    """Write the whole of an open connection's base into a new file encrypted with key."""
+    source.execute(f"ATTACH DATABASE ? AS enc KEY \"x'{key.hex()}'\"", (str(dest),))
+    try:
+        source.execute("SELECT sqlcipher_export('enc')").fetchall()
+    finally:
+        source.execute("DETACH DATABASE enc")
+
+
+def private_file(path: Path) -> None:
+    """Make a file readable by its owner only (POSIX)."""
+    if os.name == "posix" and path.exists():
+        path.chmod(0o600)
