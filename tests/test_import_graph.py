@@ -8,7 +8,6 @@ it serves.
 from __future__ import annotations
 
 import grimp
-import pytest
 
 
 def import_circles(package: str) -> list[list[str]]:
@@ -71,9 +70,5 @@ def test_the_finder_sees_a_circle(tmp_path, monkeypatch) -> None:
     assert import_circles("circled") == [["circled.a", "circled.b", "circled.c"]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="one circle left, being removed on its own branch: cli/bundles.py <-> cli/sync.py",
-)
 def test_no_import_circles_in_src() -> None:
     assert import_circles("ardoiz_desk") == []

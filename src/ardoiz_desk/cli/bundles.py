@@ -11,14 +11,17 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
-from ardoiz_desk.cli.common import CommandError, add_command, base_key_of, workspace
+from ardoiz_desk.cli.common import (
+    EXIT_REFUSED,
+    CommandError,
+    add_command,
+    base_key_of,
+    bundle_workspace,
+)
 from ardoiz_desk.services.backup import backup_base, restore_base
-from ardoiz_desk.services.exchange import BundleError
 from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
 from ardoiz_desk.services.exchange.bundles import (
     export_bundle,
@@ -39,20 +42,8 @@ from ardoiz_desk.services.exchange.territory import (
 )
 from ardoiz_desk.services.privacy.erasure import erase_participant
 from ardoiz_desk.services.validation import ValidationError
-from ardoiz_desk.services.workspace import Workspace
 
 ENV_PASSPHRASE = "ARDOIZ_DESK_PASSPHRASE"
-EXIT_REFUSED = 6
-
-
-@contextmanager
-def bundle_workspace(data_dir: Path) -> Iterator[Workspace]:
-    """Open the workspace; a refused bundle becomes a one-line error."""
-    try:
-        with workspace(data_dir) as ws:
-            yield ws
-    except BundleError as exc:
-        raise CommandError(exc.message, EXIT_REFUSED) from exc
 
 
 def read_passphrase(args: argparse.Namespace) -> str:

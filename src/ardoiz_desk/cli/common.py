@@ -10,6 +10,7 @@ from pathlib import Path
 from ardoiz_desk.cli.errors import BASE_SECRETS, DATABASE_URL, CommandError
 from ardoiz_desk.cli.failures import EXIT_BASE_KEY, EXIT_NO_INSTALLATION
 from ardoiz_desk.services import base_key
+from ardoiz_desk.services.exchange import BundleError
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import (
     BaseKeyError,
@@ -68,3 +69,16 @@ def add_command(
     parser = sub.add_parser(name, help=help_text, description=help_text)
     parser.set_defaults(handler=handler)
     return parser
+
+
+EXIT_REFUSED = 6
+
+
+@contextmanager
+def bundle_workspace(data_dir: Path) -> Iterator[Workspace]:
+    """Open the workspace; a refused bundle becomes a one-line error."""
+    try:
+        with workspace(data_dir) as ws:
+            yield ws
+    except BundleError as exc:
+        raise CommandError(exc.message, EXIT_REFUSED) from exc

@@ -7,8 +7,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from ardoiz_desk.cli.bundles import bundle_workspace
-from ardoiz_desk.cli.common import CommandError, add_command
+from ardoiz_desk.cli.common import CommandError, add_command, bundle_workspace
 from ardoiz_desk.services.exchange import mailbox as mb
 from ardoiz_desk.services.exchange.board import TerritoryBoard, territory_board
 from ardoiz_desk.services.exchange.bundles import set_sync_folder, sync_folder
