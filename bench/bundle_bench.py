@@ -37,14 +37,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from clear_base import clear_store, clear_workspace
 from seed_bench import seed_store
 
 from ardoiz_desk.paths import database_path
 from ardoiz_desk.services.exchange.bundle_import import import_files
 from ardoiz_desk.services.exchange.bundles import export_bundle
 from ardoiz_desk.services.exchange.territory import apply_roster, create_territory, roster
-from ardoiz_desk.services.workspace import open_workspace
-from ardoiz_desk.store import open_store
 from ardoiz_desk.store.models import SYNCED_MODELS
 from ardoiz_desk.sync.crypto import new_signing_key
 
@@ -111,9 +110,9 @@ def timed(fn):
 def prepare(root: Path, participants: int, attendances: int, seed: int):
     """Seed a site base, make it a territory and enrol an empty receiver."""
     _opened, seeding, counts = seed_store(root / "site", seed, participants, attendances)
-    site = open_workspace(root / "site")
+    site = clear_workspace(root / "site")
     create_territory(site, "Banc d'essai")
-    receiver = open_workspace(root / "receiver")
+    receiver = clear_workspace(root / "receiver")
     enrol(site, receiver)
     return site, receiver, seeding, counts
 
@@ -135,7 +134,7 @@ def run(participants: int, attendances: int, seed: int) -> dict[str, Any]:
         site, receiver, seeding, counts = prepare(root, participants, attendances, seed)
         export_s, exported = timed(lambda: export_bundle(site, root / "b.ardoiz", full=True))
         rows = table_rows(database_path(root / "site"))
-        open_store(root / "raw").dispose()
+        clear_store(root / "raw").dispose()
         baseline_s = raw_upsert(database_path(root / "raw"), rows)
         import_s, report = timed(lambda: import_files(receiver, [exported.path]))
         assert report.outcomes[0].status == "applied", report.outcomes

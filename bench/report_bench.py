@@ -20,15 +20,19 @@ import datetime as dt
 import platform
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from clear_base import clear_workspace
 
 from ardoiz_desk.paths import database_path
 from ardoiz_desk.services.demo import generate_demo
 from ardoiz_desk.services.reports.figures import Report, compute_report, default_period
 from ardoiz_desk.services.vocabulary import MATERIELS, THEMATIQUES
-from ardoiz_desk.services.workspace import open_workspace
 
 TODAY = dt.date(2026, 6, 15)
 
@@ -170,7 +174,7 @@ def best_of(runs: int, work) -> tuple[float, float, object]:
 
 def seeded_workspace(folder: Path, participants: int, activities: int):
     """Open the base in folder, seeding it with demo data when it is empty."""
-    ws = open_workspace(folder)
+    ws = clear_workspace(folder)  # the raw sqlite3 baseline reads the same file
     ws.today = lambda: TODAY
     db = sqlite3.connect(database_path(folder))
     count = db.execute("SELECT COUNT(*) FROM participants").fetchone()[0]

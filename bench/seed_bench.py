@@ -21,14 +21,18 @@ import json
 import platform
 import random
 import sqlite3
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from clear_base import clear_store
+
 from ardoiz_desk.paths import database_path
-from ardoiz_desk.store import open_store
 from ardoiz_desk.store.engine import bulk_insert_new
 from ardoiz_desk.store.models import Activity, Attendance, Participant, Synced, attendance_id
 
@@ -172,7 +176,7 @@ def seed_store(
 ) -> tuple[float, float, dict[str, int]]:
     """Seed a fresh store; return (seconds opening/migrating, seconds inserting, counts)."""
     started = time.perf_counter()
-    store = open_store(folder)
+    store = clear_store(folder)  # raw sqlite3 reads its schema back: keep it clear
     opened = time.perf_counter() - started
 
     def insert(model: type[Synced], rows: Rows) -> None:

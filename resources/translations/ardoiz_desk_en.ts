@@ -2114,6 +2114,18 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <source>La base est en lecture seule : vérifiez les droits du dossier des données.</source>
             <translation>The base is read-only: check the permissions of the data folder.</translation>
         </message>
+        <message>
+            <source>Le dossier des données est inaccessible ou en lecture seule : le support a-t-il été retiré ? Rien n'a été enregistré.</source>
+            <translation>The data folder cannot be reached or is read-only: was the drive removed? Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>Erreur de lecture ou d'écriture sur le disque : le support a-t-il été retiré ? Rien n'a été enregistré.</source>
+            <translation>Disk read or write error: was the drive removed? Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>La base ne s'ouvre pas avec cette clé, ou ce n'est pas une base Ardoiz Desk.</source>
+            <translation>The base does not open with this key, or it is not an Ardoiz Desk base.</translation>
+        </message>
     </context>
     <context>
         <name>TerritoryBoard</name>

@@ -7,7 +7,9 @@ import sqlite3
 import stat
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 from ardoiz_desk.paths import database_path, key_file_path
 from ardoiz_desk.services import base_key
@@ -144,3 +146,45 @@ def test_territory_and_signing_keys_live_inside_the_encrypted_base(territory) ->
             data = path.read_bytes()
             assert signing.encode() not in data and bytes.fromhex(signing) not in data
             assert bytes.fromhex(territory_key) not in data
+
+
+class _MemoryKeyring(KeyringBackend):
+    """A credential store in memory (the operating system's one, in a test)."""
+
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+# keyring registers every backend class it sees: keep this one out of its automatic choice.
+KeyringBackend._classes.discard(_MemoryKeyring)  # type: ignore[attr-defined]
+
+
+def test_with_a_credential_store_no_passphrase_is_needed(tmp_path, monkeypatch) -> None:
+    store = _MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(store)
+    try:
+        monkeypatch.delenv(base_key.ENV_BASE_PASSPHRASE)
+        assert base_key.keyring_usable()
+        folder = tmp_path / "poste"
+        assert not base_key.needs_new_passphrase(folder)
+        ws = open_workspace(folder)
+        _register(ws)
+        ws.close()
+        assert list(store.secrets.values()) == [ws.store.key.hex()]
+        assert "passphrase" not in key_file_path(folder).read_text()
+        open_workspace(folder).close()  # the key comes from the store again
+    finally:
+        keyring.set_keyring(previous)

@@ -25,13 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from ardoiz_desk.paths import database_path, key_file_path
 from ardoiz_desk.services.files import write_atomically
-from ardoiz_desk.services.passphrases import check_strength
 
 ENV_BASE_PASSPHRASE = "ARDOIZ_DESK_BASE_PASSPHRASE"
 KEYRING_SERVICE = "ardoiz-desk"
@@ -127,7 +122,7 @@ def create_key(data_dir: Path, passphrase: str | None) -> bytes:
         )
     record: dict[str, Any] = {"format": KEY_FILE_FORMAT, "install": install, "keyring": in_keyring}
     if passphrase:
-        record["passphrase"] = _wrap(key, check_strength(passphrase))
+        record["passphrase"] = _wrap(key, _strong(passphrase))
     _write(data_dir, record)
     return key
 
@@ -135,7 +130,7 @@ def create_key(data_dir: Path, passphrase: str | None) -> bytes:
 def set_passphrase(data_dir: Path, key: bytes, passphrase: str) -> None:
     """Protect the (unlocked) base key under a new passphrase, replacing the old one."""
     record = _read(data_dir)
-    record["passphrase"] = _wrap(key, check_strength(passphrase))
+    record["passphrase"] = _wrap(key, _strong(passphrase))
     _write(data_dir, record)
 
 
@@ -162,6 +157,12 @@ def unlock_key(data_dir: Path, unlock: Unlock) -> bytes:
     return _unwrap(record["passphrase"], passphrase)
 
 
+def _strong(passphrase: str) -> str:
+    from ardoiz_desk.services.passphrases import check_strength
+
+    return check_strength(passphrase)
+
+
 def recovery_key_text(key: bytes) -> str:
     """Write a base key as the recovery key of the recovery sheet (base32, groups of 4)."""
     text = base64.b32encode(key).decode("ascii").rstrip("=")
@@ -180,7 +181,13 @@ def parse_recovery_key(text: str) -> bytes:
     return key
 
 
+# The window asks is_new_base() before anything else loads: cryptography and zxcvbn are
+# imported only when a key is made or unwrapped.
+
+
 def _kek(passphrase: str, salt: bytes, log2_n: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     memo = hashlib.sha256(salt + bytes([log2_n]) + passphrase.encode("utf-8")).hexdigest()
     if memo not in _derived:
         kdf = Scrypt(salt=salt, length=32, n=2**log2_n, r=8, p=1)
@@ -189,6 +196,8 @@ def _kek(passphrase: str, salt: bytes, log2_n: int) -> bytes:
 
 
 def _wrap(key: bytes, passphrase: str) -> dict[str, Any]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     log2_n = SCRYPT_LOG2_N
     sealed = AESGCM(_kek(passphrase, salt, log2_n)).encrypt(nonce, key, _AAD)
@@ -197,6 +206,9 @@ def _wrap(key: bytes, passphrase: str) -> dict[str, Any]:
 
 
 def _unwrap(slot: dict[str, Any], passphrase: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     log2_n = int(slot["log2_n"])
     if slot.get("kdf") != "scrypt" or not 10 <= log2_n <= 22:
         raise BaseKeyError("unknown key file format")

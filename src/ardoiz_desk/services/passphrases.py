@@ -8,8 +8,6 @@ for little), which four unrelated words pass easily.
 
 from __future__ import annotations
 
-from zxcvbn import zxcvbn
-
 from ardoiz_desk.services.validation import ValidationError
 
 MIN_LENGTH = 10
@@ -26,6 +24,8 @@ def passphrase_weakness(passphrase: str, context: tuple[str, ...] = ()) -> str |
             f"Phrase secrète trop courte : {MIN_LENGTH} caractères au moins. Choisissez "
             f"quatre mots sans rapport entre eux, par exemple {EXAMPLE}."
         )
+    from zxcvbn import zxcvbn  # about 50 ms to load its dictionaries: only when needed
+
     result = zxcvbn(text[:100], user_inputs=list(context))
     if float(result["guesses_log10"]) >= MIN_GUESSES_LOG10:
         return None

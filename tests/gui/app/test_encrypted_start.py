@@ -124,3 +124,32 @@ def test_a_second_window_on_one_folder_is_told_and_brings_the_first_forward(
     assert again.acquire()
     again.release()
     assert not ask_first_window_to_show(tmp_path / "d")
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        ("disk I/O error", "support a-t-il été retiré"),
+        ("unable to open database file", "inaccessible ou en lecture seule"),
+        ("database is locked", "occupée"),
+    ],
+)
+def test_a_base_that_cannot_be_opened_is_said_in_french(
+    qtbot, tmp_path, monkeypatch, error, expected
+) -> None:
+    from sqlcipher3 import dbapi2
+
+    from ardoiz_desk.gui.app import launcher as launcher_module
+
+    def failing(_data_dir, _unlock):
+        raise dbapi2.OperationalError(error)
+
+    monkeypatch.setattr(launcher_module, "_open_workspace", failing)
+    launcher = Launcher(tmp_path / "d", None)
+    shown: list[str] = []
+    launcher.show_error = shown.append
+    with qtbot.waitSignal(launcher.failed, timeout=20_000):
+        launcher.start()
+    assert len(shown) == 1 and expected in shown[0]
+    assert "Traceback" not in shown[0] and "OperationalError" not in shown[0]
+    QThreadPool.globalInstance().waitForDone(10_000)

@@ -105,6 +105,18 @@ def _base_error_message(text: str) -> str | None:
         return tr("La base est occupée par une autre opération : réessayez dans un instant.")
     if "readonly database" in text:
         return tr("La base est en lecture seule : vérifiez les droits du dossier des données.")
+    if "unable to open database file" in text:
+        return tr(
+            "Le dossier des données est inaccessible ou en lecture seule : le support a-t-il "
+            "été retiré ? Rien n'a été enregistré."
+        )
+    if "disk i/o error" in text.lower():
+        return tr(
+            "Erreur de lecture ou d'écriture sur le disque : le support a-t-il été retiré ? "
+            "Rien n'a été enregistré."
+        )
+    if "file is not a database" in text:
+        return tr("La base ne s'ouvre pas avec cette clé, ou ce n'est pas une base Ardoiz Desk.")
     return None
 
 
