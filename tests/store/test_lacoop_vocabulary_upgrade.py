@@ -1,4 +1,4 @@
-"""Revision 0003 (La Coop's vocabulary): a base of 0002 and a bundle of 0002 land on the
+"""La Coop's vocabulary (store/upgrades.py): an older base and an older bundle land on the
 same values: renamed theme codes, the tri-state orientation, structure codes."""
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from ardoiz_desk.store import open_store
 from ardoiz_desk.store.engine import create_sqlite_engine
 from ardoiz_desk.store.migrate import alembic_config
 from ardoiz_desk.store.upgrades import (
+    BEFORE_LACOOP_VOCABULARY,
     KEPT_STRUCTURE_NOTE,
     RENAMED_THEMES,
     STRUCTURE_CODES,
-    upgrade_bundle_0003,
+    upgrade_bundle_lacoop,
 )
 from ardoiz_desk.sync.versions import SCHEMA_UPGRADES
 
@@ -43,13 +44,13 @@ EXPECTED = {
 }
 
 
-def _base_at_0002(folder: Path) -> Path:
+def _older_base(folder: Path) -> Path:
     db = database_path(folder)
     engine = create_sqlite_engine(db)
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0002")
+        command.upgrade(cfg, BEFORE_LACOOP_VOCABULARY)
     engine.dispose()
     with sqlite3.connect(db) as conn:
         for rid, themes, oriented, structure, notes, stamps in OLD_ROWS:
@@ -64,8 +65,8 @@ def _base_at_0002(folder: Path) -> Path:
     return db
 
 
-def test_a_base_of_0002_is_migrated_to_la_coop_codes(tmp_path: Path) -> None:
-    db = _base_at_0002(tmp_path)
+def test_an_older_base_is_migrated_to_la_coop_codes(tmp_path: Path) -> None:
+    db = _older_base(tmp_path)
     open_store(tmp_path).dispose()
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
@@ -81,13 +82,13 @@ def test_a_base_of_0002_is_migrated_to_la_coop_codes(tmp_path: Path) -> None:
     assert json.loads(rows[1][5]) == {"oriente": STAMP}
 
 
-def test_a_bundle_of_0002_is_upgraded_to_the_same_values() -> None:
-    assert SCHEMA_UPGRADES["0002"] is upgrade_bundle_0003
+def test_an_older_bundle_is_upgraded_to_the_same_values() -> None:
+    assert SCHEMA_UPGRADES[BEFORE_LACOOP_VOCABULARY] is upgrade_bundle_lacoop
     columns = ["id", "updated_hlc", "stamps", "thematiques", "oriente_vers_structure",
                "structure_de_redirection", "notes"]  # fmt: skip
     rows = [[r[0], STAMP, r[5], r[1], bool(r[2]), r[3], r[4]] for r in OLD_ROWS]
     data = [list(c) for c in zip(*rows, strict=True)]
-    new_columns, new_data = upgrade_bundle_0003({"activities": (columns, data)})["activities"]
+    new_columns, new_data = upgrade_bundle_lacoop({"activities": (columns, data)})["activities"]
     assert "oriente" in new_columns and "oriente_vers_structure" not in new_columns
     got = {
         row["id"]: row
@@ -113,3 +114,15 @@ def test_codes_of_the_upgrade_are_la_coop_s() -> None:
     assert set(STRUCTURE_CODES) == set(STRUCTURE_LABELS)
     assert set(RENAMED_THEMES.values()) <= set(THEMATIQUES)
     assert not set(RENAMED_THEMES) & set(THEMATIQUES)
+
+
+def test_the_bundle_upgrade_is_keyed_on_the_revision_before_the_migration() -> None:
+    from alembic.script import ScriptDirectory
+
+    from ardoiz_desk.store.upgrades import LACOOP_VOCABULARY_REVISION
+
+    revision = ScriptDirectory.from_config(alembic_config()).get_revision(
+        LACOOP_VOCABULARY_REVISION
+    )
+    assert "lacoop_vocabulary" in revision.path
+    assert revision.down_revision == BEFORE_LACOOP_VOCABULARY

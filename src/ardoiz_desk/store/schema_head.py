@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, text
 
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 class SchemaTooNewError(RuntimeError):

@@ -2,8 +2,8 @@
 commune, the anonymous participants' breakdown; renamed theme codes; the La Coop export
 ledger (replica-local)
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-01 23:30:00
 """
 
@@ -13,14 +13,14 @@ import sqlalchemy as sa
 from alembic import op
 
 from ardoiz_desk.store.upgrades import (
-    oriente_0003,
-    rename_stamp_0003,
-    structure_0003,
-    themes_0003,
+    lacoop_oriente,
+    lacoop_stamps,
+    lacoop_structure,
+    lacoop_themes,
 )
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -43,16 +43,16 @@ def _reshape_activities() -> None:
         "structure_de_redirection = :structure, notes = :notes, stamps = :stamps WHERE id = :id"
     ).bindparams(sa.bindparam("themes", type_=sa.JSON), sa.bindparam("stamps", type_=sa.JSON))
     for rid, themes, oriented, structure, notes, stamps in rows:
-        structure, notes = structure_0003(structure, notes)
+        structure, notes = lacoop_structure(structure, notes)
         conn.execute(
             update,
             {
                 "id": rid,
-                "themes": themes_0003(_json(themes)),
-                "oriente": oriente_0003(oriented),
+                "themes": lacoop_themes(_json(themes)),
+                "oriente": lacoop_oriente(oriented),
                 "structure": structure,
                 "notes": notes,
-                "stamps": rename_stamp_0003(_json(stamps)),
+                "stamps": lacoop_stamps(_json(stamps)),
             },
         )
 
