@@ -4,14 +4,13 @@ same values: renamed theme codes, the tri-state orientation, structure codes."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 from alembic import command
 
 from ardoiz_desk.paths import database_path
 from ardoiz_desk.services.vocabulary import STRUCTURE_LABELS, THEMATIQUES
-from ardoiz_desk.store import open_store
+from ardoiz_desk.store import cipher, open_store
 from ardoiz_desk.store.engine import create_sqlite_engine
 from ardoiz_desk.store.migrate import alembic_config
 from ardoiz_desk.store.upgrades import (
@@ -23,6 +22,7 @@ from ardoiz_desk.store.upgrades import (
 )
 from ardoiz_desk.sync.versions import SCHEMA_UPGRADES
 
+KEY = bytes(range(32))
 STAMP = "1780000000000.00000.00000000000000aa"
 OLD_ROWS = [
     # id, thematiques, oriente_vers_structure, structure_de_redirection, notes, stamps
@@ -46,13 +46,13 @@ EXPECTED = {
 
 def _older_base(folder: Path) -> Path:
     db = database_path(folder)
-    engine = create_sqlite_engine(db)
+    engine = create_sqlite_engine(db, KEY)
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, BEFORE_LACOOP_VOCABULARY)
     engine.dispose()
-    with sqlite3.connect(db) as conn:
+    with cipher.connect(db, KEY) as conn:
         for rid, themes, oriented, structure, notes, stamps in OLD_ROWS:
             conn.execute(
                 "INSERT INTO activities (id, kind, date, duree_minutes, type_lieu, materiel, "
@@ -67,8 +67,8 @@ def _older_base(folder: Path) -> Path:
 
 def test_an_older_base_is_migrated_to_la_coop_codes(tmp_path: Path) -> None:
     db = _older_base(tmp_path)
-    open_store(tmp_path).dispose()
-    with sqlite3.connect(db) as conn:
+    open_store(tmp_path, KEY).dispose()
+    with cipher.connect(db, KEY) as conn:
         rows = conn.execute(
             "SELECT id, thematiques, oriente, structure_de_redirection, notes, stamps, "
             "updated_hlc FROM activities ORDER BY id"
