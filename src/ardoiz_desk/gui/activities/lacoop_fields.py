@@ -130,6 +130,25 @@ class LaCoopDetails(QWidget):
         self.place_box.setVisible(place != "lieu_activite" and kind != "formation")
         self.anonymous_box.setVisible(kind == "collectif" and anonymous > 0)
 
+    def load(self, data) -> None:
+        """Show the details of a recorded activity (an ActivityInput)."""
+        for code, box in self.admin_themes.items():
+            box.setChecked(code in data.thematiques)
+        self.procedure.setText(data.precisions_demarche)
+        self.oriente.setCurrentIndex(max(self.oriente.findData(data.oriente), 0))
+        self.structure.setCurrentIndex(
+            max(self.structure.findData(data.structure_de_redirection), 0)
+        )
+        self.place_commune.setText(data.lieu_commune)
+        self.place_postal.setText(data.lieu_code_postal)
+        self.place_insee.setText(data.lieu_code_insee)
+        anonymes = dict(data.anonymes or {})
+        self.already.setValue(int(anonymes.get(v.ALREADY_ACCOMPANIED, 0)))
+        for family, spins in self.counts.items():
+            counts = anonymes.get(family) or {}
+            for code, spin in spins.items():
+                spin.setValue(int(counts.get(code, 0)))
+
     def values(self, kind: str, place: str, procedure: bool) -> dict[str, object]:
         """The details as the service's input fields (what does not apply is left empty)."""
         values: dict[str, object] = {
