@@ -8,12 +8,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from ardoiz_desk.services.validation import (
-    Checker,
-    NotFoundError,
-    check_insee,
-    check_postal_code,
-)
+from ardoiz_desk.services.people.communes import resolve_commune
+from ardoiz_desk.services.validation import Checker, NotFoundError
 from ardoiz_desk.services.vocabulary import (
     ACTIVITY_KINDS,
     ADMINISTRATIVE_THEME,
@@ -203,15 +199,28 @@ def _procedure(c: Checker, data: ActivityInput) -> dict[str, str]:
 
 
 def _place(c: Checker, data: ActivityInput) -> dict[str, str]:
-    """At home, remote or elsewhere, La Coop needs the commune (at the site: the site's)."""
+    """At home, remote or elsewhere, La Coop needs the commune (at the site: the site's),
+    written as the official directory has it."""
     if data.type_lieu == "lieu_activite":
         return {"lieu_commune": "", "lieu_code_postal": "", "lieu_code_insee": ""}
     nom = c.text("lieu_commune", "Commune du lieu", data.lieu_commune, max_len=100)
-    insee = check_insee(c, data.lieu_code_insee)
-    postal = check_postal_code(c, data.lieu_code_postal)
-    if not nom and "lieu_commune" not in c.errors:
+    insee = (data.lieu_code_insee or "").strip().upper()
+    postal = (data.lieu_code_postal or "").strip()
+    given = {"lieu_commune": nom, "lieu_code_postal": postal, "lieu_code_insee": insee}
+    if "lieu_commune" in c.errors:
+        return given
+    if not nom:
         c.fail("lieu_commune", "Commune du lieu : obligatoire à domicile, à distance ou ailleurs.")
-    return {"lieu_commune": nom, "lieu_code_postal": postal, "lieu_code_insee": insee}
+        return given
+    found = resolve_commune(nom, insee, postal)
+    if found.error:
+        c.fail("lieu_commune", f"Commune du lieu : {found.error}")
+        return given
+    return {
+        "lieu_commune": found.nom,
+        "lieu_code_postal": found.code_postal,
+        "lieu_code_insee": found.code_insee,
+    }
 
 
 def _anonymous_breakdown(

@@ -60,6 +60,10 @@ def _commune(person: Participant, out: list[Dropped], name: str) -> tuple[str, s
     if found.error:
         out.append(Dropped(person.id, name, "Commune", shown, found.error))
         return "", "", ""
+    if not found.code_postal:  # La Coop checks the postal code: it must be one of the commune's
+        reason = "plusieurs codes postaux desservent la commune : choisissez-le sur la fiche"
+        out.append(Dropped(person.id, name, "Commune", shown, reason))
+        return "", "", ""
     written = (found.nom, found.code_insee, found.code_postal)
     kept = (
         stored[0].casefold() == found.nom.casefold(),
