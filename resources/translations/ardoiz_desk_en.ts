@@ -2036,6 +2036,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <source>Empreinte de la clé</source>
             <translation>Key fingerprint</translation>
         </message>
+        <message>
+            <source>Paquets en attente</source>
+            <translation>Bundles waiting</translation>
+        </message>
     </context>
     <context>
         <name>SyncSettings</name>
@@ -2420,6 +2424,10 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>confirmed everywhere</translation>
         </message>
         <message>
+            <source>Paquets en attente</source>
+            <translation>Pending bundles</translation>
+        </message>
+        <message>
             <source>approuvé</source>
             <translation>approved</translation>
         </message>
@@ -2454,10 +2462,6 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>Statut</source>
             <translation>Status</translation>
-        </message>
-        <message>
-            <source>Paquets en attente</source>
-            <translation>Pending bundles</translation>
         </message>
         <message>
             <source>Effacements (RGPD)</source>

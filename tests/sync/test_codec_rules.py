@@ -26,6 +26,7 @@ def _table(**overrides):
         site_id=None,
         autonomie=None,
         merged_into=None,
+        merged_fields={},
         deleted=False,
         erased=False,
         genre="feminin",

@@ -289,3 +289,150 @@ def test_replicas_converge_and_erasure_is_absorbing(
     finally:
         for ws in replicas:
             ws.close()
+
+
+# -- an adversary among honest replicas ---------------------------------------------------
+# One more replica, enrolled and trusted, forges bundles signed with its real key: stamps
+# (a field newer than its row, dates far ahead), version vectors (entries for third
+# replicas and for the receiver itself), sizes and values. Honest replicas must refuse (or
+# set aside) every bad bundle, lose no honest write, and still converge.
+
+EVIL = "EVIL"
+ATTACKS = (
+    "field_stamp",
+    "future",
+    "vv_third",
+    "vv_receiver",
+    "big_string",
+    "vocabulary",
+    "birth_year",
+    "merged_into",
+    "control",
+    "row_claim",
+)
+REFUSED = {"field_stamp", "big_string", "vocabulary", "birth_year", "merged_into", "control"}
+honest_step = st.one_of(
+    step.filter(lambda op: op[0] not in ("send", "batch")),
+    st.tuples(st.just("send"), replica, replica, st.booleans()),
+)
+adversarial_step = st.one_of(
+    honest_step, st.tuples(st.just("attack"), replica, st.sampled_from(ATTACKS), replica)
+)
+
+
+def _forge_attack(adversary, target, third, attack: str, folder) -> object:
+    from helpers.forge import column, forge, stamp
+
+    def tables(docs):
+        doc = docs["participants"]
+        hlc = column(doc, "updated_hlc")[0]
+        if attack == "field_stamp":
+            later = f"{int(hlc[:13]) + 1:013d}{hlc[13:]}"
+            column(doc, "stamps")[0] = {"nom": later}
+        elif attack == "future":
+            column(doc, "updated_hlc")[0] = stamp(adversary.replica_id, 30 * 24 * 3_600_000)
+        elif attack == "big_string":
+            column(doc, "notes")[0] = EVIL * 500_000
+        elif attack == "vocabulary":
+            column(doc, "genre")[0] = EVIL
+        elif attack == "birth_year":
+            column(doc, "annee_naissance")[0] = 2**61
+        elif attack == "merged_into":
+            column(doc, "merged_into")[0] = "e" * 32
+        elif attack == "control":
+            column(doc, "nom")[0] = EVIL + "\x00"
+
+    def manifest(m):
+        far = f"{WALL_MS + 3_600_000:013d}.00000."
+        if attack == "vv_third":
+            m["version_vector"][third.replica_id] = far + third.replica_id
+        elif attack == "vv_receiver":
+            m["version_vector"][target.replica_id] = far + target.replica_id
+        elif attack == "row_claim":
+            m["version_vector"] = {}
+
+    path = forge(adversary, folder, tables=tables, manifest=manifest, name=f"evil-{attack}.ardoiz")
+    if attack == "row_claim":  # claims more rows than the section can hold, signed anew
+        from ardoiz_desk.services.exchange.territory import load_keys
+        from ardoiz_desk.sync.codec import encode_section
+        from ardoiz_desk.sync.container import Section, write_bundle
+        from helpers.forge import read_docs
+
+        keys = load_keys(adversary)
+        head, docs, _extra = read_docs(path.read_bytes(), keys.territory_key)
+        sections = [
+            Section(
+                n,
+                9_999_999 if n == "participants" else len(d["data"][0]),
+                encode_section(d["columns"], d["data"]),
+            )
+            for n, d in docs.items()
+        ]
+        path.write_bytes(write_bundle(head, sections, keys.territory_key, keys.signing_key))
+    return path
+
+
+def _attack(replicas, adversary, op, folder) -> None:
+    _kind, r, attack, t = op
+    target, third = replicas[r], replicas[t]
+    path = _forge_attack(adversary, target, third, attack, folder)
+    before = digest(target)
+    outcome = import_files(target, [path]).outcomes[0]
+    if attack in REFUSED:
+        assert outcome.status == "refused", (attack, outcome)
+        assert digest(target) == before
+    elif attack == "future":
+        assert outcome.status == "quarantined", (attack, outcome)
+        assert digest(target) == before
+    elif attack == "row_claim":
+        assert (outcome.status, outcome.reason) == ("refused", "too-large"), (attack, outcome)
+    else:  # a lying version vector is read, never believed
+        assert outcome.status == "applied", (attack, outcome)
+
+
+def _assert_no_evil(ws) -> None:
+    with ws.store.session() as s:
+        for person in s.scalars(select(Participant)):
+            values = [getattr(person, f) for f in ("prenom", "nom", "notes", "genre")]
+            assert not any(isinstance(v, str) and EVIL in v for v in values)
+
+
+@settings(
+    max_examples=int(os.environ.get("ARDOIZ_ADVERSARY_EXAMPLES", "6")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+)
+@given(steps=st.lists(adversarial_step, min_size=4, max_size=18), seed=st.integers(0, 2**16))
+def test_honest_replicas_converge_beside_an_adversary(
+    template_base, tmp_path_factory, steps, seed
+) -> None:
+    root = tmp_path_factory.mktemp("adv")
+    replicas = [make_replica(template_base, root / f"r{i}") for i in range(N)]
+    adversary = make_replica(template_base, root / "evil")
+    everyone = [*replicas, adversary]
+    try:
+        for ws in everyone:
+            ws.store.clock = HybridLogicalClock(ws.replica_id, wall=lambda: WALL_MS)
+        create_territory(replicas[0], "Territoire de test")
+        clone_territory(replicas[0], everyone[1:])
+        trust_everyone(everyone)
+        register_participant(adversary, ParticipantInput(prenom="Eve", nom="Malin"))
+        folder = root / "bundles"
+        folder.mkdir()
+        counter, written = [0], set()
+        for op in steps:
+            if op[0] == "attack":
+                _attack(replicas, adversary, op, folder)
+            else:
+                _apply(replicas, op, counter, folder)
+                written.update(_all_people(replicas[op[1]]))
+        _final_round(replicas, folder, random.Random(seed))
+        assert len({digest(ws) for ws in replicas}) == 1
+        for ws in replicas:
+            assert written <= set(_all_people(ws))  # no honest write lost
+            _assert_no_evil(ws)
+            _assert_erasures_hold(ws)
+    finally:
+        for ws in everyone:
+            ws.close()

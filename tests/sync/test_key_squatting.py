@@ -24,11 +24,59 @@ from ardoiz_desk.services.people.participants import (
 )
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.sync import crypto
-from ardoiz_desk.sync.container import MAGIC, SIGN_CONTEXT, read_manifest
+from ardoiz_desk.sync.container import (
+    MAGIC,
+    SIGN_CONTEXT,
+    Section,
+    decrypt_sections,
+    open_envelope,
+    read_manifest,
+    write_bundle,
+)
 
 
 def forge(genuine: Path, out: Path) -> tuple[Path, str]:
-    """Copy a bundle as someone reading the shared folder could: own key, signed again."""
+    """Copy a bundle as an enrolled site could (it holds the territory key): own key, the
+    payload encrypted again for the new manifest, signed again.
+
+    Without the territory key a re-signed copy no longer authenticates (the manifest is
+    the cipher's associated data) and is refused outright: see
+    ``test_a_copy_re_signed_without_the_territory_key_is_refused``.
+    """
+    data = genuine.read_bytes()
+    key = bytes.fromhex(_SQUATTER_KEY[0])
+    envelope = open_envelope(data)
+    plain = decrypt_sections(envelope, key)
+    manifest = {
+        k: v
+        for k, v in envelope.manifest.items()
+        if k not in ("format", "cipher", "signature", "sections")
+    }
+    evil = crypto.new_signing_key()
+    manifest["origin"] = {**manifest["origin"], "public_key": crypto.public_key_of(evil).hex()}
+    sections = [
+        Section(p["name"], p["rows"], plain[p["name"]]) for p in envelope.manifest["sections"]
+    ]
+    out.write_bytes(write_bundle(manifest, sections, key, evil))
+    return out, crypto.fingerprint(crypto.public_key_of(evil))
+
+
+_SQUATTER_KEY: list[str] = [""]
+
+
+@pytest.fixture
+def territory(territory):
+    """The shared fixture; the forger is an enrolled site: it knows the territory key."""
+
+    def make(*args, **kwargs):
+        replicas = territory(*args, **kwargs)
+        _SQUATTER_KEY[0] = replicas[0].store.get_state("territory_key")
+        return replicas
+
+    return make
+
+
+def _resign_only(genuine: Path, out: Path) -> Path:
     data = genuine.read_bytes()
     manifest = read_manifest(data)
     (m_len,) = struct.unpack(">I", data[8:12])
@@ -37,7 +85,16 @@ def forge(genuine: Path, out: Path) -> tuple[Path, str]:
     mb = json.dumps(manifest).encode()
     body = MAGIC + struct.pack(">I", len(mb)) + mb + data[12 + m_len : -64]
     out.write_bytes(body + crypto.sign(evil, SIGN_CONTEXT + hashlib.sha256(body).digest()))
-    return out, crypto.fingerprint(crypto.public_key_of(evil))
+    return out
+
+
+def test_a_copy_re_signed_without_the_territory_key_is_refused(territory, tmp_path) -> None:
+    coord, x = territory(1, trust_all=False)
+    register_participant(x, ParticipantInput(prenom="Xavier", nom="Véritable"))
+    genuine = export_bundle(x, tmp_path / "x.ardoiz", full=True).path
+    outcome = import_files(coord, [_resign_only(genuine, tmp_path / "f.ardoiz")]).outcomes[0]
+    assert outcome.status == "refused" and outcome.reason == "altered"
+    assert not (coord.data_dir / "held").exists()
 
 
 def _names(ws) -> set[str]:
@@ -115,13 +172,12 @@ def test_coordinator_sees_both_keys_and_approves_the_checked_one(territory, tmp_
 def test_forged_bundle_alone_is_never_applied(territory, tmp_path) -> None:
     coord, x = territory(1, trust_all=False)
     register_participant(x, ParticipantInput(prenom="Xavier", nom="Véritable"))
-    forged, evil_fp = forge(
-        export_bundle(x, tmp_path / "x.ardoiz", full=True).path, tmp_path / "forged.ardoiz"
-    )
-    assert import_files(coord, [forged]).outcomes[0].status == "held"
-    # Even approved by mistake, its payload does not open: the manifest is authenticated.
-    report = approve_replica(coord, x.replica_id, fingerprint=evil_fp)
-    assert [o.status for o in report.outcomes] == ["refused"]
+    genuine = export_bundle(x, tmp_path / "x.ardoiz", full=True).path
+    # Re-signed without the territory key, its payload does not open (the manifest is
+    # authenticated): refused at once, never held, so nobody can approve it by mistake.
+    outcome = import_files(coord, [_resign_only(genuine, tmp_path / "forged.ardoiz")]).outcomes[0]
+    assert outcome.status == "refused"
+    assert list_peers(coord) == [] or all(p.status != "pending" for p in list_peers(coord))
     assert "Véritable" not in _names(coord)
 
 

@@ -45,13 +45,18 @@ def digest(ws: Workspace) -> str:
 
 
 def clock_warning(ws: Workspace, tolerance_hours: int = 24) -> str | None:
-    """Warn (in French) when this computer's date is behind the base's latest write.
+    """Warn (in French) when this computer's date is behind the base's latest write, or
+    when the coordinator's latest bundle says it holds this computer's work for its date.
 
     It happens when a PC ran with a date in the future and was then corrected: its stamps
     stay ahead of real time, and other sites hold its bundles back until that date passes.
     """
+    from ardoiz_desk.services.exchange.quarantine import own_clock_notice
     from ardoiz_desk.store.hlc import parse_stamp, wall_clock_ms
 
+    notice = own_clock_notice(ws)  # the coordinator saw this computer's dates ahead
+    if notice:
+        return notice
     last = ws.store.clock.last
     if not last:
         return None

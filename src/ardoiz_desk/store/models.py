@@ -129,6 +129,11 @@ class Participant(Synced, Base):
     tablet_status: Mapped[str] = mapped_column(String(10), nullable=False, default="none")
     autonomie: Mapped[str | None] = mapped_column(String(30))
     merged_into: Mapped[str | None] = mapped_column(String(32))
+    # Fields a merge of duplicates filled from another record: {field: [source id, stamp]},
+    # so that erasing that source also empties the values copied from it.
+    merged_fields: Mapped[dict[str, list[str]]] = mapped_column(
+        JSON, nullable=False, default=dict, server_default="{}"
+    )
     erased: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     # Derived, replica-local: accent- and case-folded text that search runs over.
     search_key: Mapped[str] = mapped_column(Text, nullable=False, default="", info={"local": True})

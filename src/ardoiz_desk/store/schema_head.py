@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, text
 
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 class SchemaTooNewError(RuntimeError):

@@ -31,6 +31,12 @@ class SyncPeer(Base):
     known_vv: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False, default=dict)
     added_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     last_bundle_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    # Its X25519 public key (hex), to which the coordinator seals a new territory key.
+    box_key: Mapped[str] = mapped_column(String(64), nullable=False, default="", server_default="")
+    # The coordinator's stamp when it was revoked: rows it stamped later are refused.
+    revoked_at: Mapped[str] = mapped_column(
+        String(40), nullable=False, default="", server_default=""
+    )
 
 
 class SyncVersion(Base):

@@ -23,7 +23,43 @@ from ardoiz_desk.sync.errors import BundleError
 
 ROW_HEAD = ("id", "updated_hlc", "stamps")
 COMPRESS_LEVEL = 6
-MAX_SECTION_BYTES = 2 * 1024**3
+#: Decoding is bounded (docs/bundle-format.md, "Limits"): a bundle's sections may inflate
+#: to at most MAX_INFLATE_RATIO times the bundle's size (never less than MIN_INFLATE_BUDGET,
+#: never more than MAX_INFLATED_BYTES in all); a section claims its row count in the
+#: manifest, checked before anything is built: at most MAX_ROWS, at least
+#: MIN_BYTES_PER_ROW compressed bytes per row (every row carries a random 128-bit id), and
+#: at most VALUES_PER_ROW JSON values per row and column.
+MAX_INFLATE_RATIO = 24
+MIN_INFLATE_BUDGET = 16 * 1024**2
+MAX_INFLATED_BYTES = 1024**3
+MAX_ROWS = 2_000_000
+MIN_BYTES_PER_ROW = 12
+VALUES_PER_ROW = 4
+MAX_LIST_ITEMS = 32
+MAX_SECTION_BYTES = MAX_INFLATED_BYTES
+
+
+class InflateBudget:
+    """How many bytes the sections of one bundle may still inflate to."""
+
+    def __init__(self, compressed_bytes: int) -> None:
+        self.left = min(
+            MAX_INFLATED_BYTES, max(MIN_INFLATE_BUDGET, compressed_bytes * MAX_INFLATE_RATIO)
+        )
+        self.total = self.left
+
+    def take(self, n: int) -> None:
+        """Count n inflated bytes against the budget."""
+        self.left -= n
+
+
+def too_large(what: str) -> BundleError:
+    """The refusal of a bundle whose content exceeds the decoding limits."""
+    return BundleError(
+        f"La section « {what} » du paquet est démesurée une fois décompressée (limite "
+        "de décodage dépassée) : paquet refusé.",
+        "too-large",
+    )
 
 
 @dataclass(frozen=True)
@@ -69,30 +105,69 @@ def encode_section(columns: Sequence[str], data: Sequence[Sequence[Any]]) -> byt
     return zlib.compress(text.encode("utf-8"), COMPRESS_LEVEL)
 
 
-def decompress(blob: bytes, what: str) -> bytes:
-    """Inflate a section, refusing garbage and absurd sizes."""
+def decompress(blob: bytes, what: str, budget: InflateBudget | None = None) -> bytes:
+    """Inflate a section, refusing garbage, and stopping as soon as the budget is spent.
+
+    zlib never produces more than ``max_length`` bytes, so a bomb costs at most the budget.
+    """
+    limit = budget.left if budget is not None else MIN_INFLATE_BUDGET
     try:
         inflater = zlib.decompressobj()
-        out = inflater.decompress(blob, MAX_SECTION_BYTES)
-        if inflater.unconsumed_tail or not inflater.eof or inflater.unused_data:
+        out = inflater.decompress(blob, max(limit, 0) + 1)
+        if len(out) > limit or (inflater.unconsumed_tail and not inflater.eof):
+            raise too_large(what)
+        if not inflater.eof or inflater.unused_data:
             raise zlib.error("trailing or truncated data")
     except zlib.error as exc:
         raise BundleError(f"La section « {what} » est illisible.", "altered") from exc
+    if budget is not None:
+        budget.take(len(out))
     return out
 
 
-def decode_json_section(blob: bytes, what: str) -> Any:
-    """Inflate and parse a JSON section."""
+def decode_json_section(
+    blob: bytes, what: str, budget: InflateBudget | None = None, max_values: int | None = None
+) -> Any:
+    """Inflate and parse a JSON section; ``max_values`` bounds its values before parsing."""
+    raw = decompress(blob, what, budget)
+    if max_values is not None and raw.count(b",") > max_values:
+        raise too_large(what)
     try:
-        return json.loads(decompress(blob, what).decode("utf-8"))
+        return json.loads(raw)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise BundleError(f"La section « {what} » est illisible.", "altered") from exc
 
 
-def decode_table(blob: bytes, model: type[Synced]) -> tuple[list[str], list[list[Any]]]:
-    """Decode and check one table's section; return (column names, column values)."""
+def max_values(model: type[Synced], rows: int) -> int:
+    """The most JSON values a table section of ``rows`` rows can legitimately hold."""
+    specs = column_specs(model).values()
+    per_row = VALUES_PER_ROW * (len(ROW_HEAD) + len(specs))
+    per_row += MAX_LIST_ITEMS * sum(1 for c in specs if c.kind == "json")
+    return rows * per_row + 64
+
+
+def check_row_claim(what: str, rows: int, compressed: int) -> None:
+    """Refuse a row count claimed by the manifest that the section's size cannot hold."""
+    if rows > MAX_ROWS or rows * MIN_BYTES_PER_ROW > compressed + 64:
+        raise too_large(what)
+
+
+def decode_table(
+    blob: bytes,
+    model: type[Synced],
+    budget: InflateBudget | None = None,
+    rows: int | None = None,
+) -> tuple[list[str], list[list[Any]]]:
+    """Decode and check one table's section; return (column names, column values).
+
+    ``rows`` is the count the manifest claims: checked before parsing, then against the data.
+    """
     table = model.__tablename__  # type: ignore[attr-defined]
-    doc = decode_json_section(blob, table)
+    bound = None
+    if rows is not None:
+        check_row_claim(table, rows, len(blob))
+        bound = max_values(model, rows)
+    doc = decode_json_section(blob, table, budget, bound)
     bad = BundleError(f"Les données de « {table} » sont mal formées.", "altered")
     if not isinstance(doc, dict) or set(doc) != {"columns", "data"}:
         raise bad
@@ -106,6 +181,7 @@ def decode_table(blob: bytes, model: type[Synced]) -> tuple[list[str], list[list
         or not isinstance(data, list)
         or len(data) != len(columns)
         or any(not isinstance(col, list) or len(col) != len(data[0]) for col in data)
+        or (rows is not None and len(data[0]) != rows)
     ):
         raise bad
     _check_head(data[0], data[1], data[2], set(specs), bad)
@@ -137,11 +213,19 @@ def _check_head(ids: list, hlcs: list, stamps: list, fields: set[str], bad: Bund
     if not set(map(type, stamps)) <= {dict}:
         raise bad
     inner: list[Any] = []
-    for row_stamps in stamps:
+    for row_stamps, hlc in zip(stamps, hlcs, strict=True):
         if row_stamps:
             if not fields.issuperset(row_stamps):
                 raise bad
-            inner.extend(row_stamps.values())
+            values = list(row_stamps.values())
+            # A field is never newer than its row: updated_hlc is the newest of its stamps.
+            if not set(map(type, values)) <= {str} or max(values) > hlc:
+                raise BundleError(
+                    "Une date de modification d'un champ est postérieure à celle de sa ligne : "
+                    "données contrefaites ou base corrompue.",
+                    "stamps",
+                )
+            inner.extend(values)
     if not _all_match(_STAMP_RUN, inner):
         raise bad
 

@@ -24,7 +24,7 @@ from ardoiz_desk.sync.errors import BundleError
 from ardoiz_desk.sync.manifest import check_manifest
 
 MAGIC = b"ARDOIZB\x00"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: key_id, key_grants, clock_notices, origin.box_key (docs)
 SIGN_CONTEXT = b"ardoiz-desk bundle signature v1\n"
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 _HEAD = len(MAGIC) + 4

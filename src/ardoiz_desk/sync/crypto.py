@@ -1,8 +1,8 @@
 """Keys, signatures and authenticated encryption, all from the ``cryptography`` package.
 
 Nothing is home-made: Ed25519 signs, AES-256-GCM encrypts, HKDF-SHA256 derives one key
-per bundle from the territory key, and scrypt turns a passphrase into a key for enrolment
-files.
+per bundle from the territory key, scrypt turns a passphrase into a key for enrolment
+files, and X25519 seals a new territory key to each trusted replica after a revocation.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
@@ -111,3 +112,56 @@ def passphrase_key(passphrase: str, salt: bytes, n: int = SCRYPT_N) -> bytes:
     if not SCRYPT_MIN_N <= n <= SCRYPT_MAX_N or n & (n - 1):
         raise BundleError("Paramètres de dérivation de clé invalides.", "altered")
     return Scrypt(salt=salt, length=KEY_BYTES, n=n, r=8, p=1).derive(passphrase.encode("utf-8"))
+
+
+# -- key grants: a new territory key sealed to one replica (X25519 + HKDF + AES-256-GCM) --
+
+
+def key_id(territory_key: bytes) -> str:
+    """A short public name of a territory key (16 hex digits), carried in the manifest."""
+    return hashlib.sha256(b"ardoiz-desk territory key id\n" + territory_key).hexdigest()[:16]
+
+
+def box_private_key(signing_key: bytes) -> X25519PrivateKey:
+    """A replica's X25519 key, derived from its Ed25519 signing key (one secret to keep)."""
+    seed = HKDF(
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=b"ardoiz-desk box key v1"
+    ).derive(signing_key)
+    return X25519PrivateKey.from_private_bytes(seed)
+
+
+def box_public_key(signing_key: bytes) -> bytes:
+    """The raw X25519 public key others seal territory keys to."""
+    return box_private_key(signing_key).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def _grant_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(),
+        length=KEY_BYTES,
+        salt=ephemeral + recipient,
+        info=b"ardoiz-desk key grant v1",
+    ).derive(shared)
+
+
+def seal_to(recipient: bytes, secret: bytes, associated: bytes) -> dict[str, str]:
+    """Seal a secret to a replica's X25519 public key; return the grant (hex fields)."""
+    ephemeral = X25519PrivateKey.generate()
+    eph_pub = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient))
+    nonce = os.urandom(NONCE_BYTES)
+    box = encrypt(_grant_key(shared, eph_pub, recipient), nonce, secret, associated)
+    return {"eph": eph_pub.hex(), "nonce": nonce.hex(), "box": box.hex()}
+
+
+def open_sealed(signing_key: bytes, grant: dict[str, str], associated: bytes) -> bytes:
+    """Open a grant sealed to this replica; raise BundleError when it cannot be opened."""
+    private = box_private_key(signing_key)
+    mine = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    try:
+        eph_pub = bytes.fromhex(grant["eph"])
+        shared = private.exchange(X25519PublicKey.from_public_bytes(eph_pub))
+        nonce, box = bytes.fromhex(grant["nonce"]), bytes.fromhex(grant["box"])
+    except (KeyError, ValueError, TypeError) as exc:
+        raise BundleError("La clé du territoire transmise est illisible.", "altered") from exc
+    return decrypt(_grant_key(shared, eph_pub, mine), nonce, box, associated)

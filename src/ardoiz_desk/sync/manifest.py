@@ -11,6 +11,8 @@ from ardoiz_desk.sync.errors import BundleError
 _HEX = {n: re.compile(rf"^[0-9a-f]{{{n}}}$") for n in (16, 24, 32, 64)}
 SECTION_NAME = re.compile(r"^[a-z_]{1,40}$")
 KINDS = ("full", "delta")
+MAX_REPLICAS = 1000
+_HEX_ANY = re.compile(r"^[0-9a-f]*$")
 
 
 def _bad(what: str) -> BundleError:
@@ -40,6 +42,8 @@ def _dict(value: Any, what: str) -> dict[str, Any]:
 def check_version_vector(value: Any, what: str = "vecteur de versions") -> dict[str, str]:
     """Check a version vector (replica id -> newest stamp seen from it) and return it."""
     vv = _dict(value, what)
+    if len(vv) > MAX_REPLICAS:
+        raise _bad(what)
     for replica, stamp in vv.items():
         _hex(replica, 16, what)
         if not isinstance(stamp, str) or not STAMP_RE.match(stamp):
@@ -75,6 +79,31 @@ def check_manifest(manifest: dict[str, Any]) -> None:
     if _dict(manifest.get("signature"), "signature").get("alg") != "Ed25519":
         raise _bad("signature")
     _check_sections(manifest.get("sections"))
+    _check_format_2(manifest, origin)
+
+
+def _check_format_2(manifest: dict[str, Any], origin: dict[str, Any]) -> None:
+    """Fields format 2 added, all optional (a format 1 bundle has none of them)."""
+    _hex(origin.get("box_key"), 64, "clé d'échange", optional=True)
+    _hex(manifest.get("key_id"), 16, "clé du territoire", optional=True)
+    grants = manifest.get("key_grants", {})
+    if not isinstance(grants, dict) or len(grants) > MAX_REPLICAS:
+        raise _bad("clés transmises")
+    for replica, grant in grants.items():
+        _hex(replica, 16, "clés transmises")
+        grant = _dict(grant, "clés transmises")
+        _hex(grant.get("eph"), 64, "clés transmises")
+        _hex(grant.get("nonce"), 24, "clés transmises")
+        box = grant.get("box")
+        if not isinstance(box, str) or len(box) != 96 or not _HEX_ANY.match(box):
+            raise _bad("clés transmises")
+    notices = manifest.get("clock_notices", {})
+    if not isinstance(notices, dict) or len(notices) > MAX_REPLICAS:
+        raise _bad("horloges")
+    for replica, hours in notices.items():
+        _hex(replica, 16, "horloges")
+        if type(hours) is not int or not 0 <= hours <= 10**6:
+            raise _bad("horloges")
 
 
 def _check_sections(sections: Any) -> None:

@@ -9,7 +9,7 @@ into an erased person, with stamped writes (see ``sync.erasure``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select, update
 from ardoiz_desk.store.hlc import stamp_replica
 from ardoiz_desk.store.models import SYNCED_MODELS, Participant, Synced
 from ardoiz_desk.sync.apply import MergeContext, TableCounts, apply_table
-from ardoiz_desk.sync.codec import decode_table
+from ardoiz_desk.sync.codec import InflateBudget, decode_table
 from ardoiz_desk.sync.errors import BundleError
 from ardoiz_desk.sync.rules import (
     PERSON_KEY,
@@ -39,6 +39,8 @@ class DecodedBundle:
     tables: dict[str, tuple[list[str], list[list[Any]]]]
     max_stamp: str
     replicas: frozenset[str]
+    #: replica id -> the newest stamp of that replica the bundle actually carries
+    newest: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -51,23 +53,40 @@ class MergeResult:
     erased_ids: frozenset[str]
 
 
-def decode_tables(sections: Mapping[str, bytes]) -> DecodedBundle:
-    """Decode every table section, refusing unknown sections."""
+def decode_tables(
+    sections: Mapping[str, bytes],
+    budget: InflateBudget | None = None,
+    rows: Mapping[str, int] | None = None,
+) -> DecodedBundle:
+    """Decode every table section, refusing unknown sections.
+
+    ``budget`` bounds the inflated bytes of the whole bundle; ``rows`` are the row counts
+    the manifest claims, checked before each section is parsed.
+    """
     models = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
     unknown = set(sections) - set(models) - EXTRA_SECTIONS
     if unknown:
         raise BundleError(f"Section inconnue dans le paquet : {sorted(unknown)[0]}.", "altered")
     tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
-    newest, replicas = "", set()
+    newest = ""
+    by_replica: dict[str, str] = {}
     for name, model in models.items():
         if name in sections:
-            columns, data = decode_table(sections[name], model)
+            claimed = rows.get(name) if rows is not None else None
+            columns, data = decode_table(sections[name], model, budget, claimed)
             tables[name] = (columns, data)
             if data[0]:
                 newest = max(newest, max(data[1]))
-                replicas.update(stamp_replica(s) for s in data[1])
-                replicas.update(stamp_replica(s) for stamps in data[2] for s in stamps.values())
-    return DecodedBundle(tables, newest, frozenset(replicas))
+                _newest_by_replica(data[1], by_replica)
+                _newest_by_replica([s for st in data[2] for s in st.values()], by_replica)
+    return DecodedBundle(tables, newest, frozenset(by_replica), by_replica)
+
+
+def _newest_by_replica(stamps: list[str], out: dict[str, str]) -> None:
+    for s in stamps:
+        replica = stamp_replica(s)
+        if s > out.get(replica, ""):
+            out[replica] = s
 
 
 def merge_tables(

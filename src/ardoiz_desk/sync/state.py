@@ -18,7 +18,7 @@ from ardoiz_desk.store.sync_tables import (
 )
 from ardoiz_desk.sync.rules import ZERO_STAMP, Conflict, join_version_vectors
 
-APPLIED, HELD = "applied", "held"
+APPLIED, HELD, CLOCK = "applied", "held", "clock"  # CLOCK: kept aside, sender's date ahead
 TRUSTED, PENDING, REVOKED = "trusted", "pending", "revoked"
 COORDINATOR, SITE = "coordinator", "site"
 
@@ -37,6 +37,8 @@ class Peer:
     known_vv: Mapping[str, str] = field(default_factory=dict)
     added_at: str = ""
     last_bundle_at: str = ""
+    box_key: str = ""  # hex X25519 public key, '' until known
+    revoked_at: str = ""  # the coordinator's stamp at revocation, '' unless revoked
 
     @property
     def trusted(self) -> bool:
@@ -64,7 +66,7 @@ def _peer(row: Mapping[str, Any]) -> Peer:
     values["known_vv"] = dict(values.get("known_vv") or {})
     values["role"] = values.get("role") or SITE
     values["status"] = values.get("status") or TRUSTED
-    for name in ("site_code", "site_name", "added_at", "last_bundle_at"):
+    for name in ("site_code", "site_name", "added_at", "last_bundle_at", "box_key", "revoked_at"):
         values[name] = values.get(name) or ""
     return Peer(**values)
 
@@ -96,7 +98,7 @@ def raise_version_vector(
 
 
 def find_ledger(conn: Connection, bundle_id: str, file_sha256: str) -> str | None:
-    """Return 'applied' or 'held' when this very bundle file was seen before."""
+    """Return 'applied', 'held' or 'clock' when this very bundle file was seen before."""
     table = SyncImport.__table__
     rows = conn.execute(
         select(table.c.status).where(
@@ -104,7 +106,10 @@ def find_ledger(conn: Connection, bundle_id: str, file_sha256: str) -> str | Non
         )
     ).scalars()
     statuses = set(rows)
-    return APPLIED if APPLIED in statuses else (HELD if HELD in statuses else None)
+    for status in (APPLIED, HELD, CLOCK):
+        if status in statuses:
+            return status
+    return None
 
 
 def add_ledger(conn: Connection, **values: Any) -> None:
@@ -180,10 +185,15 @@ def list_peers(conn: Connection) -> list[Peer]:
     return [_peer(r) for r in conn.execute(stmt).mappings()]
 
 
-def held_bundles(conn: Connection, replica_id: str | None = None) -> list[dict[str, Any]]:
-    """Return the ledger entries of bundles held for approval (of one replica, or all)."""
+def held_bundles(
+    conn: Connection, replica_id: str | None = None, *, status: str = HELD
+) -> list[dict[str, Any]]:
+    """Return the ledger entries of bundles held for approval (of one replica, or all).
+
+    ``status=CLOCK``: the bundles set aside for their sender's clock instead.
+    """
     table = SyncImport.__table__
-    stmt = select(table).where(table.c.status == HELD).order_by(table.c.id)
+    stmt = select(table).where(table.c.status == status).order_by(table.c.id)
     if replica_id:
         stmt = stmt.where(table.c.origin_replica == replica_id)
     return [dict(r) for r in conn.execute(stmt).mappings()]

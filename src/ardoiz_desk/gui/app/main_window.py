@@ -237,6 +237,9 @@ class MainWindow(QMainWindow):
     def _data_changed(self, change: Changed) -> None:
         if change.touches(Change.SITES | Change.AGENTS | Change.TERRITORY):
             self.show_identity()
+        if change.touches(Change.PEERS):
+            # An imported coordinator's bundle may say this computer's date runs ahead.
+            show_clock_warning(self.clock_warning, clock_warning(self.ws))
 
     def show_identity(self) -> None:
         """Name this counter's site and agent in the status bar."""

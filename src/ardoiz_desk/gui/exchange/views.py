@@ -104,6 +104,11 @@ def peer_columns() -> list[Column]:
         Column(tr("Installation"), lambda p: p.replica_id),
         Column(tr("État"), state),
         Column(tr("Empreinte de la clé"), lambda p: p.fingerprint),
+        Column(
+            tr("Paquets en attente"),
+            lambda p: str(p.files_waiting) if p.files_waiting else "",
+            lambda p: p.files_waiting,
+        ),
         Column(tr("Dernier paquet"), lambda p: p.last_bundle_at.replace("T", " ")[:16]),
     ]
 

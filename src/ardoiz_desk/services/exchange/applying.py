@@ -14,6 +14,7 @@ from typing import Any
 from ardoiz_desk.services.exchange.bundles import own_version_vector
 from ardoiz_desk.services.exchange.import_report import BundleOutcome
 from ardoiz_desk.services.exchange.ledger import ledger_values
+from ardoiz_desk.services.exchange.quarantine import CLOCK, mark_released, take_notice
 from ardoiz_desk.services.exchange.territory import apply_roster
 from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.privacy.erased_ids import remember_erased
@@ -22,8 +23,9 @@ from ardoiz_desk.store.models import ReplicaState
 from ardoiz_desk.sync import state
 from ardoiz_desk.sync.container import Envelope
 from ardoiz_desk.sync.erasure import erase_redirected_to_erased, live_redirected_to_erased
+from ardoiz_desk.sync.guards import bounded_version_vector
 from ardoiz_desk.sync.merge import DecodedBundle, MergeResult, merge_tables
-from ardoiz_desk.sync.reading import ROSTER_KEY
+from ardoiz_desk.sync.redirects import blank_copies_of_erased, break_redirect_loops
 
 Progress = Callable[[int, int, str], None]
 
@@ -52,11 +54,16 @@ def apply_bundle(
     head: dict[str, Any],
     *,
     dry_run: bool,
-    from_held: bool,
+    from_held: str | None,
     progress: Progress | None,
+    roster: list[Any] | None = None,
+    note: str = "",
 ) -> BundleOutcome:
-    """Merge a bundle (or preview it); return its outcome."""
-    roster = bundle.tables.pop(ROSTER_KEY, None)
+    """Merge a bundle (or preview it); return its outcome.
+
+    ``from_held`` is the ledger status of the copy kept aside ('held' or 'clock'), if any;
+    ``note`` is added to the outcome's message (rows left out, stamps rebased).
+    """
     sender_vv = envelope.manifest["version_vector"]
     try:
         # One write transaction from the ledger check to the commit: a racing import of
@@ -70,12 +77,15 @@ def apply_bundle(
                 raise _Preview(result, len(live_redirected_to_erased(conn)))
             _bookkeep(ws, conn, envelope, bundle, result, sha, head, from_held)
             ws.store.clock.observe(bundle.max_stamp) if bundle.max_stamp else None
+            # Opposite merges (A -> B -> A) leave one live record, the same everywhere.
+            break_redirect_loops(session)
             # A record merged (here or elsewhere) into someone now erased is erased too,
             # by ordinary stamped writes, so the erasure travels on in later bundles.
             chained = erase_redirected_to_erased(session)
+            blank_copies_of_erased(session)
             session.merge(ReplicaState(key="hlc_last", value=ws.store.clock.last))
     except _Preview as preview:
-        return _preview_outcome(head, preview)
+        return _preview_outcome(head, preview, note)
     except _AlreadyApplied:
         return BundleOutcome(**head, status="already", message=ALREADY_MESSAGE)
     remember_erased(ws.data_dir, {*result.newly_erased, *chained})
@@ -91,13 +101,16 @@ def apply_bundle(
         erased=len(result.newly_erased),
         erased_merged_records=len(chained),
     )
-    if roster is not None and _from_coordinator(ws, envelope.origin_replica):
-        apply_roster(ws, roster[1][0])
-    return BundleOutcome(**head, status="applied", message="Importé.", tables=result.tables)
+    if _from_coordinator(ws, envelope.origin_replica):
+        if roster is not None:
+            apply_roster(ws, roster)
+        take_notice(ws, envelope.manifest)
+    message = f"Importé.{note}"
+    return BundleOutcome(**head, status="applied", message=message, tables=result.tables)
 
 
-def _preview_outcome(head: dict[str, Any], preview: _Preview) -> BundleOutcome:
-    message = "Aperçu : rien n'a été modifié."
+def _preview_outcome(head: dict[str, Any], preview: _Preview, note: str) -> BundleOutcome:
+    message = f"Aperçu : rien n'a été modifié.{note}"
     if preview.chained:
         message += (
             f" {preview.chained} fiche(s) fusionnée(s) avec une personne effacée "
@@ -114,22 +127,34 @@ def _bookkeep(
     result: MergeResult,
     sha: str,
     head: dict[str, Any],
-    from_held: bool,
+    from_held: str | None,
 ) -> None:
     manifest = envelope.manifest
     complete = manifest["kind"] == "full" or manifest.get("for_replica") == ws.replica_id
-    known = manifest["version_vector"] if complete else {}
+    peer = state.get_peer(conn, envelope.origin_replica)
+    known = bounded_version_vector(
+        manifest["version_vector"] if complete else {},
+        bundle.newest,
+        sender=envelope.origin_replica,
+        me=ws.replica_id,
+        from_coordinator=bool(peer and peer.trusted_coordinator),
+    )
     state.raise_version_vector(conn, known, bundle.replicas)
     state.record_conflicts(conn, head["bundle_id"], result.conflicts)
     state.purge_conflicts_of(conn, result.erased_ids)
-    peer = state.get_peer(conn, envelope.origin_replica)
     known_before = peer.known_vv if peer else {}
-    peer_vv = state.join_version_vectors(known_before, manifest["version_vector"])
+    claimed = dict(manifest["version_vector"])
+    mine = own_version_vector(ws, conn).get(ws.replica_id, "")
+    if claimed.get(ws.replica_id, "") > mine:  # nobody has seen more of mine than I wrote
+        claimed[ws.replica_id] = mine
+    peer_vv = state.join_version_vectors(known_before, claimed)
     state.upsert_peer(
         conn, envelope.origin_replica, known_vv=peer_vv, last_bundle_at=state.utc_now()
     )
     counts = {t.table: {"new": t.new, "updated": t.updated} for t in result.tables}
-    if from_held:
+    if from_held == CLOCK:
+        mark_released(ws, conn, head["bundle_id"])
+    elif from_held:
         state.mark_held_applied(conn, head["bundle_id"])
     else:
         state.add_ledger(

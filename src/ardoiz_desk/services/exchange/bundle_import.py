@@ -25,14 +25,32 @@ from ardoiz_desk.services.exchange.import_report import (
     ImportReport,
     write_report,
 )
+from ardoiz_desk.services.exchange.incoming import check_redirects, check_values
 from ardoiz_desk.services.exchange.ledger import outcome_head
-from ardoiz_desk.services.exchange.territory import TRUSTED, load_keys, set_peer_status
+from ardoiz_desk.services.exchange.quarantine import quarantine, quarantined
+from ardoiz_desk.services.exchange.territory import (
+    TRUSTED,
+    load_keys,
+    revoked_cutoffs,
+    set_peer_status,
+    territory_key_for,
+)
+from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.sync import state, trust
 from ardoiz_desk.sync.container import open_envelope
 from ardoiz_desk.sync.errors import BundleError
+from ardoiz_desk.sync.guards import drop_revoked_rows, rebase_future_stamps
 from ardoiz_desk.sync.inbox import scan_folder
-from ardoiz_desk.sync.reading import read_bundle
+from ardoiz_desk.sync.merge import DecodedBundle
+from ardoiz_desk.sync.reading import (
+    MAX_DRIFT_MS,
+    ROSTER_KEY,
+    beyond_drift,
+    clock_lead_ms,
+    now_ms,
+    read_bundle,
+)
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -46,11 +64,16 @@ def import_bundle_bytes(
     dry_run: bool = False,
     from_held: bool = False,
     progress: Progress | None = None,
+    approve_clock: bool = False,
 ) -> BundleOutcome:
     """Check and merge one bundle; raise BundleError when it is refused.
 
-    The envelope is opened (signature checked), the trust gate decides (``sync/trust``),
-    then the bundle is held, or read (``sync/reading``) and applied (``applying``).
+    The envelope is opened (signature checked), the trust gate decides (``sync/trust``);
+    the payload must then decrypt and authenticate with the territory key and decode within
+    bounds (``sync/reading``) before anything is held; every value is checked as at entry
+    (``incoming``); a sender's clock too far ahead sends the bundle to ``quarantine``
+    (``approve_clock``: a person approved it, its future stamps are rebased); rows of a
+    revoked replica written after its revocation are left out; then ``applying`` merges.
     """
     envelope = open_envelope(data)
     keys = load_keys(ws)
@@ -61,18 +84,32 @@ def import_bundle_bytes(
         peer = state.get_peer(conn, envelope.origin_replica)
     me = trust.Identity(ws.replica_id, keys.public_key, keys.territory_id)
     verdict = trust.decide(envelope.manifest, envelope.public_key, me, peer, seen)
-    if verdict.action == trust.REFUSE:
-        raise BundleError(verdict.message, verdict.reason)
     head = outcome_head(name, envelope.manifest)
-    if verdict.action == trust.SKIP:
-        return BundleOutcome(**head, status="skipped", message=verdict.message)
-    if verdict.action == trust.ALREADY:
-        return BundleOutcome(**head, status="already", message=verdict.message)
-    if verdict.action == trust.HOLD:
-        already = seen == state.HELD
-        return hold(ws, data, envelope, sha, head, dry_run=dry_run, already_held=already)
-    bundle = read_bundle(envelope, keys.territory_key, ws.replica_id)
-    from_held = from_held or seen == state.HELD
+    site = head["origin_site"] or head["origin_replica"]
+    if verdict.action == trust.REFUSE:
+        raise _naming(site, BundleError(verdict.message, verdict.reason))
+    if verdict.action in (trust.SKIP, trust.ALREADY):
+        status = "skipped" if verdict.action == trust.SKIP else "already"
+        return BundleOutcome(**head, status=status, message=verdict.message)
+    try:
+        bundle = read_bundle(envelope, territory_key_for(ws, envelope))
+        if verdict.action == trust.HOLD:  # only what proves itself with the territory key
+            already = seen == state.HELD
+            return hold(ws, data, envelope, sha, head, dry_run=dry_run, already_held=already)
+        roster = bundle.tables.pop(ROSTER_KEY, None)
+        check_values(bundle, ws.today())
+        with ws.store.session() as session:
+            check_redirects(session.connection(), bundle)
+        if beyond_drift(bundle) and not approve_clock:
+            lead, already = clock_lead_ms(bundle), seen == state.CLOCK
+            fields = quarantine(
+                ws, data, envelope, sha, head, lead, dry_run=dry_run, already=already
+            )
+            return BundleOutcome(**fields)
+        bundle, note = _guard(ws, bundle, approve_clock)
+    except BundleError as exc:
+        raise _naming(site, exc) from exc
+    held = seen if seen in (state.HELD, state.CLOCK) else (state.HELD if from_held else None)
     return apply_bundle(
         ws,
         envelope,
@@ -80,9 +117,33 @@ def import_bundle_bytes(
         sha,
         head,
         dry_run=dry_run,
-        from_held=from_held,
+        from_held=held,
         progress=progress,
+        roster=roster[1][0] if roster else None,
+        note=note,
     )
+
+
+def _naming(site: str, exc: BundleError) -> BundleError:
+    """The refusal as one French sentence naming the site and the reason."""
+    reason = exc.message[:1].lower() + exc.message[1:]
+    return BundleError(f"Paquet de « {site} » refusé : {reason}", exc.reason)
+
+
+def _guard(ws: Workspace, bundle: DecodedBundle, approve_clock: bool) -> tuple[DecodedBundle, str]:
+    """Rebase approved future stamps; leave out rows of revoked replicas after revocation."""
+    note = ""
+    if approve_clock and beyond_drift(bundle):
+        limit = f"{now_ms() + MAX_DRIFT_MS:013d}.99999.ffffffffffffffff"
+        bundle = rebase_future_stamps(bundle, limit, ws.store.clock.now)
+        note = " Dates en avance remplacées par celles de cet ordinateur (approuvé)."
+    bundle, dropped = drop_revoked_rows(bundle, revoked_cutoffs(ws))
+    if dropped:
+        note += (
+            f" {dropped} ligne(s) écrite(s) par une installation révoquée après sa révocation "
+            "écartée(s)."
+        )
+    return bundle, note
 
 
 def import_files(
@@ -113,6 +174,8 @@ def import_files(
         outcomes += [_stale(Path(p), GONE) for p in expected if p not in seen]
     for replica in sorted(pending):  # a coordinator's roster may have trusted it meanwhile
         outcomes += _release_held(ws, replica, None)
+    if not dry_run:  # work kept aside for a clock ahead, applied once real time caught up
+        outcomes += [o for o in _retry_quarantined(ws) if o.status != "quarantined"]
     if progress:
         progress(len(paths), len(paths), "")
     report = ImportReport(tuple(outcomes), dry_run, previewed=tuple(read))
@@ -227,6 +290,39 @@ def _release_held(ws: Workspace, replica_id: str, progress: Progress | None) -> 
         return import_bundle_bytes(ws, data, name=name, from_held=True, progress=progress)
 
     return release_held(ws, replica_id, importer)
+
+
+def _retry_quarantined(
+    ws: Workspace, bundle_id: str | None = None, *, approve: bool = False
+) -> list[BundleOutcome]:
+    outcomes = []
+    for q in quarantined(ws):
+        if bundle_id is not None and q.bundle_id != bundle_id:
+            continue
+        path = Path(q.held_path)
+        try:
+            outcome = import_bundle_bytes(
+                ws, path.read_bytes(), name=q.file_name, approve_clock=approve
+            )
+        except (BundleError, OSError) as exc:
+            outcome = BundleOutcome(file=q.file_name, status="refused", message=str(exc))
+        if outcome.status == "applied":
+            path.unlink(missing_ok=True)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def approve_quarantined(ws: Workspace, bundle_id: str) -> ImportReport:
+    """Apply a bundle kept aside for its sender's clock, as a person decided.
+
+    Its stamps beyond the drift bound are replaced by fresh stamps of this computer: the
+    work is kept, and no clock is dragged forward.
+    """
+    outcomes = _retry_quarantined(ws, bundle_id, approve=True)
+    if not outcomes:
+        raise BundleError("Aucun paquet mis de côté sous cet identifiant.", "unknown-bundle")
+    record_event(ws, "bundle-clock-approved", bundle=bundle_id)
+    return write_report(ws.data_dir, ImportReport(tuple(outcomes), False))
 
 
 def report_as_json(report: ImportReport) -> str:

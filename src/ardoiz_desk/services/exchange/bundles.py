@@ -19,7 +19,9 @@ from typing import Any
 from sqlalchemy import func, select, union_all
 
 from ardoiz_desk import __version__
+from ardoiz_desk.services.exchange.quarantine import clock_notices
 from ardoiz_desk.services.exchange.territory import COORDINATOR, Keys, load_keys, roster
+from ardoiz_desk.services.exchange.territory_keys import grants_for
 from ardoiz_desk.services.files import write_atomically
 from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.sites.sites import this_site
@@ -106,11 +108,13 @@ def _manifest(ws: Workspace, keys: Keys, kind: str, for_replica: str | None, vv:
         "origin": {
             "replica": ws.replica_id,
             "public_key": keys.public_key.hex(),
+            "box_key": keys.box_key.hex(),
             "site_id": site.id if site else None,
             "site_code": site.code if site else None,
             "site_name": site.name if site else None,
         },
         "version_vector": vv,
+        "key_id": keys.key_id,
     }
 
 
@@ -154,6 +158,8 @@ def export_bundle(
     if kind == "delta" and since and not for_replica:
         manifest["since"] = dict(since)
     if keys.role == COORDINATOR:
+        manifest["key_grants"] = grants_for(ws, keys.territory_id, keys.territory_key)
+        manifest["clock_notices"] = clock_notices(ws)
         entries = roster(ws)
         blob = zlib.compress(json.dumps(entries).encode())
         sections.append(Section("roster", len(entries), blob))

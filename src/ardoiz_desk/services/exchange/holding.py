@@ -23,7 +23,38 @@ from ardoiz_desk.sync.crypto import fingerprint
 from ardoiz_desk.sync.errors import BundleError
 
 HELD_FOLDER = "held"
+#: What may wait for approval per claimed replica, and in all: an outsider who copied the
+#: territory id cannot fill the disk (and without the territory key nothing is held at all).
+MAX_HELD_FILES = 20
+MAX_HELD_BYTES = 200 * 1024**2
+MAX_HELD_TOTAL_FILES = 400
 Importer = Callable[[bytes, str], BundleOutcome]
+
+
+def check_room(ws: Workspace, replica_id: str, size: int, site: str) -> None:
+    """Refuse to hold one more bundle for a replica beyond the caps."""
+    with ws.store.session() as session:
+        held = state.held_bundles(session.connection())
+    mine = [r for r in held if r["origin_replica"] == replica_id]
+    used = sum(_size(r["held_path"]) for r in mine)
+    if (
+        len(mine) >= MAX_HELD_FILES
+        or used + size > MAX_HELD_BYTES
+        or len(held) >= MAX_HELD_TOTAL_FILES
+    ):
+        raise BundleError(
+            f"« {site} » a déjà {len(mine)} paquet(s) en attente d'approbation "
+            f"({used / 1024**2:.0f} Mo) : celui-ci est refusé tant que la coordination ne "
+            "l'a pas approuvée.",
+            "held-full",
+        )
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 def hold_message(envelope: Envelope, peer: state.Peer | None) -> str:
@@ -58,6 +89,9 @@ def hold(
     message = hold_message(envelope, peer)
     if dry_run or already_held:
         return BundleOutcome(**head, status="held", message=message)
+    check_room(
+        ws, envelope.origin_replica, len(data), head["origin_site"] or head["origin_replica"]
+    )
     # The file's hash in the name: a forged copy keeps the bundle id of the genuine one.
     target = ws.data_dir / HELD_FOLDER / f"{envelope.manifest['bundle_id']}-{sha[:16]}.ardoiz"
     write_atomically(target, data)

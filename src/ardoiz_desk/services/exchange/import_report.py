@@ -18,6 +18,7 @@ STATUS_LABELS = {
     "applied": "importé",
     "preview": "aperçu (rien modifié)",
     "held": "en attente d'approbation",
+    "quarantined": "mis de côté (date de l'expéditeur en avance)",
     "already": "déjà importé",
     "skipped": "ignoré",
     "refused": "refusé",
@@ -27,7 +28,8 @@ STATUS_LABELS = {
 
 @dataclass(frozen=True)
 class BundleOutcome:
-    """The fate of one file: applied, preview, held, already, skipped, stale or refused.
+    """The fate of one file: applied, preview, held, quarantined, already, skipped, stale or
+    refused.
 
     ``stale``: a file new, changed or gone since the preview the import was confirmed on.
     """

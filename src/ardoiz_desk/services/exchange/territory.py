@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from ardoiz_desk.services.exchange import territory_keys
 from ardoiz_desk.services.files import write_atomically
 from ardoiz_desk.services.passphrases import check_strength
 from ardoiz_desk.services.privacy.audit import record_event
@@ -64,6 +65,16 @@ class Keys:
     public_key: bytes
     role: str
 
+    @property
+    def key_id(self) -> str:
+        """The public name of the current territory key (carried in manifests)."""
+        return crypto.key_id(self.territory_key)
+
+    @property
+    def box_key(self) -> bytes:
+        """This replica's X25519 public key (new territory keys are sealed to it)."""
+        return crypto.box_public_key(self.signing_key)
+
 
 @dataclass(frozen=True)
 class PeerView:
@@ -77,6 +88,7 @@ class PeerView:
     fingerprint: str
     last_bundle_at: str
     keys_shown: int = 1  # pending only: how many different keys bundles of this replica bore
+    files_waiting: int = 0  # bundles held (or set aside for its clock) under this line's key
 
 
 def check_passphrase(passphrase: str) -> str:
@@ -166,6 +178,7 @@ def _self_entry(ws: Workspace, keys: Keys) -> dict[str, Any]:
     return {
         "replica": ws.replica_id,
         "public_key": keys.public_key.hex(),
+        "box_key": keys.box_key.hex(),
         "role": keys.role,
         "status": TRUSTED,
         "site_id": site.id if site else None,
@@ -191,6 +204,8 @@ def roster(ws: Workspace) -> list[dict[str, Any]]:
                     "site_id": p.site_id,
                     "site_code": p.site_code,
                     "site_name": p.site_name,
+                    "box_key": p.box_key,
+                    "revoked_at": p.revoked_at,
                 }
             )
     return entries
@@ -293,6 +308,9 @@ def apply_roster(ws: Workspace, entries: list[dict[str, Any]]) -> list[str]:
                         replica=e["replica"],
                         fingerprint=crypto.fingerprint(bytes.fromhex(e["public_key"])),
                     )
+            extra = {k: e[k] for k in ("box_key", "revoked_at") if isinstance(e.get(k), str)}
+            if peer and peer.revoked and e.get("status", TRUSTED) != REVOKED:
+                continue  # a revocation is never undone by an older roster
             state.upsert_peer(
                 conn,
                 e["replica"],
@@ -302,6 +320,7 @@ def apply_roster(ws: Workspace, entries: list[dict[str, Any]]) -> list[str]:
                 site_id=e.get("site_id"),
                 site_code=e.get("site_code") or "",
                 site_name=e.get("site_name") or "",
+                **extra,
             )
     for replica in was_pending:
         drop_foreign_held(ws, replica)
@@ -377,7 +396,7 @@ def list_peers(ws: Workspace) -> list[PeerView]:
     with ws.store.session() as session:
         conn = session.connection()
         peers = state.list_peers(conn)
-        held = state.held_bundles(conn)
+        held = state.held_bundles(conn) + state.held_bundles(conn, status=state.CLOCK)
     views = []
     for p in peers:
         view = PeerView(
@@ -390,17 +409,19 @@ def list_peers(ws: Workspace) -> list[PeerView]:
             p.last_bundle_at,
         )
         others: dict[str, dict[str, Any]] = {}
-        if p.pending:
-            for row in held:
-                origin = (
-                    held_origin(Path(row["held_path"]))
-                    if row["origin_replica"] == p.replica_id
-                    else None
-                )
-                if origin and origin["public_key"] != p.public_key:
-                    others.setdefault(origin["public_key"], origin)
+        files: dict[str, int] = {}  # public key -> files waiting under it
+        for row in held:
+            if row["origin_replica"] != p.replica_id:
+                continue
+            origin = held_origin(Path(row["held_path"]))
+            key = origin["public_key"] if origin else p.public_key
+            files[key] = files.get(key, 0) + 1
+            if p.pending and origin and key != p.public_key:
+                others.setdefault(key, origin)
         shown = 1 + len(others)
-        views.append(dataclasses.replace(view, keys_shown=shown))
+        views.append(
+            dataclasses.replace(view, keys_shown=shown, files_waiting=files.get(p.public_key, 0))
+        )
         for key, origin in others.items():
             views.append(
                 dataclasses.replace(
@@ -409,9 +430,11 @@ def list_peers(ws: Workspace) -> list[PeerView]:
                     site_name=str(origin.get("site_name") or ""),
                     fingerprint=crypto.fingerprint(bytes.fromhex(key)),
                     keys_shown=shown,
+                    files_waiting=files.get(key, 0),
                 )
             )
-    return views
+    # Grouped by site: every line of one site (each key, each replica) together.
+    return sorted(views, key=lambda v: (v.site_code or v.site_name or "~", v.replica_id))
 
 
 def set_peer_status(
@@ -446,11 +469,27 @@ def set_peer_status(
         values: dict[str, Any] = {"status": status}
         if fingerprint is not None and keys:
             values["public_key"] = keys[fingerprint]
+        if status == REVOKED:  # rows it stamps after this are refused, whoever relays them
+            values["revoked_at"] = ws.store.clock.now()
         state.upsert_peer(conn, replica_id, **values)
     record_event(ws, f"peer-{status}", replica=replica_id)
+    if status == REVOKED and ws.store.get_state("territory_role") == COORDINATOR:
+        record_event(ws, "territory-key-rotated", key=territory_keys.rotate(ws))
     if keys:
         drop_foreign_held(ws, replica_id)
     return next(p for p in list_peers(ws) if p.replica_id == replica_id)
+
+
+def revoked_cutoffs(ws: Workspace) -> dict[str, str]:
+    """Revoked replica -> the stamp of its revocation (its later rows are refused)."""
+    with ws.store.session() as session:
+        peers = state.list_peers(session.connection())
+    return {p.replica_id: p.revoked_at for p in peers if p.revoked and p.revoked_at}
+
+
+def territory_key_for(ws: Workspace, envelope: Any) -> bytes:
+    """The territory key a bundle was encrypted with (see ``territory_keys``)."""
+    return territory_keys.key_for(ws, envelope, load_keys(ws).signing_key)
 
 
 def _journal(ws: Workspace, action: str, **detail: Any) -> None:

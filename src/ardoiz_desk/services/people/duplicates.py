@@ -162,12 +162,23 @@ def merge_duplicate(ws: Workspace, keep_id: str, duplicate_id: str) -> None:
                     f"{row.prenom} {row.nom} est déjà fusionné(e) avec une autre fiche.",
                 )
         c.raise_if_any()
+        filled = []
         for name in FILLABLE:
             if getattr(keep, name) in (None, "") and getattr(dup, name) not in (None, ""):
                 setattr(keep, name, getattr(dup, name))
+                filled.append(name)
         dup.merged_into = keep.id
         for moved in session.scalars(select(Participant).where(Participant.merged_into == dup.id)):
             moved.merged_into = keep.id  # no chains: earlier duplicates follow
+        if filled:
+            # Note where each copied value came from, with the stamp of its write: erasing
+            # the duplicate later, here or elsewhere, empties them (sync/redirects.py).
+            session.flush()
+            stamps = {f: (keep.stamps or {}).get(f, keep.updated_hlc) for f in filled}
+            keep.merged_fields = {
+                **(keep.merged_fields or {}),
+                **{f: [dup.id, stamps[f]] for f in filled},
+            }
     record_event(ws, "merge", kept=keep_id, duplicate=duplicate_id)
 
 

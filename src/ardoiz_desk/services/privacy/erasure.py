@@ -22,6 +22,7 @@ from ardoiz_desk.services.validation import NotFoundError
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import Participant
 from ardoiz_desk.sync.erasure import erase_people, redirected_into
+from ardoiz_desk.sync.redirects import blank_copies_of_erased
 from ardoiz_desk.sync.state import purge_conflicts_of
 
 
@@ -46,6 +47,7 @@ def erase_participant(ws: Workspace, participant_id: str) -> ErasureResult:
         ids = (participant_id, *sorted(redirected_into(conn, participant_id)))
         blanked, removed = erase_people(session, ids)
         session.flush()
+        blank_copies_of_erased(session, ids)  # values a merge copied from them elsewhere
         purge_conflicts_of(conn, ids)
     remember_erased(ws.data_dir, ids)  # a restore of an older backup erases them again
     ws.store.forget_freed_pages()

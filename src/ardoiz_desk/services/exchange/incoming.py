@@ -1,0 +1,260 @@
+"""What a bundle brings is checked with the validators of entry, before anything is merged.
+
+Every synchronised column has a rule here, written with :mod:`ardoiz_desk.services.validation`
+(the module the form and the command line use), so a validator tightened there applies to
+imports too. Blank values pass (an erased person's fields are blank); everything else must
+be what an agent could have typed: lengths, control characters, vocabularies, plausible
+numbers and dates. Each distinct value is checked once.
+
+Beyond values: ``merged_into`` must name a record the bundle or this base holds, and the
+bundle's own redirects must not loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import Connection
+
+from ardoiz_desk.services import vocabulary as vocab
+from ardoiz_desk.services.validation import (
+    Checker,
+    check_birth_year,
+    check_email,
+    check_insee,
+    check_phone,
+    check_postal_code,
+)
+from ardoiz_desk.store.hlc import STAMP_RE
+from ardoiz_desk.store.models import Participant, synced_fields
+from ardoiz_desk.sync.errors import BundleError
+from ardoiz_desk.sync.merge import DecodedBundle
+from ardoiz_desk.sync.wire_rows import TableIO
+
+Rule = Callable[[Checker, Any, dt.date], None]
+#: Dates a bundle may carry: never more than this beyond the reader's today (drift).
+DATE_SLACK = dt.timedelta(days=2)
+MAX_DUE_YEARS = 10
+MAX_MINUTES = 24 * 60
+MAX_ANONYMOUS = 500
+MAX_TAGS, MAX_TAG_LEN = 32, 80
+_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def _no_controls(c: Checker, name: str, label: str, value: str, multiline: bool) -> None:
+    allowed = "\n\t" if multiline else ""
+    for ch in value:
+        if ch not in allowed and unicodedata.category(ch) in ("Cc", "Cs"):
+            c.fail(name, f"{label} : caractère de contrôle interdit (U+{ord(ch):04X}).")
+            return
+
+
+def _text(name: str, label: str, max_len: int, *, multiline: bool = False) -> Rule:
+    def rule(c: Checker, value: Any, _today: dt.date) -> None:
+        if not isinstance(value, str):
+            c.fail(name, f"{label} : texte attendu.")
+            return
+        c.text(name, label, value, max_len=max_len)
+        _no_controls(c, name, label, value, multiline)
+
+    return rule
+
+
+def _choice(name: str, label: str, allowed: Iterable[str]) -> Rule:
+    allowed = tuple(allowed)
+    return lambda c, value, _today: c.choice(name, label, value, allowed) and None
+
+
+def _choices(name: str, label: str, allowed: Iterable[str]) -> Rule:
+    allowed = tuple(allowed)
+
+    def rule(c: Checker, value: Any, _today: dt.date) -> None:
+        if not isinstance(value, list) or len(value) > len(allowed):
+            c.fail(name, f"{label} : liste invalide.")
+            return
+        for item in value:
+            c.choice(name, label, item, allowed)
+
+    return rule
+
+
+def _tags(c: Checker, value: Any, _today: dt.date) -> None:
+    if not isinstance(value, list) or len(value) > MAX_TAGS:
+        c.fail("tags", f"Étiquettes : {MAX_TAGS} au plus.")
+        return
+    for tag in value:
+        _text("tags", "Étiquette", MAX_TAG_LEN)(c, tag, _today)
+
+
+def _int_range(name: str, label: str, low: int, high: int) -> Rule:
+    def rule(c: Checker, value: Any, _today: dt.date) -> None:
+        if type(value) is not int or not low <= value <= high:
+            c.fail(name, f"{label} : entre {low} et {high}.")
+
+    return rule
+
+
+def _date(name: str, label: str, *, future_years: int = 0) -> Rule:
+    def rule(c: Checker, value: Any, today: dt.date) -> None:
+        day = dt.date.fromisoformat(value)
+        latest = today + DATE_SLACK
+        if future_years:
+            latest = latest.replace(year=latest.year + future_years)
+        if not dt.date(1900, 1, 1) <= day <= latest:
+            c.fail(name, f"{label} : date invalide ({day:%d/%m/%Y}).")
+
+    return rule
+
+
+def _birth_year(c: Checker, value: Any, today: dt.date) -> None:
+    if type(value) is not int:
+        c.fail("annee_naissance", "Année de naissance : un nombre est attendu.")
+        return
+    check_birth_year(c, value, today.year)
+
+
+def _via(check: Callable[[Checker, str], str]) -> Rule:
+    return lambda c, value, _today: check(c, value) and None
+
+
+def _id(name: str, label: str) -> Rule:
+    def rule(c: Checker, value: Any, _today: dt.date) -> None:
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            c.fail(name, f"{label} : identifiant invalide.")
+
+    return rule
+
+
+def _provenance(c: Checker, value: Any, _today: dt.date) -> None:
+    fields = set(synced_fields(Participant))
+    ok = isinstance(value, dict) and len(value) <= len(fields)
+    for name, source in value.items() if ok else ():
+        ok = ok and name in fields and isinstance(source, list) and len(source) == 2
+        ok = ok and bool(_ID.fullmatch(str(source[0]))) and bool(STAMP_RE.match(str(source[1])))
+    if not ok:
+        c.fail("merged_fields", "Champs repris d'une fusion : valeur invalide.")
+
+
+RULES: dict[str, dict[str, Rule]] = {
+    "sites": {
+        "code": _text("code", "Code du site", 32),
+        "name": _text("name", "Nom du site", 120),
+        "kind": _choice("kind", "Type de site", vocab.SITE_KINDS),
+        "commune": _text("commune", "Commune", 80),
+        "commune_code_insee": _via(check_insee),
+        "commune_code_postal": _via(check_postal_code),
+    },
+    "agents": {
+        "name": _text("name", "Nom de l'agent", 120),
+        "role": _choice("role", "Rôle", vocab.AGENT_ROLES),
+    },
+    "participants": {
+        "prenom": _text("prenom", "Prénom", 80),
+        "nom": _text("nom", "Nom", 80),
+        "annee_naissance": _birth_year,
+        "commune": _text("commune", "Commune", 80),
+        "commune_code_insee": _via(check_insee),
+        "commune_code_postal": _via(check_postal_code),
+        "telephone": _via(check_phone),
+        "email": _via(check_email),
+        "genre": _choice("genre", "Genre", vocab.GENRES),
+        "statut_social": _choice("statut_social", "Statut social", vocab.STATUTS_SOCIAUX),
+        "notes": _text("notes", "Notes", 4000, multiline=True),
+        "notice_given_on": _date("notice_given_on", "Notice d'information"),
+        "tablet_status": _choice("tablet_status", "Tablette", vocab.TABLET_STATUSES),
+        "autonomie": _choice("autonomie", "Autonomie", vocab.AUTONOMIES),
+        "merged_into": _id("merged_into", "Fusionné avec"),
+        "merged_fields": _provenance,
+    },
+    "activities": {
+        "kind": _choice("kind", "Type d'activité", vocab.ACTIVITY_KINDS),
+        "date": _date("date", "Date"),
+        "duree_minutes": _int_range("duree_minutes", "Durée (minutes)", 1, MAX_MINUTES),
+        "type_lieu": _choice("type_lieu", "Lieu", vocab.TYPES_LIEU),
+        "materiel": _choices("materiel", "Matériel", vocab.MATERIELS),
+        "thematiques": _choices("thematiques", "Thématique", vocab.THEMATIQUES),
+        "tags": _tags,
+        "titre_atelier": _text("titre_atelier", "Titre de l'atelier", 200),
+        "niveau": _choice("niveau", "Niveau", vocab.NIVEAUX),
+        "autonomie": _choice("autonomie", "Autonomie", vocab.AUTONOMIES),
+        "structure_de_redirection": _text(
+            "structure_de_redirection", "Structure de redirection", 200
+        ),
+        "notes": _text("notes", "Notes", 4000, multiline=True),
+        "participants_anonymes": _int_range(
+            "participants_anonymes", "Participants anonymes", 0, MAX_ANONYMOUS
+        ),
+    },
+    "attendances": {
+        "note": _text("note", "Note de présence", 2000, multiline=True),
+        "autonomie": _choice("autonomie", "Autonomie observée", vocab.AUTONOMIES),
+    },
+    "followups": {
+        "due_on": _date("due_on", "Échéance", future_years=MAX_DUE_YEARS),
+        "reason": _text("reason", "Motif", 300),
+        "done_on": _date("done_on", "Fait le"),
+    },
+}
+
+
+def _distinct(values: list[Any]) -> list[Any]:
+    out: dict[Any, Any] = {}
+    for v in values:
+        if v is None or v == "" or v == [] or v == {}:
+            continue
+        key = json.dumps(v, sort_keys=True) if isinstance(v, list | dict) else v
+        out.setdefault(key, v)
+    return list(out.values())
+
+
+def check_values(bundle: DecodedBundle, today: dt.date) -> None:
+    """Refuse (BundleError, reason ``values``) a bundle carrying a value entry would refuse."""
+    for table, (columns, data) in bundle.tables.items():
+        rules = RULES.get(table, {})
+        for name, values in zip(columns[3:], data[3:], strict=False):
+            rule = rules.get(name)
+            if rule is None:
+                continue
+            for value in _distinct(values):
+                c = Checker()
+                rule(c, value, today)
+                if c.errors:
+                    problem = next(iter(c.errors.values())).rstrip(".")
+                    raise BundleError(
+                        f"une valeur de « {table}.{name} » est refusée ({problem[:200]})",
+                        "values",
+                    )
+
+
+def check_redirects(conn: Connection, bundle: DecodedBundle, *, raw: bool | None = None) -> None:
+    """Refuse ``merged_into`` targets that exist nowhere, and loops within the bundle."""
+    if "participants" not in bundle.tables:
+        return
+    columns, data = bundle.tables["participants"]
+    if "merged_into" not in columns:
+        return
+    targets = dict(zip(data[0], data[columns.index("merged_into")], strict=True))
+    wanted = {t for t in targets.values() if t} - set(targets)
+    missing = wanted - TableIO(conn, Participant, raw=raw).existing_ids(sorted(wanted))
+    if missing:
+        raise BundleError(
+            f"{len(missing)} fiche(s) y sont fusionnées avec une fiche qui n'existe nulle part",
+            "references",
+        )
+    done: set[str] = set()
+    for start in targets:
+        path: list[str] = []
+        node = start
+        while node in targets and targets[node] and node not in done:
+            if node in path:
+                raise BundleError(
+                    "des fiches y sont fusionnées les unes dans les autres en boucle", "altered"
+                )
+            path.append(node)
+            node = targets[node]
+        done.update(path)
