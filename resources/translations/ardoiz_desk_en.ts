@@ -4,6 +4,14 @@
     <context>
         <name>Accessibility</name>
         <message>
+            <source>Onglets : {0}</source>
+            <translation>Tabs: {0}</translation>
+        </message>
+        <message>
+            <source>Effacer le texte</source>
+            <translation>Clear the text</translation>
+        </message>
+        <message>
             <source>Champ obligatoire.</source>
             <translation>Required field.</translation>
         </message>
@@ -244,26 +252,30 @@
         </message>
         <message>
             <source>1 paquet en attente d'approbation</source>
-            <translation>1 bundle awaiting approval</translation>
+            <translation>1 bundle waiting for approval</translation>
         </message>
         <message>
             <source>{0} paquets en attente d'approbation</source>
-            <translation>{0} bundles awaiting approval</translation>
+            <translation>{0} bundles waiting for approval</translation>
         </message>
         <message>
             <source>{0} paquet(s) reçu(s) attendent votre aperçu</source>
-            <translation>{0} received bundle(s) await your preview</translation>
+            <translation>{0} bundle(s) received, waiting for your preview</translation>
+        </message>
+        <message>
+            <source>État de la synchronisation</source>
+            <translation>Synchronisation status</translation>
         </message>
     </context>
     <context>
         <name>CounterStatus</name>
         <message>
             <source>Ce poste n'a encore rien déposé dans le dossier partagé.</source>
-            <translation>This computer has not put anything in the shared folder yet.</translation>
+            <translation>This counter has put nothing in the shared folder yet.</translation>
         </message>
         <message>
             <source>Ce poste a déposé {0} paquet(s) ; le dernier le {1} ({2} enregistrement(s)).</source>
-            <translation>This computer has put {0} bundle(s); the last on {1} ({2} record(s)).</translation>
+            <translation>This counter has put {0} bundle(s) in the folder; the last on {1} ({2} record(s)).</translation>
         </message>
         <message>
             <source>La coordination n'a pas encore confirmé les avoir reçus.</source>
@@ -1109,8 +1121,8 @@ Close anyway and discard them?</translation>
             <translation>Themes and equipment</translation>
         </message>
         <message>
-            <source>Matériel utilisé :</source>
-            <translation>Equipment used:</translation>
+            <source>Matériel utilisé</source>
+            <translation>Equipment used</translation>
         </message>
         <message>
             <source>Présents</source>
@@ -1507,6 +1519,10 @@ Discard anyway?</translation>
             <translation>Report {period} — {site}</translation>
         </message>
         <message>
+            <source>Chiffres des graphiques</source>
+            <translation>Chart figures</translation>
+        </message>
+        <message>
             <source>La Coop ne lit que les fichiers .xlsx.</source>
             <translation>La Coop reads .xlsx files only.</translation>
         </message>
@@ -1521,6 +1537,30 @@ Discard anyway?</translation>
         <message>
             <source>L'export a échoué : {message}</source>
             <translation>The export failed: {message}</translation>
+        </message>
+        <message>
+            <source>Aucune donnée.</source>
+            <translation>No data.</translation>
+        </message>
+        <message>
+            <source>suite dans le tableau des chiffres.</source>
+            <translation>more in the figures table.</translation>
+        </message>
+        <message>
+            <source>Graphique</source>
+            <translation>Chart</translation>
+        </message>
+        <message>
+            <source>Catégorie</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Série</source>
+            <translation>Series</translation>
+        </message>
+        <message>
+            <source>Valeur</source>
+            <translation>Value</translation>
         </message>
     </context>
     <context>
@@ -2065,7 +2105,7 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         </message>
         <message>
             <source>Ardoiz Desk synchronise seul quand le dossier est joignable (clé USB branchée, partage réseau), après vos saisies et à la fermeture. En mode manuel, les paquets reçus attendent votre aperçu dans « Synchronisation ».</source>
-            <translation>Ardoiz Desk synchronises by itself when the folder is reachable (USB key plugged in, network share), after your entries and on closing. In manual mode, received bundles wait for your preview in “Synchronisation”.</translation>
+            <translation>Ardoiz Desk synchronises by itself when the folder is reachable (USB stick plugged in, network share), after your edits and on closing. In manual mode, received bundles wait for your preview in "Synchronisation".</translation>
         </message>
         <message>
             <source> jours</source>
@@ -2163,7 +2203,7 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         </message>
         <message>
             <source>État</source>
-            <translation>Status</translation>
+            <translation>State</translation>
         </message>
         <message>
             <source>Dernier paquet</source>
@@ -2175,7 +2215,7 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         </message>
         <message>
             <source>Dernière modification reçue</source>
-            <translation>Last change received</translation>
+            <translation>Newest change received</translation>
         </message>
         <message>
             <source>Lignes en retard</source>
@@ -2183,7 +2223,7 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         </message>
         <message>
             <source>En attente d'approbation</source>
-            <translation>Awaiting approval</translation>
+            <translation>Waiting for approval</translation>
         </message>
         <message>
             <source>Effacements non confirmés</source>
@@ -2223,7 +2263,7 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         </message>
         <message>
             <source>Imprimer en PDF…</source>
-            <translation>Print to PDF…</translation>
+            <translation>Print as PDF…</translation>
         </message>
         <message>
             <source>Imprimer le tableau du territoire</source>
@@ -2244,6 +2284,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Tableau imprimé : {0}</source>
             <translation>Board printed: {0}</translation>
+        </message>
+        <message>
+            <source>Tableau du territoire</source>
+            <translation>Territory board</translation>
         </message>
     </context>
     <context>
@@ -2397,7 +2441,7 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         </message>
         <message>
             <source>Dernière modification reçue</source>
-            <translation>Last change received</translation>
+            <translation>Newest change received</translation>
         </message>
         <message>
             <source>Lignes en retard</source>
@@ -2424,8 +2468,12 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>confirmed everywhere</translation>
         </message>
         <message>
+            <source>Tableau du territoire</source>
+            <translation>Territory board</translation>
+        </message>
+        <message>
             <source>Paquets en attente</source>
-            <translation>Pending bundles</translation>
+            <translation>Bundles waiting</translation>
         </message>
         <message>
             <source>approuvé</source>
@@ -2433,7 +2481,7 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         </message>
         <message>
             <source>en attente d'approbation</source>
-            <translation>awaiting approval</translation>
+            <translation>waiting for approval</translation>
         </message>
         <message>
             <source>révoqué</source>
@@ -2444,16 +2492,12 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>Printed on {date} (UTC)</translation>
         </message>
         <message>
-            <source>Tableau du territoire</source>
-            <translation>Territory board</translation>
-        </message>
-        <message>
             <source>Tableau du territoire « {0} »</source>
-            <translation>Territory board “{0}”</translation>
+            <translation>Territory board "{0}"</translation>
         </message>
         <message>
             <source>Ce que chaque site détient, d'après le dernier vecteur de versions qu'il a envoyé. Un site est signalé silencieux après {0} jours sans paquet. Un effacement est confirmé par un site quand son vecteur montre qu'il le détient.</source>
-            <translation>What each site holds, according to the last version vector it sent. A site is reported silent after {0} days without a bundle. An erasure is confirmed by a site when its vector shows it holds it.</translation>
+            <translation>What each site holds, from the last version vector it sent. A site is flagged silent after {0} days without a bundle. An erasure is confirmed by a site when its vector shows it holds it.</translation>
         </message>
         <message>
             <source>Sites</source>

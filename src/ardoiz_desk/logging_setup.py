@@ -19,8 +19,9 @@ import time
 from pathlib import Path
 
 LOG_FILENAME = "ardoiz-desk.log"
-#: Rotated logs older than this are deleted at start (the retention period is months).
-LOG_KEEP_DAYS = 30
+#: Rotated logs older than this are deleted at start: shorter than the shortest retention
+#: period an agent can set (one month), though logs hold no personal data anyway.
+LOG_KEEP_DAYS = 28
 
 
 def configure_logging(data_dir: Path, verbose: bool = False) -> Path | None:

@@ -14,6 +14,7 @@ from keyring.backend import KeyringBackend
 from ardoiz_desk.paths import database_path, key_file_path
 from ardoiz_desk.services import base_key
 from ardoiz_desk.services.backup import backup_base
+from ardoiz_desk.services.files import write_atomically
 from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
@@ -71,10 +72,17 @@ def test_the_raw_file_is_not_readable_without_the_key(ws) -> None:
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 def test_new_data_folder_is_private(tmp_path) -> None:
     folder = tmp_path / "new"
-    open_workspace(folder).close()
+    ws = open_workspace(folder)
+    _register(ws)
+    backup_base(ws)  # backups/ and audit.log
+    write_atomically(folder / "reports" / "imports" / "x.json", "{}")
+    ws.close()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(database_path(folder).stat().st_mode) == 0o600
     assert stat.S_IMODE(key_file_path(folder).stat().st_mode) == 0o600
+    for path in folder.rglob("*"):
+        expected = 0o700 if path.is_dir() else 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
 
 
 def test_wrong_or_missing_passphrase_is_one_clear_error(ws, monkeypatch) -> None:

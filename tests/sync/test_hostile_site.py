@@ -371,3 +371,61 @@ def test_9_out_of_range_values_are_refused(territory, tmp_path, table, name, val
     assert outcome.status == "refused", outcome
     assert "MSAP-0" in outcome.message
     assert digest(coord) == before
+
+
+def test_every_synchronised_text_number_or_list_column_has_an_entry_rule() -> None:
+    """A new column cannot slip in unchecked: each has a rule, or is typed enough by the codec
+    (booleans, ids and foreign keys checked against the base)."""
+    from ardoiz_desk.services.exchange.incoming import RULES
+    from ardoiz_desk.store.models import SYNCED_MODELS, synced_fields
+    from ardoiz_desk.sync.codec import column_specs
+
+    unchecked = []
+    for model in SYNCED_MODELS:
+        table = model.__tablename__
+        specs = column_specs(model)
+        fks = {fk.parent.name for fk in model.__table__.foreign_keys}
+        for name in synced_fields(model):
+            if specs[name].kind == "bool" or name in fks or name in RULES.get(table, {}):
+                continue
+            unchecked.append(f"{table}.{name}")
+    assert unchecked == []
+
+
+def test_2_the_command_line_lists_and_approves_work_held_for_a_clock(
+    territory, tmp_path, capsys
+) -> None:
+    from ardoiz_desk.cli import main
+
+    coord, s1 = territory(1)
+    s1.store.clock = HybridLogicalClock(s1.replica_id, wall=lambda: wall_clock_ms() + 4 * DAY_MS)
+    p = _person(s1, "Zoé", "Lenoir")
+    assert _send(s1, coord, tmp_path / "s1").status == "quarantined"
+    data = ["--data-dir", str(coord.data_dir)]
+    capsys.readouterr()
+    assert main([*data, "territory", "clock-held"]) == 0
+    line = capsys.readouterr().out.strip()
+    bundle_id, site, ahead, _file = line.split("\t")
+    assert (site, ahead) == ("MSAP-0", "+96 h")
+    assert main([*data, "territory", "approve-clock", bundle_id]) == 0
+    assert "applied" in capsys.readouterr().out
+    assert get_participant(coord, p.id).nom == "Lenoir"
+
+
+def test_8_a_site_enrolled_after_a_rotation_reads_bundles_under_the_older_key(
+    territory, workspace_factory, tmp_path
+) -> None:
+    from ardoiz_desk.services.exchange.territory import join_territory, write_enrolment
+    from ardoiz_desk.services.sites.sites import initialise_site
+    from helpers.sync import PASSPHRASE, trust_everyone
+
+    coord, s1, s2 = territory(2)
+    old = export_bundle(s1, tmp_path / "old.ardoiz", full=True).path  # under the first key
+    set_peer_status(coord, s2.replica_id, REVOKED)
+    late = workspace_factory("late")
+    initialise_site(late, "MSAP-TARD", "MSAP Tard")
+    write_enrolment(coord, tmp_path / "late.ardoiz-enrol", PASSPHRASE)
+    join_territory(late, tmp_path / "late.ardoiz-enrol", PASSPHRASE)
+    trust_everyone([coord, s1, late])
+    assert load_keys(late).territory_key == load_keys(coord).territory_key
+    assert import_files(late, [old]).outcomes[0].status == "applied"

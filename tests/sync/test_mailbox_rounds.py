@@ -14,6 +14,7 @@ import pytest
 
 from ardoiz_desk.services.exchange import mailbox as mb
 from ardoiz_desk.services.exchange import rounds
+from ardoiz_desk.services.exchange.bundle_import import import_inbox
 from ardoiz_desk.services.exchange.bundles import set_sync_folder
 from ardoiz_desk.services.exchange.rounds import DONE, UNREACHABLE, run_round
 from ardoiz_desk.services.exchange.sync_status import sync_status
@@ -171,8 +172,12 @@ def test_manual_mode_applies_nothing_and_counts_what_waits(trio, shared) -> None
     assert report.waiting == 1 and not lines_of(report, "applied") and report.written
     assert digest(coord) == before
     assert sync_status(coord).waiting_preview == 1
+    import_inbox(coord)  # the agent's preview, then import, in the Synchronisation pane
+    assert digest(coord) != before
+    report = run_round(coord)
+    assert report.waiting == 0 and sync_status(coord).waiting_preview == 0
     mb.set_manual_mode(coord, False)
-    assert len(lines_of(run_round(coord), "applied")) == 1
+    assert not lines_of(run_round(coord), "applied")  # never twice
 
 
 def test_old_bundles_are_pruned_once_everyone_holds_them(trio, shared) -> None:

@@ -22,7 +22,12 @@ from ardoiz_desk.cli.common import (
     bundle_workspace,
 )
 from ardoiz_desk.services.backup import backup_base, restore_base
-from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
+from ardoiz_desk.services.exchange.bundle_import import (
+    approve_quarantined,
+    approve_replica,
+    import_files,
+    import_inbox,
+)
 from ardoiz_desk.services.exchange.bundles import (
     export_bundle,
     inspect_bundle,
@@ -31,6 +36,7 @@ from ardoiz_desk.services.exchange.bundles import (
 )
 from ardoiz_desk.services.exchange.conflicts import keep_conflict, list_conflicts, overturn_conflict
 from ardoiz_desk.services.exchange.import_report import STATUS_LABELS, ImportReport
+from ardoiz_desk.services.exchange.quarantine import quarantined
 from ardoiz_desk.services.exchange.territory import (
     REVOKED,
     create_territory,
@@ -128,6 +134,19 @@ def _register_territory(sub: argparse._SubParsersAction) -> None:
     )
     p = add_command(inner, "revoke", "refuse a replica's bundles from now on", cmd_revoke)
     p.add_argument("replica")
+    add_command(
+        inner,
+        "clock-held",
+        "bundles set aside because their sender's date runs ahead",
+        cmd_clock_held,
+    )
+    p = add_command(
+        inner,
+        "approve-clock",
+        "apply a bundle set aside for its sender's clock (its future dates are replaced)",
+        cmd_approve_clock,
+    )
+    p.add_argument("bundle_id")
     from ardoiz_desk.cli.sync import register_territory_status
 
     register_territory_status(inner)
@@ -319,6 +338,22 @@ def cmd_revoke(args: argparse.Namespace, data_dir: Path) -> int:
     with bundle_workspace(data_dir) as ws:
         peer = set_peer_status(ws, args.replica, REVOKED)
     print(f"{peer.replica_id}\t{peer.status}")
+    return 0
+
+
+def cmd_clock_held(args: argparse.Namespace, data_dir: Path) -> int:
+    """List the bundles set aside for a clock ahead: bundle, site, hours ahead, file."""
+    with bundle_workspace(data_dir) as ws:
+        for q in quarantined(ws):
+            site = q.site_code or q.origin_replica
+            print(f"{q.bundle_id}\t{site}\t+{q.hours_ahead} h\t{q.file_name}")
+    return 0
+
+
+def cmd_approve_clock(args: argparse.Namespace, data_dir: Path) -> int:
+    """Apply a bundle set aside for its sender's clock, as a person decided."""
+    with bundle_workspace(data_dir) as ws:
+        _print_report(approve_quarantined(ws, args.bundle_id), False)
     return 0
 
 

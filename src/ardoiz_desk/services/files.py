@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ardoiz_desk.paths import PART_SUFFIX
+from ardoiz_desk.store.cipher import make_private_dir
 
 # A cell starting with one of these is run as a formula by Excel or LibreOffice
 # (OWASP "CSV injection"): such text is prefixed with an apostrophe to stay text.
@@ -32,10 +33,11 @@ def atomic_path(path: str | os.PathLike[str], *, make_parent: bool = True) -> It
     """
     target = Path(path)
     if make_parent:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target.parent)
     tmp_path = target.with_name(target.name + PART_SUFFIX)
     tmp_path.unlink(missing_ok=True)
-    tmp_path.touch()
+    # What the app writes may hold personal data: readable by its owner only (POSIX).
+    tmp_path.touch(mode=0o600)
     try:
         yield tmp_path
         _fsync(tmp_path)

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from pathlib import Path
 
 from ardoiz_desk.paths import database_path
-from ardoiz_desk.store.cipher import connect, export_encrypted, is_clear_base, private_file
+from ardoiz_desk.store.cipher import (
+    connect,
+    export_encrypted,
+    is_clear_base,
+    make_private_dir,
+    private_file,
+)
 from ardoiz_desk.store.engine import Store, create_sqlite_engine
 from ardoiz_desk.store.schema_head import SCHEMA_HEAD, stored_revision
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store", "encrypt_clear_base", "open_database", "open_store"]
-
-
-def make_private_dir(folder: Path) -> None:
-    """Create a folder (and parents) readable by its owner only (POSIX)."""
-    existed = folder.is_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    if not existed and os.name == "posix":
-        folder.chmod(0o700)
+__all__ = ["Store", "encrypt_clear_base", "make_private_dir", "open_database", "open_store"]
 
 
 def open_store(data_dir: Path, key: bytes, *, migrate: bool = True) -> Store:

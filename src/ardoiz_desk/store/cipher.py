@@ -79,6 +79,19 @@ def export_encrypted(source: Any, dest: Path, key: bytes) -> None:
         source.execute("DETACH DATABASE enc")
 
 
+def make_private_dir(folder: Path) -> None:
+    """Create a folder and any missing parent, each readable by its owner only (POSIX)."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)  # a racing process may have made it
+    if not folder.is_dir():
+        folder.mkdir()  # a file stands there: raise the usual error
+
+
 def private_file(path: Path) -> None:
     """Make a file readable by its owner only (POSIX)."""
     if os.name == "posix" and path.exists():

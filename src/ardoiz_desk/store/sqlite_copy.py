@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ardoiz_desk.store.cipher import connect, private_file
+from ardoiz_desk.store.cipher import connect, make_private_dir, private_file
 
 
 def copy_database(src: Path, dest: Path, key: bytes | None) -> Path:
     """Copy a live base to dest through a ``.part`` file and an atomic rename; return dest."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(dest.parent)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     source = connect(src, key, readonly=True)

@@ -19,6 +19,7 @@ from ardoiz_desk.store.stamps import compact_stamps
 from ardoiz_desk.sync.merge import DecodedBundle, _newest_by_replica
 
 Tables = dict[str, tuple[list[str], list[list[Any]]]]
+_NEVER = "~"  # sorts after every stamp: the cut-off of a replica not revoked
 
 
 def _row_stamps(data: list[list[Any]], i: int) -> list[str]:
@@ -59,7 +60,7 @@ def drop_revoked_rows(
         keep = [
             i
             for i in range(len(data[0]))
-            if not any(s > revoked_at.get(stamp_replica(s), "9") for s in _row_stamps(data, i))
+            if not any(s > revoked_at.get(stamp_replica(s), _NEVER) for s in _row_stamps(data, i))
         ]
         dropped += len(data[0]) - len(keep)
         tables[name] = (columns, data if len(keep) == len(data[0]) else _keep_rows(data, keep))

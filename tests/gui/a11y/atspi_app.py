@@ -3,8 +3,8 @@
 Run with the project's Python on a real X display (QT_QPA_PLATFORM=xcb) with Qt's
 accessibility bridge on. Usage: ``atspi_app.py DATA_DIR``. Each stdin line names a scene;
 the app sets it up, waits for it to settle and answers ``READY <scene>`` on stdout (or
-``ERROR <message>``). Scenes: ``pane N`` (0-6), ``activity``, ``activity-new``,
-``activity-edit COLUMN``, ``card``, ``new-card``, ``table participants``,
+``ERROR <message>``). Scenes: ``pane N [TAB]`` (0-6), ``activity``, ``activity-new``,
+``activity-edit COLUMN``, ``card [TAB]``, ``new-card``, ``new-card-error``, ``duplicates``, ``table participants``,
 ``table attendance``, ``quit``.
 """
 
@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget
 
 from ardoiz_desk.gui.app.main_window import MainWindow
 from ardoiz_desk.gui.app.startup import apply_style, create_application
@@ -85,6 +85,8 @@ class Driver:
         elif scene == "pane":
             self._close_dialog()
             w.show_pane(int(args[0]))
+            if len(args) > 1:
+                w.stack.currentWidget().findChild(QTabWidget).setCurrentIndex(int(args[1]))
         elif scene == "activity":
             self._close_dialog()
             self.dialog = w.record_activity()
@@ -101,9 +103,21 @@ class Driver:
             view.setFocus()
             view.setCurrentIndex(index)
             view.edit(index)
+        elif scene == "new-card-error":
+            # A first name typed then erased: "Prénom : ce champ est obligatoire."
+            self.setup("new-card")
+            edit = self.dialog.form.edits["prenom"]
+            edit.setText("x")
+            edit.clear()
+            self.dialog.validate()
         elif scene == "card":
             self._close_dialog()
             self.dialog = w.open_participant(w.participants.model.id_at(0))
+            if args:
+                self.dialog.tabs.setCurrentIndex(int(args[0]))
+        elif scene == "duplicates":
+            self._close_dialog()
+            self.dialog = w.review_duplicates()
         elif scene == "new-card":
             self._close_dialog()
             self.dialog = w.new_participant()

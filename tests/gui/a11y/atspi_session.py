@@ -184,6 +184,9 @@ class AccessibleDesktop:
     def focus(self) -> dict | None:
         return self.ask("focus")
 
+    def announced(self) -> list[str]:
+        return self.ask("announced")
+
     def key(self, keysym: str) -> None:
         self.ask(f"key {keysym}")
 

@@ -8,6 +8,8 @@ JSON line on stdout:
   left out: a table is one control whose cells are read by their column headers);
 - ``focus [MS]``: after MS milliseconds (300), the last node that announced it took the
   focus (the event Orca speaks), with the roles and names of its ancestors;
+- ``announced [MS]``: after MS milliseconds (300), the messages the application announced
+  (errors appearing) since the last time this was asked;
 - ``key KEYSYM``: press and release a key (X keysym name, e.g. ``Tab``) through the
   registry daemon, which sends it to the X server like a real keyboard.
 """
@@ -94,6 +96,12 @@ class FocusWatch:
         self.source = None
         pyatspi.Registry.registerEventListener(self._changed, "object:state-changed:focused")
 
+        self.announced: list[str] = []
+        pyatspi.Registry.registerEventListener(self._announced, "object:announcement")
+
+    def _announced(self, event) -> None:
+        self.announced.append(str(event.any_data))
+
     def _changed(self, event) -> None:
         if event.detail1:
             self.source = event.source
@@ -143,6 +151,14 @@ def main() -> None:
                 GLib.timeout_add(int(argument or 300), lambda: reply(watch.node()))
             elif command == "key":
                 reply(key(argument))
+            elif command == "announced":
+                # What was announced since the last time this was asked.
+                def said() -> bool:
+                    reply(watch.announced)
+                    watch.announced = []
+                    return False
+
+                GLib.timeout_add(int(argument or 300), said)
             elif command == "hello":
                 reply("hello")
             elif command == "quit":

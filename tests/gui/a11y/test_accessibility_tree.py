@@ -56,34 +56,18 @@ SCENES = {
     "Activités": "pane 1",
     "Suivis": "pane 2",
     "Agents et formation": "pane 3",
-    "Synchronisation": "pane 4",
+    "Synchronisation, Échanger": "pane 4 0",
+    "Synchronisation, Conflits": "pane 4 1",
+    "Synchronisation, Installations": "pane 4 2",
     "Rapports": "pane 5",
     "Paramètres": "pane 6",
     "activity dialog": "activity",
     "activity dialog, new participant form": "activity-new",
     "participant card": "card",
+    "participant card, Suivis": "card 1",
     "new participant card": "new-card",
+    "duplicates dialog": "duplicates",
 }
-
-
-# Being fixed pane by pane; strict: the test fails as soon as a scene is fixed, so it leaves.
-PENDING = {
-    "Participants",
-    "Agents et formation",
-    "Synchronisation",
-    "Rapports",
-    "participant card",
-    "new participant card",
-}
-
-
-def _scenes() -> list:
-    return [
-        pytest.param(what, marks=pytest.mark.xfail(strict=True, reason="being fixed"))
-        if what in PENDING
-        else what
-        for what in SCENES
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +105,7 @@ def unnamed(nodes: list[dict]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("what", _scenes())
+@pytest.mark.parametrize("what", list(SCENES))
 def test_every_interactive_control_has_a_name(desktop: AccessibleDesktop, what: str) -> None:
     desktop.scene(SCENES[what])
     nodes = desktop.tree()
@@ -130,15 +114,7 @@ def test_every_interactive_control_has_a_name(desktop: AccessibleDesktop, what: 
     assert not problems, f"{len(problems)} unnamed in {what}:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize(
-    "column",
-    [
-        pytest.param(2, marks=pytest.mark.xfail(strict=True, reason="being fixed")),
-        pytest.param(3, marks=pytest.mark.xfail(strict=True, reason="being fixed")),
-        4,
-        pytest.param(5, marks=pytest.mark.xfail(strict=True, reason="being fixed")),
-    ],
-)
+@pytest.mark.parametrize("column", [2, 3, 4, 5])
 def test_attendance_cell_editors_are_named(desktop: AccessibleDesktop, column: int) -> None:
     desktop.scene(f"activity-edit {column}")
     focused = desktop.focus()
@@ -169,3 +145,33 @@ def test_one_tab_leaves_the_table(desktop: AccessibleDesktop, table: str, name: 
     back = desktop.focus()
     assert back is not None
     assert f"table:{name}" in back["path"] + [f"{back['role']}:{back['name']}"], back
+
+
+def test_an_error_is_announced_and_read_with_its_field(desktop: AccessibleDesktop) -> None:
+    desktop.scene("new-card")
+    desktop.announced()  # forget what came before
+    desktop.scene("new-card-error")
+    said = desktop.announced()
+    assert any("obligatoire" in message for message in said), said
+    first = [n for n in desktop.tree() if n["role"] == "text" and n["name"] == "Prénom"]
+    assert len(first) == 1
+    assert "Champ obligatoire." in first[0]["description"]
+    assert "ce champ est obligatoire" in first[0]["description"], first[0]
+
+
+def test_labels_reach_the_tree(desktop: AccessibleDesktop) -> None:
+    """Buddies and groups as a screen reader gets them (the "labelled by" relation)."""
+    desktop.scene("activity")
+    tablet = [n for n in desktop.tree() if n["role"] == "check box" and n["name"] == "Tablette"]
+    assert tablet and tablet[0]["relations"].get("labelled-by") == ["Matériel utilisé"]
+    desktop.scene("pane 5")
+    dates = [n for n in desktop.tree() if n["role"] == "spin button"]
+    assert [d["relations"].get("labelled-by") for d in dates[:2]] == [["Du"], ["au"]]
+    desktop.scene("pane 0")
+    combos = [n for n in desktop.tree() if n["role"] == "combo box"]
+    assert [c["relations"].get("labelled-by") for c in combos] == [
+        ["Filtrer par site"],
+        ["Filtrer par étape atteinte"],
+        ["Filtrer par autonomie"],
+        ["Filtrer par tablette"],
+    ]

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ardoiz_desk.gui.exchange.auto_sync import AutoSync, status_text, watch_paths
+from ardoiz_desk.gui.kit.operations import Change
 from ardoiz_desk.services.exchange.bundles import set_sync_folder
+from ardoiz_desk.services.exchange.rounds import run_round
 from ardoiz_desk.services.exchange.sync_status import SyncStatus
+from ardoiz_desk.services.people.participants import ParticipantInput, register_participant
+from helpers.gui import open_window
 
 NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
 
@@ -62,3 +66,37 @@ def test_notices_the_folder_appearing_and_runs_a_round(qtbot, territory, tmp_pat
     assert texts[-1] == "Synchronisé à l'instant"
     auto.stop()
     auto.runner.wait(5_000)
+
+
+def test_window_notices_the_folder_appearing_and_runs_a_round(
+    qtbot, territory, tmp_path, dialogs
+) -> None:
+    _coord, site = territory(1)
+    folder = tmp_path / "usb" / "ardoiz"
+    set_sync_folder(site, folder)
+    folder.rmdir()  # the USB stick is not plugged in yet
+    window = open_window(qtbot, site, dialogs)
+    qtbot.waitUntil(lambda: "injoignable" in window.sync_status.text(), timeout=10_000)
+    assert not list(folder.parent.glob("**/*.ardoiz"))
+    folder.mkdir()  # plugged in: nobody clicks anything
+    qtbot.waitUntil(lambda: bool(list(folder.glob("ardoiz-*.ardoiz"))), timeout=15_000)
+    qtbot.waitUntil(lambda: window.sync_status.text().startswith("Synchronisé"), timeout=10_000)
+    assert dialogs.errors == [] and dialogs.questions == []  # never a dialog unprompted
+    window.close()
+
+
+def test_a_round_that_brings_data_is_announced_to_the_panes(
+    qtbot, territory, tmp_path, dialogs
+) -> None:
+    coord, site = territory(1)
+    for ws in (coord, site):
+        set_sync_folder(ws, tmp_path / "shared")
+    register_participant(coord, ParticipantInput(prenom="Hélène", nom="DUPRÉ"))
+    run_round(coord)
+    window = open_window(qtbot, site, dialogs)
+    changes = []
+    window.hub.changed.connect(changes.append)
+    qtbot.waitUntil(lambda: any(c.touches(Change.PARTICIPANTS) for c in changes), timeout=15_000)
+    # The participants list reloads by itself: the person from the other site is listed.
+    qtbot.waitUntil(lambda: window.participants.model.rowCount() == 1, timeout=10_000)
+    window.close()

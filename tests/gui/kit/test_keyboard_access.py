@@ -1,4 +1,4 @@
-"""No keyboard trap (RGAA 12.13, WCAG 2.1.2): one Tab leaves a table, arrows move inside;
+"""No keyboard trap (RGAA 12.9, WCAG 2.1.2): one Tab leaves a table, arrows move inside;
 wrapper scroll areas are not unnamed tab stops (RGAA 12.8)."""
 
 from __future__ import annotations
@@ -61,3 +61,24 @@ def test_wrapper_scroll_areas_take_no_focus(window) -> None:
     areas = [a for top in (window, card) for a in top.findChildren(QScrollArea)]
     assert len(areas) >= 9
     assert [a for a in areas if a.focusPolicy() != Qt.FocusPolicy.NoFocus] == []
+
+
+def test_participants_focus_order_is_the_declared_one(qtbot, window) -> None:
+    pane = window.participants
+    window.activateWindow()
+    pane.search_edit.setFocus()
+    qtbot.waitUntil(pane.search_edit.hasFocus)
+    seen = [QApplication.focusWidget()]
+    for _ in range(7):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [
+        pane.search_edit,
+        pane.site_filter,
+        pane.stage_filter,
+        pane.autonomy_filter,
+        pane.tablet_filter,
+        pane.view,
+        pane.duplicates_button,
+        pane.new_button,
+    ]

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QDateEdit
 
 from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.a11y import NamedEditorDelegate
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.table_model import fr_date
 from ardoiz_desk.services.activities.sessions import AttendeeInput
@@ -172,8 +173,9 @@ def _as_date(value) -> dt.date | None:
     return None
 
 
-class AttendanceDelegate(QStyledItemDelegate):
-    """A combo for the observed autonomy, a calendar for the next appointment."""
+class AttendanceDelegate(NamedEditorDelegate):
+    """A combo for the observed autonomy, a calendar for the next appointment; every editor
+    is named after its column for screen readers."""
 
     def __init__(self, default_next: dt.date, parent=None) -> None:
         super().__init__(parent)
@@ -185,14 +187,12 @@ class AttendanceDelegate(QStyledItemDelegate):
             combo.addItem("—", None)
             for code, text in voc.autonomies().items():
                 combo.addItem(text, code)
-            combo.setAccessibleName(translate("AttendanceModel", "Autonomie observée"))
-            return combo
+            return self.named(combo, index)
         if index.column() == NEXT:
             editor = QDateEdit(parent)
             editor.setCalendarPopup(True)
             editor.setDisplayFormat("dd/MM/yyyy")
-            editor.setAccessibleName(translate("AttendanceModel", "Prochain rendez-vous"))
-            return editor
+            return self.named(editor, index)
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor, index) -> None:

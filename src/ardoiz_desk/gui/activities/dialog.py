@@ -188,14 +188,16 @@ class RecordActivityDialog(QDialog):
             grid.addWidget(check, i // 2, i % 2)
         self.materiel: dict[str, QCheckBox] = {}
         offset = len(self.themes) // 2 + 1
-        grid.addWidget(
-            hint(translate("RecordActivityDialog", "Matériel utilisé :")), offset, 0, 1, 2
-        )
+        # A group of its own: screen readers read each check box with "Matériel utilisé".
+        materiel_box = QGroupBox(translate("RecordActivityDialog", "Matériel utilisé"))
+        materiel_box.setAccessibleName(materiel_box.title())  # else Qt takes the outer title
+        materiel_grid = QGridLayout(materiel_box)
+        grid.addWidget(materiel_box, offset, 0, 1, 2)
         for i, (code, text) in enumerate(voc.materiels().items()):
             check = QCheckBox(text)
             check.setChecked(code == "tablette")
             self.materiel[code] = check
-            grid.addWidget(check, offset + 1 + i // 2, i % 2)
+            materiel_grid.addWidget(check, i // 2, i % 2)
         return box
 
     def _attendance_box(self) -> QGroupBox:

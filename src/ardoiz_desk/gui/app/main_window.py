@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,8 +23,9 @@ from ardoiz_desk.gui.activities.pane import ActivitiesPane
 from ardoiz_desk.gui.activities.picker import candidate_search
 from ardoiz_desk.gui.agents.pane import AgentsPane
 from ardoiz_desk.gui.app.wizard import FirstStartDialog, needs_first_start
+from ardoiz_desk.gui.exchange.window_sync import install_auto_sync
 from ardoiz_desk.gui.followups.pane import FollowUpsPane
-from ardoiz_desk.gui.kit.a11y import no_focus
+from ardoiz_desk.gui.kit.a11y import complete_names, no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Changed, ChangeHub, Operations
@@ -52,7 +55,7 @@ def _scrollable(pane: QWidget) -> QScrollArea:
     area = no_focus(QScrollArea())
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(pane)
+    area.setWidget(complete_names(pane))
     return area
 
 
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(translate("MainWindow", "Ardoiz Desk"))
         self._build_panes()
         self._build_status_bar()
+        self.auto_sync = install_auto_sync(self)
         self._shortcuts()
         self._restore_geometry()
         self._index_requested = False
@@ -129,7 +133,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.setTabOrder(self.nav, self.participants.search_edit)
+        # Qt moves only the second widget of a pair: chain the whole declared order again.
+        for first, second in pairwise([self.nav, *self.participants.tab_chain()]):
+            self.setTabOrder(first, second)
 
     def _pane_chosen(self, row: int) -> None:
         """Show a pane, building it on first use (panes refresh themselves when shown)."""
@@ -205,6 +211,7 @@ class MainWindow(QMainWindow):
     def open_participant(self, participant_id: str | None) -> ParticipantCard:
         """Open a participant's card (a new one when the id is None)."""
         card = ParticipantCard(self.ws, participant_id, self.ops, self)
+        complete_names(card)
         self.card = card
         self.dialogs.show(card)
         return card
@@ -224,6 +231,7 @@ class MainWindow(QMainWindow):
         """Ctrl+E: the record-an-activity dialog."""
         search = candidate_search(self.ws, lambda: self.participants.index)
         dialog = RecordActivityDialog(self.ws, search, self.ops, self)
+        complete_names(dialog)
         if kind:
             select_code(dialog.kind, kind)
         dialog.recorded.connect(self._activity_recorded)
@@ -280,10 +288,13 @@ class MainWindow(QMainWindow):
             # worker thread from competing with the first paint.
             self._index_requested = True
             QTimer.singleShot(0, self.participants.load_index)
+            # Rounds start once the window is up: the first one runs if the folder is there.
+            QTimer.singleShot(0, self.auto_sync, self.auto_sync.start)
 
     def closeEvent(self, event) -> None:
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
+        self.auto_sync.closing_round()  # what was typed since the last round goes out
         self.runner.wait(10_000)
         self.ops.stop()
         event.accept()

@@ -212,6 +212,11 @@ class AutoSync(QObject):
             self._again = False
             self.request("again")
 
+    @staticmethod
+    def tr_name() -> str:
+        """The accessible name of the status label."""
+        return tr("État de la synchronisation")
+
     @property
     def running(self) -> bool:
         """True while a round runs."""

@@ -31,6 +31,7 @@ from ardoiz_desk.services.exchange.board import (
     TerritoryBoard,
     territory_board,
 )
+from ardoiz_desk.services.exchange.territory import COORDINATOR, territory_info
 from ardoiz_desk.services.workspace import Workspace
 
 SILENT = QColor("#B00020")
@@ -177,4 +178,20 @@ class TerritoryBoardTab(QWidget):
         self.printed.emit(str(path))
 
 
-__all__ = ["BoardLine", "ErasureState", "TerritoryBoardTab"]
+def ensure_board_tab(pane) -> TerritoryBoardTab | None:
+    """Give the synchronisation pane its board tab once this installation coordinates."""
+    existing = getattr(pane, "board_tab", None)
+    if existing is not None:
+        return existing
+    info = territory_info(pane.ws)
+    if info is None or info.role != COORDINATOR:
+        return None
+    tab = TerritoryBoardTab(pane.ws, pane.runner)
+    tab.setObjectName("territoryBoard")
+    pane.board_tab = tab
+    index = pane.tabs.addTab(tab, tr("Tableau du territoire"))
+    pane.tabs.currentChanged.connect(lambda i: tab.refresh() if i == index else None)
+    return tab
+
+
+__all__ = ["BoardLine", "ErasureState", "TerritoryBoardTab", "ensure_board_tab"]

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ardoiz_desk.gui.exchange.board_tab import TerritoryBoardTab, ensure_board_tab
+from ardoiz_desk.gui.exchange.counter_status import counter_text
 from ardoiz_desk.gui.exchange.tabs import conflicts_tab, exchange_tab, peers_tab
 from ardoiz_desk.gui.exchange.territory_box import TerritoryBox, role_label
 from ardoiz_desk.gui.exchange.views import selected_item, table_model
@@ -39,6 +41,7 @@ from ardoiz_desk.services.exchange.bundles import (
 )
 from ardoiz_desk.services.exchange.conflicts import keep_conflict, list_conflicts, overturn_conflict
 from ardoiz_desk.services.exchange.import_report import ImportReport
+from ardoiz_desk.services.exchange.sync_status import sync_status
 from ardoiz_desk.services.exchange.territory import list_peers, territory_info
 from ardoiz_desk.services.workspace import Workspace
 
@@ -71,6 +74,8 @@ class SyncPane(QWidget):
     conflicts: QTableView
     peers: QTableView
     territory_box: TerritoryBox
+    counter_status: QLabel
+    board_tab: TerritoryBoardTab | None = None
 
     def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +160,10 @@ class SyncPane(QWidget):
             if folder
             else tr("Aucun dossier partagé choisi.")
         )
+        self.counter_status.setText(counter_text(sync_status(self.ws)))
+        board = ensure_board_tab(self)
+        if board is not None and self.tabs.currentWidget() is board:
+            board.refresh()
         peers = list_peers(self.ws) if info else []
         self.scope.clear()
         self.scope.addItem(tr("Tout (paquet complet)"), None)
@@ -251,6 +260,7 @@ class SyncPane(QWidget):
         if folder is not None:
             set_sync_folder(self.ws, folder)
             self.refresh()
+            self.ops.announce(Change.SETTINGS, origin=self)  # rounds watch the new folder
 
     # --- import ---------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ardoiz_desk.gui.exchange.counter_status import counter_label
 from ardoiz_desk.gui.exchange.territory_box import TerritoryBox
 from ardoiz_desk.gui.exchange.views import (
     conflict_columns,
@@ -86,6 +87,8 @@ def exchange_tab(pane: TabbedPane) -> QWidget:
     folder.addWidget(pane.folder_label, 1)
     folder.addWidget(_button(tr("Choisir le dossier partagé…"), pane.pick_folder, "pickFolder"))
     layout.addLayout(folder)
+    pane.counter_status = counter_label()
+    layout.addWidget(pane.counter_status)
     layout.addWidget(QLabel(tr("Recevoir les données des autres sites")))
     receive = QHBoxLayout()
     receive.addWidget(_button(tr("Importer des fichiers…"), pane.preview_files, "importFiles"))

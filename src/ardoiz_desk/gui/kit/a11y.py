@@ -18,16 +18,20 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
     QLabel,
+    QLineEdit,
     QStyledItemDelegate,
+    QTabWidget,
+    QToolButton,
     QWidget,
 )
 
 _FIELD = "a11yField"
+_DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
 _BASE_DESCRIPTION = "a11yBaseDescription"
 
 
 def release_tab(view: QAbstractItemView) -> QAbstractItemView:
-    """Let Tab and Shift+Tab leave a table or list in one press (WCAG 2.1.2, RGAA 12.13)."""
+    """Let Tab and Shift+Tab leave a table or list in one press (WCAG 2.1.2, RGAA 12.9)."""
     view.setTabKeyNavigation(False)
     return view
 
@@ -101,6 +105,38 @@ class NamedEditorDelegate(QStyledItemDelegate):
             )
             name_editor(editor, str(header or ""))
         return editor
+
+
+def has_buddy(field: QWidget) -> bool:
+    """True when a label beside the field names it (the relation Qt reports)."""
+    parent = field.parentWidget()
+    return parent is not None and any(
+        label.buddy() is field for label in parent.findChildren(QLabel, options=_DIRECT)
+    )
+
+
+def complete_names(root: QWidget) -> QWidget:
+    """Give every control under a pane or dialog a name a screen reader speaks:
+
+    - a combo box without a label beside it gets a hidden buddy carrying its accessible
+      name (Linux reads no other name for a combo box);
+    - a tab widget is named after its tabs;
+    - the clear button of a search field is named.
+    """
+    from ardoiz_desk.gui.kit.i18n import translate
+
+    for combo in root.findChildren(QComboBox):
+        if combo.accessibleName() and not has_buddy(combo) and combo.parentWidget():
+            hidden_label(combo.accessibleName(), combo)
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.accessibleName():
+            titles = ", ".join(tabs.tabText(i).replace("&", "") for i in range(tabs.count()))
+            tabs.setAccessibleName(translate("Accessibility", "Onglets : {0}").format(titles))
+    for edit in root.findChildren(QLineEdit):
+        for button in edit.findChildren(QToolButton):
+            if not button.accessibleName():
+                button.setAccessibleName(translate("Accessibility", "Effacer le texte"))
+    return root
 
 
 def link_error(label: QLabel, field: QWidget) -> QLabel:

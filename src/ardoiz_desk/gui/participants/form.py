@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.kit import vocabulary as voc
+from ardoiz_desk.gui.kit.a11y import buddy, link_error, mark_required
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.widgets import code_combo, error_label, hint, select_code, show_error
 from ardoiz_desk.services.people.participants import ParticipantInput, ParticipantView
@@ -102,26 +103,28 @@ class ParticipantForm(QWidget):
             combo.currentIndexChanged.connect(self.changed)
             self._add_row(form, name, labels[name], combo)
         self._add_row(form, "notice_given_on", labels["notice_given_on"], self._notice_row())
+        for name in ("prenom", "nom"):
+            mark_required(self.edits[name], form.labelForField(self.edits[name].parentWidget()))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(form)
-        outer.addWidget(QLabel(labels["notes"]))
-        outer.addWidget(
-            hint(
-                translate(
-                    "ParticipantForm",
-                    "RGPD : n'écrivez ici aucune information de santé, de situation sociale "
-                    "ou familiale. Notez seulement ce qui sert l'accompagnement numérique.",
-                )
-            )
+        notes_label = QLabel(labels["notes"])
+        outer.addWidget(notes_label)
+        rgpd = translate(
+            "ParticipantForm",
+            "RGPD : n'écrivez ici aucune information de santé, de situation sociale "
+            "ou familiale. Notez seulement ce qui sert l'accompagnement numérique.",
         )
+        outer.addWidget(hint(rgpd))
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(labels["notes"])
+        self.notes.setAccessibleDescription(rgpd)  # the warning is read with the field
+        buddy(notes_label, self.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(110)
         self.notes.textChanged.connect(self.changed)
         outer.addWidget(self.notes)
-        self.errors["notes"] = error_label()
+        self.errors["notes"] = link_error(error_label(), self.notes)
         outer.addWidget(self.errors["notes"])
         outer.addStretch(1)
 
@@ -131,7 +134,7 @@ class ParticipantForm(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(field)
-        self.errors[name] = error_label()
+        self.errors[name] = link_error(error_label(), field)
         column.addWidget(self.errors[name])
         form.addRow(label, box)
         form.labelForField(box).setBuddy(field.focusProxy() or field)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.followups.model import followup_model
 from ardoiz_desk.gui.kit import vocabulary as voc
-from ardoiz_desk.gui.kit.a11y import release_tab
+from ardoiz_desk.gui.kit.a11y import buddy, release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel, duration, fr_date
 from ardoiz_desk.services.activities.sessions import JourneyStep
@@ -132,7 +132,7 @@ class FollowUpsTab(QWidget):
         self.reason.setPlaceholderText(translate("FollowUpsTab", "Motif (ex. revoir les e-mails)"))
         self.reason.setAccessibleName(translate("FollowUpsTab", "Motif du rendez-vous"))
         self.add_button = QPushButton(translate("FollowUpsTab", "Planifier"))
-        row.addWidget(QLabel(translate("FollowUpsTab", "Prochain rendez-vous :")))
+        row.addWidget(buddy(QLabel(translate("FollowUpsTab", "Prochain rendez-vous :")), self.due))
         row.addWidget(self.due)
         row.addWidget(self.reason, 1)
         row.addWidget(self.add_button)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -114,13 +115,21 @@ class ParticipantsPane(QWidget):
         self.count_label = QLabel(translate("ParticipantsPane", "Chargement des participants…"))
         self.count_label.setAccessibleName(translate("ParticipantsPane", "Nombre de participants"))
         layout.addWidget(self.count_label)
-        self.setTabOrder(self.search_edit, self.site_filter)
-        self.setTabOrder(self.site_filter, self.stage_filter)
-        self.setTabOrder(self.stage_filter, self.autonomy_filter)
-        self.setTabOrder(self.autonomy_filter, self.tablet_filter)
-        self.setTabOrder(self.tablet_filter, self.view)
-        self.setTabOrder(self.view, self.duplicates_button)
-        self.setTabOrder(self.duplicates_button, self.new_button)
+        for first, second in pairwise(self.tab_chain()):
+            self.setTabOrder(first, second)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The focus order: search, filters, list, then the buttons (RGAA 12.8)."""
+        return [
+            self.search_edit,
+            self.site_filter,
+            self.stage_filter,
+            self.autonomy_filter,
+            self.tablet_filter,
+            self.view,
+            self.duplicates_button,
+            self.new_button,
+        ]
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()

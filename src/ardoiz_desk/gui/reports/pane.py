@@ -8,27 +8,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ardoiz_desk.gui.kit import vocabulary
-from ardoiz_desk.gui.kit.a11y import no_focus
+from ardoiz_desk.gui.kit.a11y import buddy, no_focus, release_tab
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.operations import Change, Operations, follow
+from ardoiz_desk.gui.reports.chart_text import figures_model, make_readable
 from ardoiz_desk.printing import charts as charts
 from ardoiz_desk.printing.documents import print_report_pdf
 from ardoiz_desk.services.exports.lacoop import EXTENSION, LaCoopPlan, plan_lacoop
@@ -130,6 +134,7 @@ class ReportsPane(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(self._build_figures())
         body_layout.addLayout(self._build_charts())
+        body_layout.addWidget(self._build_chart_figures())
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
         layout.addLayout(self._build_exports())
@@ -164,7 +169,7 @@ class ReportsPane(QWidget):
             (tr("Agent"), self.agent_combo),
             (tr("Étape"), self.stage_combo),
         ):
-            row.addWidget(QLabel(text))
+            row.addWidget(buddy(QLabel(text), widget))
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.refresh_button)
@@ -211,6 +216,7 @@ class ReportsPane(QWidget):
         grid = QGridLayout()
         for i, chart_id in enumerate(CHART_IDS):
             view = QChartView()
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read through the figures table
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(280)
             self._views[chart_id] = view
@@ -322,9 +328,14 @@ class ReportsPane(QWidget):
         for name, value in key_figures(report):
             text = f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
             self._figures[name].setText(text)
-        built = dict(charts.all_charts(report, 9))
+        # Chart text follows the text-size setting (at least 10 pt, like the window).
+        size = max(10, round(QApplication.font().pointSizeF()))
+        built = dict(charts.all_charts(report, size))
+        figures = []
         for chart_id, view in self._views.items():
             self._set_chart(view, built[chart_id])
+            figures += make_readable(view, built[chart_id])
+        self.chart_figures.set_items(figures)
         for button in self.export_buttons.values():
             button.setEnabled(True)
         self._set_status(
@@ -334,6 +345,21 @@ class ReportsPane(QWidget):
         )
         self._finish()
         self.report_ready.emit(report)
+
+    def _build_chart_figures(self) -> QTableView:
+        """The charts' figures as a table (their text alternative, reachable by keyboard)."""
+        self.chart_figures = figures_model(self)
+        view = release_tab(QTableView())
+        view.setModel(self.chart_figures)
+        view.setAccessibleName(tr("Chiffres des graphiques"))
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setMinimumHeight(200)
+        self.chart_figures_view = view
+        return view
 
     @staticmethod
     def _set_chart(view: QChartView, chart: QChart) -> None:

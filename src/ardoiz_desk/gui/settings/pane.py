@@ -18,6 +18,7 @@ from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Changed, Operations, follow
 from ardoiz_desk.gui.kit.ui_settings import TEXT_SCALES, UiSettings
 from ardoiz_desk.gui.kit.widgets import heading, hint, select_code
+from ardoiz_desk.gui.settings.sync_box import SyncSettingsBox
 from ardoiz_desk.services.privacy.retention import (
     RetentionCandidate,
     apply_retention,
@@ -96,6 +97,10 @@ class SettingsPane(QWidget):
         box.setLayout(form)
         box.setMaximumWidth(820)
         layout.addWidget(box)
+        # Paramètres › Synchronisation: the shared folder, chosen once, and how rounds behave.
+        self.sync_box = SyncSettingsBox(ws)
+        self.sync_box.setMaximumWidth(820)
+        layout.addWidget(self.sync_box)
         layout.addStretch(1)
         self.refresh()
         follow(
@@ -180,6 +185,7 @@ class SettingsPane(QWidget):
 
     def refresh(self) -> None:
         """Show this counter's site and agent, and who is past the retention period."""
+        self.sync_box.refresh()
         self._show_due()
         site, agent = this_site(self.ws), this_agent(self.ws)
         self.identity.setText(

@@ -13,6 +13,7 @@ bundle's own redirects must not loop.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 import re
 import unicodedata
@@ -44,6 +45,8 @@ MAX_MINUTES = 24 * 60
 MAX_ANONYMOUS = 500
 MAX_TAGS, MAX_TAG_LEN = 32, 80
 _ID = re.compile(r"[0-9a-f]{32}")
+# Whether the entry validator distinguishes multi-line fields (notes keep their line breaks).
+_TEXT_KNOWS_LINES = "multiline" in inspect.signature(Checker.text).parameters
 
 
 def _no_controls(c: Checker, name: str, label: str, value: str, multiline: bool) -> None:
@@ -59,7 +62,10 @@ def _text(name: str, label: str, max_len: int, *, multiline: bool = False) -> Ru
         if not isinstance(value, str):
             c.fail(name, f"{label} : texte attendu.")
             return
-        c.text(name, label, value, max_len=max_len)
+        if _TEXT_KNOWS_LINES:  # the entry validator itself refuses control characters
+            c.text(name, label, value, max_len=max_len, multiline=multiline)  # type: ignore[call-arg]
+        else:
+            c.text(name, label, value, max_len=max_len)
         _no_controls(c, name, label, value, multiline)
 
     return rule

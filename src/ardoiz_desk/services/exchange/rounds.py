@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -226,6 +227,28 @@ def _import(ws: Workspace, todo: list[MailboxEntry], progress: Progress | None):
     return outcomes, released, trusted
 
 
+def _already_previewed(ws: Workspace, todo: list[MailboxEntry]) -> list[MailboxEntry]:
+    """Manual mode: note the files the agent imported (after a preview); return the others."""
+    waiting = []
+    with ws.store.session() as session:
+        conn = session.connection()
+        for e in todo:
+            manifest = mb.head_manifest(e.path)
+            try:
+                sha = hashlib.sha256(e.path.read_bytes()).hexdigest()
+            except OSError:
+                manifest = None
+            applied = manifest is not None and (
+                state.find_ledger(conn, manifest["bundle_id"], sha) == state.APPLIED
+            )
+            if not applied:
+                waiting.append(e)
+                continue
+            mb.record_incoming(conn, e, "already", manifest)
+            mb.record_acknowledgement(conn, manifest)
+    return waiting
+
+
 def _receive(
     ws: Workspace,
     entries: list[MailboxEntry],
@@ -235,10 +258,12 @@ def _receive(
 ) -> dict[str, int]:
     todo = _to_read(ws, entries, lines)
     if manual:
+        waiting = _already_previewed(ws, todo)
         lines += [
-            RoundLine(e.name, "waiting", "Reçu : attend votre aperçu (mode manuel).") for e in todo
+            RoundLine(e.name, "waiting", "Reçu : attend votre aperçu (mode manuel).")
+            for e in waiting
         ]
-        return {"applied": 0, "waiting": len(todo)}
+        return {"applied": 0, "waiting": len(waiting)}
     if not todo:
         return {"applied": 0, "waiting": 0}
     todo = _coordinators_first(ws, todo)

@@ -220,6 +220,8 @@ def write_enrolment(ws: Workspace, out: Path, passphrase: str) -> Path:
         "territory_id": keys.territory_id,
         "territory_name": ws.store.get_state("territory_name"),
         "territory_key": keys.territory_key.hex(),
+        # Older keys too (after a revocation): bundles written under them stay readable.
+        "territory_keys": {k: v.hex() for k, v in territory_keys.key_ring(ws).items()},
         "roster": roster(ws),
     }
     salt, nonce = crypto.random_bytes(16), crypto.random_bytes(12)
@@ -274,6 +276,8 @@ def join_territory(ws: Workspace, path: Path, passphrase: str) -> TerritoryInfo:
     _own_signing_key(ws)
     for key in ("territory_key", "territory_name", "territory_id"):
         ws.store.set_state(key, secret[key])
+    for old in (secret.get("territory_keys") or {}).values():
+        territory_keys.keep_key(ws, bytes.fromhex(old))
     if not ws.store.get_state("territory_role"):
         ws.store.set_state("territory_role", SITE)
     apply_roster(ws, secret["roster"])

@@ -37,6 +37,13 @@ def _store_ring(ws: Workspace, ring: dict[str, bytes]) -> None:
     ws.store.set_state(RING_STATE, json.dumps({k: v.hex() for k, v in ring.items()}))
 
 
+def keep_key(ws: Workspace, key: bytes) -> None:
+    """Keep an older territory key in the ring (to read bundles written under it)."""
+    ring = key_ring(ws)
+    ring.setdefault(crypto.key_id(key), key)
+    _store_ring(ws, ring)
+
+
 def adopt_key(ws: Workspace, key: bytes) -> None:
     """Make a territory key the current one, keeping the older ones to read old bundles."""
     ring = key_ring(ws)

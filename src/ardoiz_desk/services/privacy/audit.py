@@ -31,7 +31,9 @@ def record_event(ws: Workspace, action: str, **details: Any) -> dict[str, Any]:
     }
     line = json.dumps(event, ensure_ascii=False, default=str, sort_keys=True) + "\n"
     path = audit_path(ws.data_dir)
-    with _lock, open(path, "a", encoding="utf-8") as handle:
+    # Created readable by its owner only (POSIX), like every file of the data folder.
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with _lock, open(fd, "a", encoding="utf-8") as handle:
         handle.write(line)
         handle.flush()
         os.fsync(handle.fileno())
