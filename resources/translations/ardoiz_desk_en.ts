@@ -19,10 +19,6 @@
     <context>
         <name>ActivitiesPane</name>
         <message>
-            <source>{n} + {a} anonyme(s)</source>
-            <translation>{n} + {a} anonymous</translation>
-        </message>
-        <message>
             <source>Date</source>
             <translation>Date</translation>
         </message>
@@ -51,8 +47,28 @@
             <translation>Agent</translation>
         </message>
         <message>
+            <source>{n} + {a} anonyme(s)</source>
+            <translation>{n} + {a} anonymous</translation>
+        </message>
+        <message>
             <source>Activités</source>
             <translation>Activities</translation>
+        </message>
+        <message>
+            <source>Ouvrir</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Entrée</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Supprimer…</source>
+            <translation>Delete…</translation>
+        </message>
+        <message>
+            <source>Suppr</source>
+            <translation>Del</translation>
         </message>
         <message>
             <source>Enregistrer une activité</source>
@@ -63,12 +79,94 @@
             <translation>Ctrl+E</translation>
         </message>
         <message>
-            <source>Les {n} dernières activités : ateliers collectifs, prises en main individuelles et formations des agents.</source>
-            <translation>The latest {n} activities: group workshops, individual hands-on sessions and agent training.</translation>
+            <source>Rechercher par titre, thématique ou personne présente</source>
+            <translation>Search by title, theme or person present</translation>
+        </message>
+        <message>
+            <source>Recherche d'activités</source>
+            <translation>Activity search</translation>
+        </message>
+        <message>
+            <source>Chargement des activités…</source>
+            <translation>Loading activities…</translation>
+        </message>
+        <message>
+            <source>Nombre d'activités</source>
+            <translation>Number of activities</translation>
+        </message>
+        <message>
+            <source>Depuis le</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <source>Jusqu'au</source>
+            <translation>Until</translation>
+        </message>
+        <message>
+            <source>Du</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>au</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Filtrer par type</source>
+            <translation>Filter by type</translation>
+        </message>
+        <message>
+            <source>Tous les types</source>
+            <translation>All types</translation>
+        </message>
+        <message>
+            <source>Filtrer par site</source>
+            <translation>Filter by site</translation>
+        </message>
+        <message>
+            <source>Filtrer par agent</source>
+            <translation>Filter by agent</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>Filtrer par participant présent</source>
+            <translation>Filter by participant present</translation>
         </message>
         <message>
             <source>Liste des activités</source>
             <translation>Activity list</translation>
+        </message>
+        <message>
+            <source>Tous les sites</source>
+            <translation>All sites</translation>
+        </message>
+        <message>
+            <source>Tous les agents</source>
+            <translation>All agents</translation>
+        </message>
+        <message>
+            <source>{n} activité(s) sur {total}</source>
+            <translation>{n} activity(ies) of {total}</translation>
+        </message>
+        <message>
+            <source>Supprimer cette activité ?</source>
+            <translation>Delete this activity?</translation>
+        </message>
+        <message>
+            <source>{what}
+
+L'activité et sa liste de présents seront supprimées, sur ce poste et sur les autres sites après l'échange des paquets.
+Supprimer quand même ?</source>
+            <translation>{what}
+
+The activity and its attendance list will be deleted, on this computer and on the other sites once bundles are exchanged.
+Delete anyway?</translation>
+        </message>
+        <message>
+            <source>Suppression impossible</source>
+            <translation>Cannot delete</translation>
         </message>
     </context>
     <context>
@@ -694,6 +792,10 @@
             <translation>Activity recorded.</translation>
         </message>
         <message>
+            <source>Activité supprimée.</source>
+            <translation>Activity deleted.</translation>
+        </message>
+        <message>
             <source>Site : {site} · Agent : {agent}</source>
             <translation>Site: {site} · Agent: {agent}</translation>
         </message>
@@ -813,6 +915,10 @@ Close anyway and discard them?</translation>
             <translation>e.g. 1948</translation>
         </message>
         <message>
+            <source>Nom ou code postal, puis choisir dans la liste</source>
+            <translation>Name or postal code, then pick from the list</translation>
+        </message>
+        <message>
             <source>Pas encore évaluée</source>
             <translation>Not assessed yet</translation>
         </message>
@@ -831,6 +937,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>Date de remise de la notice</source>
             <translation>Date the notice was given</translation>
+        </message>
+        <message>
+            <source>{commune} a plusieurs codes postaux : choisissez le sien.</source>
+            <translation>{commune} has several postal codes: choose the right one.</translation>
         </message>
     </context>
     <context>
@@ -1161,8 +1271,40 @@ Close anyway and discard them?</translation>
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Supprimer l'activité…</source>
+            <translation>Delete the activity…</translation>
+        </message>
+        <message>
             <source>{n} présent(s). Double-clic ou F2 pour noter l'autonomie, une note ou un prochain rendez-vous.</source>
             <translation>{n} present. Double-click or F2 to note autonomy, a note or a next appointment.</translation>
+        </message>
+        <message>
+            <source>Modifier l'activité</source>
+            <translation>Correct the activity</translation>
+        </message>
+        <message>
+            <source>Enregistrer les corrections</source>
+            <translation>Save the corrections</translation>
+        </message>
+        <message>
+            <source>Supprimer cette activité ?</source>
+            <translation>Delete this activity?</translation>
+        </message>
+        <message>
+            <source>L'activité et sa liste de présents seront supprimées, sur ce poste et sur les autres sites après l'échange des paquets.
+Supprimer quand même ?</source>
+            <translation>The activity and its attendance list will be deleted, on this computer and on the other sites once bundles are exchanged.
+Delete anyway?</translation>
+        </message>
+        <message>
+            <source>Abandonner les corrections ?</source>
+            <translation>Discard the corrections?</translation>
+        </message>
+        <message>
+            <source>Les corrections de cette activité ne sont pas enregistrées.
+Abandonner quand même ?</source>
+            <translation>The corrections to this activity are not saved.
+Discard anyway?</translation>
         </message>
         <message>
             <source>Abandonner cette activité ?</source>

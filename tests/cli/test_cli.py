@@ -102,7 +102,7 @@ def test_digest_ignores_insertion_order_and_replica_identity(workspace_factory) 
         ),
         (["participant", "add", "--prenom", "A", "--nom", "B", "--code-insee", "ABC"], "INSEE"),
         (["participant", "add", "--prenom", "A", "--nom", "N" * 10_000], "80"),
-        (["participant", "show", "0" * 32], "introuvable"),
+        (["participant", "show", "0" * 32], "no such participant"),
         (["demo", "--participants", "0"], "between"),
     ],
 )

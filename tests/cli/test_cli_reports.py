@@ -107,4 +107,4 @@ def test_export_lacoop_twice_then_all_and_the_extension(run, pilot, tmp_path) ->
 
 def test_unknown_person(run, tmp_path) -> None:
     code, _, err = run("export", "person", "0" * 32, "--out", str(tmp_path / "x.json"))
-    assert code == 4 and "introuvable" in err
+    assert code == 4 and "no such participant" in err

@@ -82,6 +82,9 @@ def _all_people(ws) -> list[str]:
         return list(s.scalars(select(Participant.id).order_by(Participant.id)))
 
 
+COMMUNES = ("Sisteron", "Gap", "Serres", "Orpierre", "Mison", "Upaix", "Ribiers")
+
+
 def _edit(ws, k: int, field: str, counter: list[int]) -> None:
     people = _live_people(ws)
     if not people:
@@ -90,11 +93,14 @@ def _edit(ws, k: int, field: str, counter: list[int]) -> None:
     value = {
         "nom": f"Nom{counter[0]}",
         "telephone": f"06 12 34 {counter[0] % 100:02d} 00",
-        "commune": f"Commune {counter[0]}",
+        "commune": COMMUNES[counter[0] % len(COMMUNES)],
         "notes": f"note {counter[0]}",
     }[field]
     view = get_participant(ws, people[k % len(people)])
-    update_participant(ws, view.id, input_from_view(view, **{field: value}))
+    changes = {field: value}
+    if field == "commune":  # a commune of the official directory, its codes looked up
+        changes |= {"commune_code_insee": "", "commune_code_postal": ""}
+    update_participant(ws, view.id, input_from_view(view, **changes))
 
 
 def _delete(ws, k: int) -> None:

@@ -125,6 +125,10 @@ def test_conflict_copy_and_foreign_files_are_skipped_with_a_line(trio, shared) -
     again = run_round(coord)
     assert lines_of(again, "refused") == ["fake.ardoiz"]  # retried, still refused
     assert not lines_of(again, "applied")
+    # The same stray files at every round: said each time, but one report file, not one a round.
+    kept = list((coord.data_dir / "reports" / "rounds").glob("*.txt"))
+    assert run_round(coord).lines and not run_round(coord).report_path
+    assert list((coord.data_dir / "reports" / "rounds").glob("*.txt")) == kept
 
 
 def test_two_replicas_writing_at_once(trio, shared) -> None:

@@ -27,6 +27,7 @@ from ardoiz_desk.paths import ENV_DATABASE_URL, resolve_data_dir
 COMMAND_MODULES = (
     "ardoiz_desk.cli.setup",
     "ardoiz_desk.cli.participants",
+    "ardoiz_desk.cli.activities",
     "ardoiz_desk.cli.health",
     "ardoiz_desk.cli.reports",
     "ardoiz_desk.cli.bundles",

@@ -55,9 +55,9 @@ def workspace(data_dir: Path, *, create: bool = False) -> Iterator[Workspace]:
     try:
         yield ws
     except ValidationError as exc:
-        raise CommandError(f"invalid input: {exc}", 2) from exc
+        raise CommandError(f"invalid input: {exc.english_line()}", 2) from exc
     except NotFoundError as exc:
-        raise CommandError(str(exc), 4) from exc
+        raise CommandError(getattr(exc, "english", None) or str(exc), 4) from exc
     finally:
         ws.close()
 

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 
-from ardoiz_desk.services.sites.sites import ensure_default_directory, known_communes, list_sites
+from ardoiz_desk.services.sites.sites import (
+    ensure_default_directory,
+    list_sites,
+    territory_communes,
+)
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.engine import bulk_insert_new
 from ardoiz_desk.store.models import (
@@ -269,19 +273,19 @@ def _phone(rng: random.Random) -> str:
 
 
 def _participants(rng: random.Random, ids: _Ids, n: int, sites: list, today: dt.date) -> list[dict]:
-    communes = known_communes()
+    communes = territory_communes()
     rows = []
     for _ in range(n):
         female = rng.random() < 0.62
         prenom = rng.choice(FEMALE if female else MALE)
         nom = rng.choice(SURNAMES).upper() if rng.random() < 0.4 else rng.choice(SURNAMES)
         site = rng.choice(sites)
-        near = [c for c in communes if c.code_postal == site.commune_code_postal] or communes
+        near = [c for c in communes if site.commune_code_postal in c.codes_postaux] or communes
         commune = rng.choice(near) if rng.random() < 0.8 else rng.choice(communes)
         email = ""
         if rng.random() < 0.3:
             email = f"{prenom[0].lower()}.{nom.lower()}{rng.randrange(100)}@orange.fr"
-            # Accents folded, not dropped: « Émile » gives e., never an address starting with a dot.
+            # Accents decomposed then dropped ("Émile" -> "e."): La Coop takes ASCII only.
             email = unicodedata.normalize("NFKD", email).encode("ascii", "ignore").decode()
             email = email.replace(" ", "")
         rows.append(
@@ -291,8 +295,8 @@ def _participants(rng: random.Random, ids: _Ids, n: int, sites: list, today: dt.
                 nom=nom,
                 annee_naissance=rng.choice([None] + [rng.randint(1932, 1962)] * 12),
                 commune=commune.nom,
-                commune_code_insee=commune.code_insee,
-                commune_code_postal=commune.code_postal,
+                commune_code_insee=commune.insee,
+                commune_code_postal=commune.codes_postaux[0],
                 telephone=_phone(rng),
                 email=email,
                 genre="feminin" if female else "masculin",

@@ -69,3 +69,54 @@ def clock_warning(ws: Workspace, tolerance_hours: int = 24) -> str | None:
         f"({when}) : vérifiez la date et l'heure de l'ordinateur, puis prévenez la "
         "coordination avant d'échanger des paquets."
     )
+
+
+@dataclass(frozen=True)
+class UnresolvedCommune:
+    """A participant whose commune the official directory does not resolve."""
+
+    participant_id: str
+    name: str
+    commune: str
+    code_insee: str
+    code_postal: str
+    reason: str  # in English (the command line's language)
+
+
+def unresolved_communes(ws: Workspace) -> list[UnresolvedCommune]:
+    """Participants (listed ones) whose commune does not resolve to one INSEE code."""
+    from sqlalchemy import select
+
+    from ardoiz_desk.services.people.communes import resolve_commune
+    from ardoiz_desk.store.models import Participant, listed_participant
+
+    stmt = (
+        select(
+            Participant.id,
+            Participant.prenom,
+            Participant.nom,
+            Participant.commune,
+            Participant.commune_code_insee,
+            Participant.commune_code_postal,
+        )
+        .where(*listed_participant())
+        .where(
+            (Participant.commune != "")
+            | (Participant.commune_code_insee != "")
+            | (Participant.commune_code_postal != "")
+        )
+        .order_by(Participant.nom, Participant.prenom, Participant.id)
+    )
+    out = []
+    with ws.store.session() as session:
+        rows = session.execute(stmt).all()
+    for pid, prenom, nom, commune, insee, postal in rows:
+        found = resolve_commune(commune, insee, postal)
+        if found.error:
+            reason = found.error_en
+        elif not found.code_insee:
+            reason = found.note_en or "no INSEE code"
+        else:
+            continue
+        out.append(UnresolvedCommune(pid, f"{prenom} {nom}", commune, insee, postal, reason))
+    return out

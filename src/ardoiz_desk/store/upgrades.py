@@ -2,7 +2,7 @@
 that reshapes synchronised values, used both by the migration that upgrades a base and by
 the import of a bundle written by an older version, so both land on the same values.
 
-Revision 0005 (La Coop's vocabulary, issue 11):
+Revision 0006 (La Coop's vocabulary, issue 11):
 
 - themes that La Coop does not know become the La Coop theme that holds them
   (``echanger_avec_ses_proches`` -> ``reseaux_sociaux``), without duplicates;
@@ -18,8 +18,8 @@ from typing import Any
 
 #: The revision that brought La Coop's vocabulary, and the one before it (bundles written
 #: at that one, or earlier, are upgraded by :func:`upgrade_bundle_lacoop`).
-LACOOP_VOCABULARY_REVISION = "0005"
-BEFORE_LACOOP_VOCABULARY = "0004"
+LACOOP_VOCABULARY_REVISION = "0006"
+BEFORE_LACOOP_VOCABULARY = "0005"
 
 RENAMED_THEMES = {"echanger_avec_ses_proches": "reseaux_sociaux"}
 #: La Coop's structures de redirection (labels: services/vocabulary.py).

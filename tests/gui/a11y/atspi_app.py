@@ -4,7 +4,7 @@ Run with the project's Python on a real X display (QT_QPA_PLATFORM=xcb) with Qt'
 accessibility bridge on. Usage: ``atspi_app.py DATA_DIR``. Each stdin line names a scene;
 the app sets it up, waits for it to settle and answers ``READY <scene>`` on stdout (or
 ``ERROR <message>``). Scenes: ``pane N [TAB]`` (0-6), ``activity``, ``activity-new``,
-``activity-edit COLUMN``, ``card [TAB]``, ``new-card``, ``new-card-error``, ``duplicates``, ``table participants``,
+``activity-edit COLUMN``, ``card [TAB]``, ``new-card``, ``new-card-error``, ``duplicates``, ``wizard``, ``table participants``,
 ``table attendance``, ``quit``.
 """
 
@@ -115,6 +115,17 @@ class Driver:
             self.dialog = w.open_participant(w.participants.model.id_at(0))
             if args:
                 self.dialog.tabs.setCurrentIndex(int(args[0]))
+        elif scene == "wizard":
+            from ardoiz_desk.gui.app import main_window
+
+            self._close_dialog()
+            # As on a fresh installation (the base already has its site here).
+            real = main_window.needs_first_start
+            main_window.needs_first_start = lambda _ws: True
+            try:
+                self.dialog = w.maybe_start_wizard()
+            finally:
+                main_window.needs_first_start = real
         elif scene == "duplicates":
             self._close_dialog()
             self.dialog = w.review_duplicates()

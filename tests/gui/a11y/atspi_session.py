@@ -184,6 +184,15 @@ class AccessibleDesktop:
     def focus(self) -> dict | None:
         return self.ask("focus")
 
+    def focus_when(self, wanted, timeout: float = 5.0) -> dict | None:
+        """The focused node once ``wanted(node)`` holds, or the last one seen after the
+        timeout (a loaded machine may deliver the focus event late)."""
+        deadline = time.monotonic() + timeout
+        node = self.focus()
+        while not (node is not None and wanted(node)) and time.monotonic() < deadline:
+            node = self.focus()
+        return node
+
     def announced(self) -> list[str]:
         return self.ask("announced")
 

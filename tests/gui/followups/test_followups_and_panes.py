@@ -83,9 +83,10 @@ def test_geometry_is_remembered(qtbot, window, site_ws, dialogs) -> None:
 
 def test_activities_list_is_sorted_newest_first(qtbot, window) -> None:
     window.show_pane(1)
-    proxy = window.activities.proxy
-    qtbot.waitUntil(lambda: proxy.rowCount() > 0, timeout=5_000)
-    dates = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2) for r in range(proxy.rowCount())]
+    model = window.activities.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5_000)
+    days = [model.index(r, 0).data().split("/") for r in range(model.rowCount())]
+    dates = [(int(y), int(m), int(d)) for d, m, y in days]
     assert dates == sorted(dates, reverse=True)
 
 

@@ -50,6 +50,12 @@ from ardoiz_desk.gui.kit.widgets import (
     select_code,
     show_error,
 )
+from ardoiz_desk.services.activities.corrections import (
+    activity_input,
+    attendee_names,
+    delete_activity,
+    update_activity,
+)
 from ardoiz_desk.services.activities.sessions import (
     DURATION_PRESETS,
     ActivityInput,
@@ -69,7 +75,8 @@ log = logging.getLogger(__name__)
 class RecordActivityDialog(QDialog):
     """The CRA form (La Coop's 'compte rendu d'activité') with attendance."""
 
-    recorded = Signal(object)  # ActivityView
+    recorded = Signal(object)  # ActivityView (recorded or corrected)
+    deleted = Signal(str, list)  # activity id, ids of the participants who were present
     participant_created = Signal(str)
 
     def __init__(
@@ -78,16 +85,22 @@ class RecordActivityDialog(QDialog):
         search: CandidateSearch,
         ops: Operations,
         parent: QWidget | None = None,
+        activity_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.ops = ops
         self.dialogs = ops.dialogs
+        self.activity_id = activity_id
+        self._based_on: ActivityInput | None = None
+        # The pane that opened the dialog patches its own list: it is not asked to reload.
+        self.origin: object | None = None
         self.setObjectName("recordActivityDialog")
         self.setWindowTitle(translate("RecordActivityDialog", "Enregistrer une activité"))
         self.attendance = AttendanceModel(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(translate("RecordActivityDialog", "Enregistrer une activité")))
+        self.heading_label = heading(translate("RecordActivityDialog", "Enregistrer une activité"))
+        layout.addWidget(self.heading_label)
         columns = QHBoxLayout()
         columns.addLayout(self._general_form(), 1)
         columns.addWidget(self._themes_box(), 1)
@@ -110,6 +123,8 @@ class RecordActivityDialog(QDialog):
         self._kind_changed()
         self.resize(1100, 820)
         self.picker.search_edit.setFocus()
+        if activity_id is not None:
+            self.load(activity_id)
 
     def _general_form(self) -> QFormLayout:
         form = QFormLayout()
@@ -280,6 +295,12 @@ class RecordActivityDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.delete_button = buttons.addButton(
+            translate("RecordActivityDialog", "Supprimer l'activité…"),
+            QDialogButtonBox.ButtonRole.DestructiveRole,
+        )
+        self.delete_button.clicked.connect(self.delete)
+        self.delete_button.setVisible(self.activity_id is not None)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
         return buttons
@@ -362,7 +383,12 @@ class RecordActivityDialog(QDialog):
     def save(self) -> None:
         """Record the activity; on success close and report it."""
         try:
-            view = record_activity(self.ws, self.value())
+            if self.activity_id is None:
+                view = record_activity(self.ws, self.value())
+            else:
+                view = update_activity(
+                    self.ws, self.activity_id, self.value(), based_on=self._based_on
+                )
         except ValidationError as exc:
             show_error(self.error, "\n".join(exc.errors.values()))
             return
@@ -374,27 +400,124 @@ class RecordActivityDialog(QDialog):
             show_error(self.error, user_message(exc))
             return
         self.recorded.emit(view)
+        people = self.touched_participants()
         what = Change.ACTIVITIES | Change.FOLLOWUPS | Change.AGENTS
-        if view.participant_ids:  # their stage and last visit changed
+        if people:  # their stage and last visit changed
             what |= Change.PARTICIPANTS
-        self.ops.announce(what, view.participant_ids)
+        self.ops.announce(what, people, origin=self.origin)
         self.accept()
 
     def _has_input(self) -> bool:
         """True when closing would lose something the agent typed or picked."""
+        if self._based_on is not None:
+            return self.value() != self._based_on
         typed = self.notes.toPlainText().strip() or self.title_edit.text().strip()
         return bool(self.attendance.rowCount() or typed)
 
-    def reject(self) -> None:
-        """Cancel, asking first when attendees, a title or notes would be lost."""
-        if self._has_input() and not self.dialogs.ask(
+    def load(self, activity_id: str) -> None:
+        """Show a recorded activity to correct it (its attendance, durations, themes, notes)."""
+        data = activity_input(self.ws, activity_id)
+        self.activity_id = activity_id
+        title = translate("RecordActivityDialog", "Modifier l'activité")
+        self.setWindowTitle(title)
+        self.heading_label.setText(title)
+        select_code(self.kind, data.kind)
+        self.date.setDate(QDate(data.date.year, data.date.month, data.date.day))
+        if self.duration.findData(data.duree_minutes) >= 0:
+            select_code(self.duration, data.duree_minutes)
+        else:
+            select_code(self.duration, CUSTOM)
+            self.custom_minutes.setValue(data.duree_minutes)
+        select_code(self.place, data.type_lieu)
+        select_code(self.site, data.site_id)
+        select_code(self.agent, data.agent_id)
+        self.title_edit.setText(data.titre_atelier)
+        select_code(self.level, data.niveau)
+        self.anonymous.setValue(data.participants_anonymes)
+        for code, box in self.themes.items():
+            box.setChecked(code in data.thematiques)
+        for code, box in self.materiel.items():
+            box.setChecked(code in data.materiel)
+        self.details.load(data)
+        self.notes.setPlainText(data.notes)
+        names = attendee_names(self.ws, [a.participant_id for a in data.attendees])
+        self.attendance.clear()
+        for a in data.attendees:
+            self.attendance.add(
+                Attendee(
+                    a.participant_id,
+                    names.get(a.participant_id, a.participant_id),
+                    a.premiere_fois,
+                    a.autonomie,
+                    a.note,
+                )
+            )
+        for agent_id, box in self.trained.items():
+            box.setChecked(agent_id in data.trained_agent_ids)
+        self._update_count()
+        self.delete_button.setVisible(True)
+        self.save_button.setText(translate("RecordActivityDialog", "Enregistrer les corrections"))
+        self._based_on = self.value()
+
+    def touched_participants(self) -> list[str]:
+        """The participants present before the correction or after it (their journeys)."""
+        before = [a.participant_id for a in self._based_on.attendees] if self._based_on else []
+        return sorted({*before, *(a.participant_id for a in self.attendance.inputs())})
+
+    def delete(self) -> None:
+        """Delete the activity opened, after asking (a tombstone that travels in bundles)."""
+        if self.activity_id is None or not self.dialogs.ask(
             self,
-            translate("RecordActivityDialog", "Abandonner cette activité ?"),
+            translate("RecordActivityDialog", "Supprimer cette activité ?"),
             translate(
                 "RecordActivityDialog",
-                "L'activité et sa liste de présents ne sont pas enregistrées.\n"
-                "Abandonner quand même ?",
+                "L'activité et sa liste de présents seront supprimées, sur ce poste et sur "
+                "les autres sites après l'échange des paquets.\nSupprimer quand même ?",
             ),
+        ):
+            return
+        try:
+            present = delete_activity(self.ws, self.activity_id)
+        except Exception as exc:  # a full disk, a locked base: nothing was deleted
+            log.exception("deleting an activity failed")
+            show_error(self.error, user_message(exc))
+            return
+        self.deleted.emit(self.activity_id, present)
+        self.ops.announce(
+            Change.ACTIVITIES | Change.PARTICIPANTS | Change.FOLLOWUPS | Change.AGENTS,
+            present,
+            origin=self.origin,
+        )
+        self._based_on = None
+        QDialog.accept(self)
+
+    def reject(self) -> None:
+        """Cancel, asking first when attendees, a title or notes would be lost."""
+        if self.activity_id is not None and self._has_input():
+            if not self.dialogs.ask(
+                self,
+                translate("RecordActivityDialog", "Abandonner les corrections ?"),
+                translate(
+                    "RecordActivityDialog",
+                    "Les corrections de cette activité ne sont pas enregistrées.\n"
+                    "Abandonner quand même ?",
+                ),
+            ):
+                return
+            super().reject()
+            return
+        if (
+            self.activity_id is None
+            and self._has_input()
+            and not self.dialogs.ask(
+                self,
+                translate("RecordActivityDialog", "Abandonner cette activité ?"),
+                translate(
+                    "RecordActivityDialog",
+                    "L'activité et sa liste de présents ne sont pas enregistrées.\n"
+                    "Abandonner quand même ?",
+                ),
+            )
         ):
             return
         super().reject()

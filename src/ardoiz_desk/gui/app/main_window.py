@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.participants.new_requested.connect(self.new_participant)
         self.participants.duplicates_requested.connect(self.review_duplicates)
         self.activities.record_requested.connect(self.record_activity)
+        self.activities.open_requested.connect(self.open_activity)
         self.followups.open_requested.connect(self.open_participant)
         self.agents.training_requested.connect(lambda: self.record_activity("formation"))
         self.settings_pane.text_scale_changed.connect(self.apply_text_scale)
@@ -234,13 +235,30 @@ class MainWindow(QMainWindow):
         complete_names(dialog)
         if kind:
             select_code(dialog.kind, kind)
+        return self._show_activity_dialog(dialog)
+
+    def open_activity(self, activity_id: str) -> RecordActivityDialog:
+        """Open a recorded activity in the same dialog, to correct or delete it."""
+        search = candidate_search(self.ws, lambda: self.participants.index)
+        dialog = RecordActivityDialog(self.ws, search, self.ops, self, activity_id=activity_id)
+        return self._show_activity_dialog(dialog)
+
+    def _show_activity_dialog(self, dialog: RecordActivityDialog) -> RecordActivityDialog:
+        # The Activités pane patches its index for this one activity instead of reloading.
+        dialog.origin = self.activities
         dialog.recorded.connect(self._activity_recorded)
+        dialog.deleted.connect(self._activity_deleted)
         self.activity_dialog = dialog
         self.dialogs.show(dialog)
         return dialog
 
-    def _activity_recorded(self, _activity) -> None:
+    def _activity_recorded(self, activity) -> None:
+        self.activities.activities_changed([activity.id])
         self.statusBar().showMessage(translate("MainWindow", "Activité enregistrée."), 5000)
+
+    def _activity_deleted(self, activity_id: str, _present: list) -> None:
+        self.activities.activities_changed([activity_id])
+        self.statusBar().showMessage(translate("MainWindow", "Activité supprimée."), 5000)
 
     def _data_changed(self, change: Changed) -> None:
         if change.touches(Change.SITES | Change.AGENTS | Change.TERRITORY):
@@ -267,6 +285,7 @@ class MainWindow(QMainWindow):
         if not needs_first_start(self.ws):
             return None
         self.wizard = FirstStartDialog(self.ws, self.ops, self)
+        complete_names(self.wizard)
         self.dialogs.show(self.wizard)
         return self.wizard
 

@@ -28,6 +28,7 @@ from ardoiz_desk.services.activities.sessions import participant_journey
 from ardoiz_desk.services.people.followups import add_followup, followups_due, mark_followup_done
 from ardoiz_desk.services.people.participants import (
     ParticipantInput,
+    commune_note,
     get_participant,
     register_participant,
     update_participant,
@@ -155,6 +156,8 @@ class ParticipantCard(QDialog):
             self.save_button.setEnabled(False)
             return False
         self.form.show_errors({})
+        note = commune_note(self.form.value())
+        self.form.show_commune_note(note[0] if note else None)
         self.save_button.setEnabled(self.dirty or self.participant_id is None)
         return True
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -22,8 +24,10 @@ from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.a11y import buddy, link_error, mark_required
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.widgets import code_combo, error_label, hint, select_code, show_error
+from ardoiz_desk.services.people.communes import Suggestion, complete_commune
+from ardoiz_desk.services.people.communes import directory as commune_directory
 from ardoiz_desk.services.people.participants import ParticipantInput, ParticipantView
-from ardoiz_desk.services.sites.sites import SiteView, known_communes
+from ardoiz_desk.services.sites.sites import SiteView
 
 TEXT_FIELDS = (
     "prenom",
@@ -68,8 +72,10 @@ class ParticipantForm(QWidget):
         self.today = today
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        self._communes = {f"{c.nom} ({c.code_postal})": c for c in known_communes()}
+        self._suggestions: dict[str, Suggestion] = {}
         self._build(sites)
+        # The directory of communes is read on first use (0.3–1 s): read it now, aside.
+        threading.Thread(target=commune_directory, daemon=True).start()
 
     def _build(self, sites: list[SiteView]) -> None:
         labels = field_labels()
@@ -83,7 +89,16 @@ class ParticipantForm(QWidget):
             self._add_row(form, name, labels[name], edit)
         self.edits["annee_naissance"].setPlaceholderText(translate("ParticipantForm", "ex. 1948"))
         self.edits["annee_naissance"].setMaxLength(4)
-        self.edits["commune"].setCompleter(self._commune_completer())
+        self.commune_note = hint("")
+        self.commune_note.setObjectName("communeNote")
+        self.commune_note.hide()
+        self.errors["commune"].parentWidget().layout().addWidget(self.commune_note)
+        self.commune_completer = self._commune_completer()
+        self.postal_completer = self._postal_completer()
+        self.edits["commune"].textEdited.connect(self._commune_typed)
+        self.edits["commune"].setPlaceholderText(
+            translate("ParticipantForm", "Nom ou code postal, puis choisir dans la liste")
+        )
         self.genre = code_combo(voc.genres(), labels["genre"])
         self.statut = code_combo(voc.statuts_sociaux(), labels["statut_social"])
         self.site = code_combo({s.id: s.name for s in sites}, labels["site_id"], empty="—")
@@ -165,18 +180,69 @@ class ParticipantForm(QWidget):
         return box
 
     def _commune_completer(self) -> QCompleter:
-        completer = QCompleter(QStringListModel(list(self._communes)), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        """Suggestions from the official directory, refreshed as the agent types.
+
+        The completer filters nothing itself (the directory does, accents and word order
+        ignored): its model holds the directory's answer for the text typed.
+        """
+        self.commune_model = QStandardItemModel(self)
+        completer = QCompleter(self.commune_model, self)
+        completer.setWidget(self.edits["commune"])
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setMaxVisibleItems(12)
         completer.activated.connect(self._commune_chosen)
         return completer
 
+    def _postal_completer(self) -> QCompleter:
+        """Asks which postal code when the commune chosen has several."""
+        self.postal_model = QStringListModel(self)
+        completer = QCompleter(self.postal_model, self)
+        completer.setWidget(self.edits["commune_code_postal"])
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.activated.connect(self.edits["commune_code_postal"].setText)
+        return completer
+
+    def _commune_typed(self, text: str) -> None:
+        """The agent typed in the commune field: the codes no longer hold; suggest communes."""
+        for name in ("commune_code_insee", "commune_code_postal"):
+            self.edits[name].clear()
+        suggestions = complete_commune(text) if len(text.strip()) >= 2 else []
+        self._suggestions = {s.text: s for s in suggestions}
+        self.commune_model.clear()
+        for suggestion in suggestions:
+            self.commune_model.appendRow(QStandardItem(suggestion.text))
+        if suggestions:
+            self.commune_completer.complete()
+        else:
+            self.commune_completer.popup().hide()
+
     def _commune_chosen(self, text: str) -> None:
-        commune = self._communes.get(text)
-        if commune:
-            self.edits["commune"].setText(commune.nom)
-            self.edits["commune_code_insee"].setText(commune.code_insee)
-            self.edits["commune_code_postal"].setText(commune.code_postal)
+        """A suggestion was chosen: fill the name, the INSEE code and the postal code (asking
+        which postal code when the commune has several)."""
+        suggestion = self._suggestions.get(text)
+        if suggestion is None:
+            return
+        commune = suggestion.commune
+        self.edits["commune"].setText(commune.nom)
+        self.edits["commune_code_insee"].setText(commune.insee)
+        codes = commune.codes_postaux
+        postal = suggestion.code_postal or (codes[0] if len(codes) == 1 else "")
+        self.edits["commune_code_postal"].setText(postal)
+        if not postal and codes:
+            self.postal_model.setStringList(list(codes))
+            self.edits["commune_code_postal"].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.postal_completer.complete()
+            show_error(
+                self.errors["commune_code_postal"],
+                translate(
+                    "ParticipantForm", "{commune} a plusieurs codes postaux : choisissez le sien."
+                ).format(commune=commune.nom),
+            )
+
+    def show_commune_note(self, note: str | None) -> None:
+        """Tell the agent what the commune typed was understood as (a former commune)."""
+        self.commune_note.setText(note or "")
+        self.commune_note.setVisible(bool(note))
 
     def set_value(self, view: ParticipantView | None, site_id: str | None = None) -> None:
         """Fill the form from a participant (or empty, on a site, for a new one)."""

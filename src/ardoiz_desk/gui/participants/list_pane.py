@@ -225,6 +225,8 @@ class ParticipantsPane(QWidget):
     def _first_page(self, page: tuple[list[str], int]) -> None:
         if self.index is not None:  # the index came first
             return
+        if not self.window().isVisible():  # the window closed meanwhile: its base may be too
+            return
         self._total = page[1]
         self.apply_search()
 

@@ -106,7 +106,9 @@ def _check_many(
 ) -> list[str]:
     bad = [v for v in values if v not in allowed]
     if bad:
-        c.fail(name, f"{label} : valeur inconnue « {bad[0]} ».")
+        c.fail(
+            name, f"{label} : valeur inconnue « {bad[0]} ».", f"{label}: unknown value {bad[0]!r}."
+        )
     return sorted(set(values))
 
 
@@ -115,13 +117,29 @@ def validate_activity(data: ActivityInput, today: dt.date) -> dict[str, object]:
     c = Checker()
     c.choice("kind", "Type d'activité", data.kind, ACTIVITY_KINDS)
     if data.date > today + dt.timedelta(days=1):
-        c.fail("date", "Date : une activité ne peut pas être enregistrée dans le futur.")
+        c.fail(
+            "date",
+            "Date : une activité ne peut pas être enregistrée dans le futur.",
+            "date: an activity cannot be recorded in the future.",
+        )
     if not 1 <= int(data.duree_minutes) <= 24 * 60:
-        c.fail("duree_minutes", "Durée : entre 1 minute et 24 heures.")
+        c.fail(
+            "duree_minutes",
+            "Durée : entre 1 minute et 24 heures.",
+            "duration: between 1 minute and 24 hours.",
+        )
     if not data.thematiques and data.kind != "formation":
-        c.fail("thematiques", "Thématiques : choisissez-en au moins une.")
+        c.fail(
+            "thematiques",
+            "Thématiques : choisissez-en au moins une.",
+            "themes: choose at least one.",
+        )
     if data.participants_anonymes < 0 or data.participants_anonymes > 500:
-        c.fail("participants_anonymes", "Participants anonymes : entre 0 et 500.")
+        c.fail(
+            "participants_anonymes",
+            "Participants anonymes : entre 0 et 500.",
+            "anonymous participants: between 0 and 500.",
+        )
     cleaned: dict[str, object] = {
         "kind": data.kind,
         "date": data.date,
@@ -136,7 +154,7 @@ def validate_activity(data: ActivityInput, today: dt.date) -> dict[str, object]:
         ),
         "niveau": c.choice("niveau", "Niveau", data.niveau, NIVEAUX),
         "autonomie": c.choice("autonomie", "Autonomie", data.autonomie, AUTONOMIES),
-        "notes": c.text("notes", "Notes", data.notes, max_len=4000),
+        "notes": c.text("notes", "Notes", data.notes, max_len=4000, multiline=True),
         "participants_anonymes": int(data.participants_anonymes),
         "tags": sorted(set(data.tags)),
         **_orientation(c, data),
@@ -145,7 +163,9 @@ def validate_activity(data: ActivityInput, today: dt.date) -> dict[str, object]:
         "anonymes": _anonymous_breakdown(c, data.anonymes, int(data.participants_anonymes)),
     }
     for i, attendee in enumerate(data.attendees):
-        c.text(f"attendees.{i}.note", "Note de présence", attendee.note, max_len=2000)
+        c.text(
+            f"attendees.{i}.note", "Note de présence", attendee.note, max_len=2000, multiline=True
+        )
         c.choice(f"attendees.{i}.autonomie", "Autonomie observée", attendee.autonomie, AUTONOMIES)
         if attendee.next_appointment and attendee.next_appointment < data.date:
             c.fail(
@@ -153,7 +173,11 @@ def validate_activity(data: ActivityInput, today: dt.date) -> dict[str, object]:
                 "Prochain rendez-vous : date antérieure à l'activité.",
             )
     if data.kind == "individuel" and len(data.attendees) > 1:
-        c.fail("attendees", "Un accompagnement individuel concerne une seule personne.")
+        c.fail(
+            "attendees",
+            "Un accompagnement individuel concerne une seule personne.",
+            "an individual session concerns one person only.",
+        )
     c.raise_if_any()
     return cleaned
 

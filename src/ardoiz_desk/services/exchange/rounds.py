@@ -41,6 +41,7 @@ from ardoiz_desk.sync.rules import join_version_vectors
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 DONE, UNREACHABLE, NO_FOLDER, NO_TERRITORY = "done", "unreachable", "no-folder", "no-territory"
+STATE_LAST_PROBLEMS = "mailbox_last_problems"
 
 
 @dataclass(frozen=True)
@@ -420,9 +421,21 @@ def report_text(report: RoundReport) -> str:
 
 
 def _keep(ws: Workspace, report: RoundReport) -> RoundReport:
-    """Write the report of a round that did or met something (a no-op round leaves none)."""
+    """Write the report of a round that did or met something new.
+
+    A no-op round leaves none, and neither does a round whose only lines are the same files
+    skipped or refused as at the previous report (a stray file must not fill the disk with a
+    report every ten minutes); the lines are still in the report returned.
+    """
     if not report.lines and not report.message:
         return report
+    repeated = {"skipped", "refused"}
+    problems = sorted((line.file, line.status, line.message) for line in report.lines)
+    key = hashlib.sha256(json.dumps(problems).encode()).hexdigest()[:32]
+    only_problems = all(line.status in repeated for line in report.lines) and not report.message
+    if only_problems and ws.store.get_state(STATE_LAST_PROBLEMS) == key:
+        return report
+    ws.store.set_state(STATE_LAST_PROBLEMS, key)
     folder = ws.data_dir / "reports" / "rounds"
     stem = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     path = folder / f"round-{stem}.json"

@@ -11,6 +11,7 @@ from ardoiz_desk.services.validation import (
     Checker,
     NotFoundError,
     check_birth_year,
+    check_commune,
     check_email,
     check_insee,
     check_phone,
@@ -113,7 +114,7 @@ def validate_participant(data: ParticipantInput, today: dt.date) -> dict[str, ob
             "statut_social", "Statut social", data.statut_social, STATUTS_SOCIAUX
         )
         or "non_communique",
-        "notes": c.text("notes", "Notes", data.notes, max_len=4000),
+        "notes": c.text("notes", "Notes", data.notes, max_len=4000, multiline=True),
         "site_id": data.site_id,
         "notice_given_on": data.notice_given_on,
         "tablet_status": c.choice("tablet_status", "Tablette", data.tablet_status, TABLET_STATUSES)
@@ -121,9 +122,36 @@ def validate_participant(data: ParticipantInput, today: dt.date) -> dict[str, ob
         "autonomie": c.choice("autonomie", "Autonomie", data.autonomie, AUTONOMIES),
     }
     if data.notice_given_on and data.notice_given_on > today:
-        c.fail("notice_given_on", "Notice d'information : la date ne peut pas être dans le futur.")
+        c.fail(
+            "notice_given_on",
+            "Notice d'information : la date ne peut pas être dans le futur.",
+            "information notice: the date cannot be in the future.",
+        )
+    (
+        cleaned["commune"],
+        cleaned["commune_code_insee"],
+        cleaned["commune_code_postal"],
+    ) = check_commune(
+        c,
+        str(cleaned["commune"]),
+        str(cleaned["commune_code_insee"]),
+        str(cleaned["commune_code_postal"]),
+    )
     c.raise_if_any()
     return cleaned
+
+
+COMMUNE_FIELDS = ("commune", "commune_code_insee", "commune_code_postal")
+
+
+def commune_note(data: ParticipantInput) -> tuple[str, str] | None:
+    """What to tell the agent about the commune typed (a former commune mapped to its
+    current one, homonyms left without codes), in French and English; None if nothing."""
+    c = Checker()
+    check_commune(c, data.commune, data.commune_code_insee, data.commune_code_postal)
+    if c.notes:
+        return c.notes["commune"], c.notes_en["commune"]
+    return None
 
 
 def to_view(row: Participant, today: dt.date) -> ParticipantView:
@@ -164,6 +192,8 @@ def update_participant(
     cleaned = validate_participant(data, ws.today())
     if based_on is not None:
         touched = {f for f in _INPUT_FIELDS if getattr(data, f) != getattr(based_on, f)}
+        if touched & set(COMMUNE_FIELDS):
+            touched |= set(COMMUNE_FIELDS)  # the commune and its codes are resolved together
         cleaned = {name: v for name, v in cleaned.items() if name in touched}
     with ws.store.session() as session:
         row = _live(session, participant_id)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ardoiz_desk.paths import resources_dir
+from ardoiz_desk.services.people.communes import Commune, directory
 from ardoiz_desk.services.validation import Checker, NotFoundError, check_insee, check_postal_code
 from ardoiz_desk.services.vocabulary import AGENT_ROLES, SITE_KINDS
 from ardoiz_desk.services.workspace import Workspace
@@ -22,15 +23,6 @@ from ardoiz_desk.store.models import (
 
 STATE_SITE = "site_id"
 STATE_AGENT = "agent_id"
-
-
-@dataclass(frozen=True)
-class Commune:
-    """A commune as La Coop names it."""
-
-    nom: str
-    code_insee: str
-    code_postal: str
 
 
 @dataclass(frozen=True)
@@ -58,10 +50,31 @@ class AgentView:
     active: bool
 
 
-def known_communes() -> list[Commune]:
-    """Return the CCSB communes shipped with the app, offered first when typing a commune."""
-    data = json.loads((resources_dir() / "communes.json").read_text(encoding="utf-8"))
-    return [Commune(**c) for c in data]
+# The communes of the Sisteronais-Buëch (CCSB) where the pilot's counters and seniors are.
+TERRITORY_INSEE = (
+    "04209",
+    "05070",
+    "05166",
+    "05126",
+    "05024",
+    "04134",
+    "04222",
+    "05097",
+    "05118",
+    "04023",
+    "04123",
+    "05173",
+    "05103",
+    "05014",
+    "05129",
+    "05053",
+)
+
+
+def territory_communes() -> list[Commune]:
+    """The pilot territory's communes, from the official directory."""
+    d = directory()
+    return [d.by_insee[code] for code in TERRITORY_INSEE]
 
 
 def _site_view(row: Site) -> SiteView:
@@ -152,7 +165,7 @@ def ensure_default_directory(ws: Workspace) -> int:
     with ws.store.session() as session:
         if session.scalars(select(Site.id).limit(1)).first():
             return 0
-    communes = {c.nom: c for c in known_communes()}
+    communes = {c.nom: c for c in territory_communes()}
     data = json.loads((resources_dir() / "sites.json").read_text(encoding="utf-8"))
     with ws.store.session() as session:
         for entry in data:
@@ -164,8 +177,8 @@ def ensure_default_directory(ws: Workspace) -> int:
                     name=entry["name"],
                     kind=entry["kind"],
                     commune=entry["commune"],
-                    commune_code_insee=commune.code_insee if commune else "",
-                    commune_code_postal=commune.code_postal if commune else "",
+                    commune_code_insee=commune.insee if commune else "",
+                    commune_code_postal=commune.codes_postaux[0] if commune else "",
                 )
             )
     return len(data)

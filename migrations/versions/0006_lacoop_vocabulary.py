@@ -2,8 +2,8 @@
 commune, the anonymous participants' breakdown; renamed theme codes; the La Coop export
 ledger (replica-local)
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-01 23:30:00
 """
 
@@ -19,8 +19,8 @@ from ardoiz_desk.store.upgrades import (
     lacoop_themes,
 )
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
