@@ -1875,6 +1875,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <source>Aucune phrase de passe choisie : la base n'a pas été créée.</source>
             <translation>No passphrase chosen: the base was not created.</translation>
         </message>
+        <message>
+            <source>Vous avez ouvert la base avec la clé de secours : choisissez une nouvelle phrase de passe pour les prochaines ouvertures.</source>
+            <translation>You opened the base with the recovery key: choose a new passphrase for the next openings.</translation>
+        </message>
     </context>
     <context>
         <name>SyncPane</name>

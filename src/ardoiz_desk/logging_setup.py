@@ -16,7 +16,9 @@ import logging
 import logging.handlers
 import os
 import time
+import traceback
 from pathlib import Path
+from typing import Any
 
 LOG_FILENAME = "ardoiz-desk.log"
 #: Rotated logs older than this are deleted at start: shorter than the shortest retention
@@ -43,10 +45,44 @@ def configure_logging(data_dir: Path, verbose: bool = False) -> Path | None:
         handler = logging.handlers.RotatingFileHandler(
             log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(NoValuesFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._ardoiz = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     return log_file
+
+
+class NoValuesFormatter(logging.Formatter):
+    """Writes where an exception happened and its type, never its message.
+
+    An exception's message may quote what it failed on — a name, a phone number, a note —
+    and a log outlives an erasure: every ``log.exception`` goes through here.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format a record, its exception always through :meth:`formatException`."""
+        cached = record.exc_text  # another handler may have cached the full traceback
+        record.exc_text = self.formatException(record.exc_info) if record.exc_info else None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatException(self, ei: Any) -> str:
+        """File, line and function of each frame (not even the source line), and types."""
+        _type, exc, tb = ei
+        frames = [
+            f'  File "{f.filename}", line {f.lineno}, in {f.name}\n'
+            for f in traceback.extract_tb(tb)
+        ]
+        lines = ["Traceback (most recent call last):\n", *frames]
+        chain = []
+        seen: set[int] = set()
+        while exc is not None and id(exc) not in seen:
+            seen.add(id(exc))
+            chain.append(type(exc).__name__)
+            exc = exc.__cause__ or exc.__context__
+        lines.append(" <- ".join(chain) + " (message not logged: it may quote personal data)")
+        return "".join(lines)
 
 
 def _open_log_file(data_dir: Path) -> Path | None:

@@ -24,3 +24,29 @@ def test_a_failed_insert_leaves_no_values_in_the_log(tmp_path, capsys, monkeypat
     assert "IntegrityError" in log  # the failure is logged…
     for value in ("Marcelline", "Tournefeuille", "0492610000", "04 92 61 00 00"):
         assert value not in log  # …without a single value of the row
+
+
+def test_an_exception_logged_anywhere_keeps_its_message_out(tmp_path) -> None:
+    import logging
+
+    from ardoiz_desk.logging_setup import configure_logging
+
+    log_file = configure_logging(tmp_path)
+    assert log_file is not None
+    try:
+        try:
+            raise KeyError("0492610000")
+        except KeyError as inner:
+            raise ValueError("Marcelline Tournefeuille: année de naissance 1890") from inner
+    except ValueError:
+        logging.getLogger("ardoiz_desk.gui.kit.tasks").exception("background task failed")
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_ardoiz", False):
+            root.removeHandler(handler)
+            handler.close()
+    text = log_file.read_text(encoding="utf-8")
+    assert "background task failed" in text and "ValueError <- KeyError" in text
+    assert "test_logs_hold_no_values.py" in text  # where it happened
+    for value in ("Tournefeuille", "1890", "0492610000"):
+        assert value not in text

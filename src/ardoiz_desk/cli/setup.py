@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
 from ardoiz_desk.cli.errors import DATABASE_URL
-from ardoiz_desk.services.base_key import is_new_base, recovery_key_text
+from ardoiz_desk.services.base_key import is_new_base, recovery_key_text, set_passphrase
 from ardoiz_desk.services.demo import DemoSeedUsedError, generate_demo
 from ardoiz_desk.services.people.participants import count_participants
 from ardoiz_desk.services.sites.sites import initialise_site
@@ -22,6 +22,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--site-name", help="site name (needed when the code is new)")
     p.add_argument("--site-kind", choices=SITE_KINDS, default="msap")
     p.add_argument("--agent", help="name of the agent working here")
+    p = add_command(
+        sub,
+        "base-passphrase",
+        "protect the base key under a new base passphrase (e.g. after opening the base "
+        "with --base-recovery-key-file)",
+        cmd_base_passphrase,
+    )
+    p.add_argument("--new-passphrase-file", required=True, metavar="FILE")
     p = add_command(sub, "demo", "add realistic, seeded demo data", cmd_demo)
     p.add_argument("--participants", type=int, default=300)
     p.add_argument("--activities", type=int, help="default: 1.5 per participant")
@@ -47,6 +55,21 @@ def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
                 "write the recovery key on paper and lock it away: it opens the encrypted "
                 "base without its passphrase (--base-recovery-key-file)"
             )
+    return 0
+
+
+def cmd_base_passphrase(args: argparse.Namespace, data_dir: Path) -> int:
+    """Wrap the base key under a new passphrase (the base is opened with the current one)."""
+    try:
+        lines = Path(args.new_passphrase_file).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CommandError(f"cannot read {args.new_passphrase_file}: {exc.strerror}", 2) from exc
+    new = lines[0].strip() if lines else ""
+    with workspace(data_dir) as ws:
+        if ws.store.key is None:
+            raise CommandError("a server base (--database-url) is not encrypted by the app", 2)
+        set_passphrase(ws.data_dir, ws.store.key, new)
+    print("the base key is now protected by the new passphrase")
     return 0
 
 

@@ -128,8 +128,14 @@ def create_key(data_dir: Path, passphrase: str | None) -> bytes:
 
 
 def set_passphrase(data_dir: Path, key: bytes, passphrase: str) -> None:
-    """Protect the (unlocked) base key under a new passphrase, replacing the old one."""
-    record = _read(data_dir)
+    """Protect the (unlocked) base key under a new passphrase, replacing the old one.
+
+    After opening with the recovery key this also rebuilds a lost key file.
+    """
+    if has_key_file(data_dir):
+        record = _read(data_dir)
+    else:
+        record = {"format": KEY_FILE_FORMAT, "install": secrets.token_hex(8), "keyring": False}
     record["passphrase"] = _wrap(key, _strong(passphrase))
     _write(data_dir, record)
 

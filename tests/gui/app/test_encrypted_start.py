@@ -153,3 +153,19 @@ def test_a_base_that_cannot_be_opened_is_said_in_french(
     assert len(shown) == 1 and expected in shown[0]
     assert "Traceback" not in shown[0] and "OperationalError" not in shown[0]
     QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_opened_with_the_recovery_key_a_new_passphrase_is_chosen(qtbot, ws, monkeypatch) -> None:
+    data_dir, recovery = ws.data_dir, base_key.recovery_key_text(ws.store.key)
+    ws.close()
+    monkeypatch.delenv(base_key.ENV_BASE_PASSPHRASE)
+    launcher = Launcher(data_dir, None)
+    answers = {"open": Unlock(recovery_key=recovery), CREATE: Unlock(STRONG)}
+    asked: list[str] = []
+    launcher.ask_passphrase = lambda mode, message: asked.append(mode) or answers[mode]
+    with qtbot.waitSignal(launcher.ready, timeout=30_000):
+        launcher.start()
+    qtbot.addWidget(launcher.window)
+    assert asked == ["open", CREATE]
+    _close(launcher)
+    open_workspace(data_dir, unlock=Unlock(passphrase=STRONG)).close()

@@ -160,10 +160,24 @@ class Launcher(QObject):
         self.window = MainWindow(ws, settings=self.settings or UiSettings(self.data_dir))
         self.window.show()
         self.shell.close()
+        if self.unlock is not None and self.unlock.recovery_key:
+            self._renew_passphrase()
         wizard = self.window.maybe_start_wizard()
         if wizard is not None and self.created:
             wizard.completed.connect(self.offer_recovery_sheet)
         self.ready.emit(self.window)
+
+    def _renew_passphrase(self) -> None:
+        """Opened with the recovery key: have a new passphrase chosen for the base key."""
+        from ardoiz_desk.services.base_key import set_passphrase
+
+        message = tr(
+            "Vous avez ouvert la base avec la clé de secours : choisissez une nouvelle phrase "
+            "de passe pour les prochaines ouvertures."
+        )
+        unlock = self.ask_passphrase("create", message)
+        if unlock is not None and unlock.passphrase:
+            set_passphrase(self.data_dir, self.ws.store.key, unlock.passphrase)
 
     def offer_recovery_sheet(self) -> Any:
         """Show the recovery sheet step (after the first start of a new base)."""

@@ -31,10 +31,10 @@ from ardoiz_desk.services.exchange.quarantine import quarantine, quarantined
 from ardoiz_desk.services.exchange.territory import (
     TRUSTED,
     load_keys,
-    revoked_cutoffs,
     set_peer_status,
     territory_key_for,
 )
+from ardoiz_desk.services.exchange.territory_keys import revoked_cutoffs
 from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.sync import state, trust

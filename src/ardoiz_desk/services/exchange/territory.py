@@ -484,13 +484,6 @@ def set_peer_status(
     return next(p for p in list_peers(ws) if p.replica_id == replica_id)
 
 
-def revoked_cutoffs(ws: Workspace) -> dict[str, str]:
-    """Revoked replica -> the stamp of its revocation (its later rows are refused)."""
-    with ws.store.session() as session:
-        peers = state.list_peers(session.connection())
-    return {p.replica_id: p.revoked_at for p in peers if p.revoked and p.revoked_at}
-
-
 def territory_key_for(ws: Workspace, envelope: Any) -> bytes:
     """The territory key a bundle was encrypted with (see ``territory_keys``)."""
     return territory_keys.key_for(ws, envelope, load_keys(ws).signing_key)

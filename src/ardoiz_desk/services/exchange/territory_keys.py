@@ -1,4 +1,5 @@
-"""The territory key ring: rotation on revocation, grants sealed to each trusted site.
+"""The territory key ring: rotation on revocation, grants sealed to each trusted site; the
+revocation cut-offs (rows a revoked replica stamped later are left out of every import).
 
 Revoking a site rotates the territory key at the coordinator. Every bundle names the key it
 is encrypted with (``key_id``); keys are kept in a ring so that bundles written before the
@@ -104,3 +105,10 @@ def key_for(ws: Workspace, envelope: Envelope, signing_key: bytes) -> bytes:
         raise BundleError("La clé du territoire transmise ne correspond pas.", "altered")
     adopt_key(ws, key)
     return key
+
+
+def revoked_cutoffs(ws: Workspace) -> dict[str, str]:
+    """Revoked replica -> the stamp of its revocation (its later rows are refused)."""
+    with ws.store.session() as session:
+        peers = state.list_peers(session.connection())
+    return {p.replica_id: p.revoked_at for p in peers if p.revoked and p.revoked_at}
