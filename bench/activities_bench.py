@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The bases are encrypted at rest: with no credential store here, a passphrase opens them.
+os.environ.setdefault("ARDOIZ_DESK_BASE_PASSPHRASE", "banc d'essai activités 2026 tablette")
 QUERIES = ("hélène dupré", "martin", "roux j", "garcin", "tablette")
 
 

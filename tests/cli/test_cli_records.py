@@ -56,6 +56,8 @@ def test_the_commune_is_checked_against_the_official_directory(capsys, site) -> 
     assert code != 0 and "accented" in err
     listed = run(capsys, site, "participant", "list")[1].splitlines()
     assert len(listed) == 3  # nothing stored by the refusals
+    code, out, _ = run(capsys, site, "check")
+    assert code == 0 and "communes not resolved: 0" in out and "verdict: sound" in out
 
 
 def test_participant_edit_changes_only_what_is_given(capsys, site) -> None:

@@ -17,7 +17,7 @@ from ardoiz_desk.gui.kit.table_model import duration, fr_date
 from ardoiz_desk.services.activities.search_index import ActivityRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PAGE = 200
+PAGE = 60  # about three screens of rows: each new result reads one page from the base
 CACHE_LIMIT = 20 * PAGE
 _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE))
 Index = QModelIndex | QPersistentModelIndex
