@@ -675,6 +675,77 @@ Delete anyway?</translation>
         </message>
     </context>
     <context>
+        <name>LaCoopDetails</name>
+        <message>
+            <source>Démarche administrative</source>
+            <translation>Administrative procedure</translation>
+        </message>
+        <message>
+            <source>Nom de la démarche administrative</source>
+            <translation>Name of the administrative procedure</translation>
+        </message>
+        <message>
+            <source>ex. Demande de carte grise</source>
+            <translation>e.g. Vehicle registration request</translation>
+        </message>
+        <message>
+            <source>&amp;Nom de la démarche</source>
+            <translation>Procedure &amp;name</translation>
+        </message>
+        <message>
+            <source>Orientation</source>
+            <translation>Referral</translation>
+        </message>
+        <message>
+            <source>Orienté vers une structure</source>
+            <translation>Referred to another organisation</translation>
+        </message>
+        <message>
+            <source>Structure de redirection</source>
+            <translation>Organisation referred to</translation>
+        </message>
+        <message>
+            <source>&amp;Orienté vers une structure</source>
+            <translation>Referred to an &amp;organisation</translation>
+        </message>
+        <message>
+            <source>St&amp;ructure</source>
+            <translation>O&amp;rganisation</translation>
+        </message>
+        <message>
+            <source>Commune du lieu</source>
+            <translation>Commune of the place</translation>
+        </message>
+        <message>
+            <source>Code postal du lieu</source>
+            <translation>Postal code of the place</translation>
+        </message>
+        <message>
+            <source>Code INSEE du lieu</source>
+            <translation>INSEE code of the place</translation>
+        </message>
+        <message>
+            <source>Co&amp;mmune</source>
+            <translation>Co&amp;mmune</translation>
+        </message>
+        <message>
+            <source>Code postal</source>
+            <translation>Postal code</translation>
+        </message>
+        <message>
+            <source>Code INSEE</source>
+            <translation>INSEE code</translation>
+        </message>
+        <message>
+            <source>Participants anonymes : répartition</source>
+            <translation>Anonymous participants: breakdown</translation>
+        </message>
+        <message>
+            <source>Déjà accompagnés</source>
+            <translation>Already supported</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Ardoiz Desk</source>
@@ -1494,6 +1565,42 @@ Discard anyway?</translation>
             <translation>Exporting…</translation>
         </message>
         <message>
+            <source>déjà exportés : {n}, nouveaux : {m}</source>
+            <translation>already exported: {n}, new: {m}</translation>
+        </message>
+        <message>
+            <source>La Coop écarterait ces valeurs, qui ne seront pas dans le fichier :</source>
+            <translation>La Coop would drop these values; they will not be in the file:</translation>
+        </message>
+        <message>
+            <source>• {name} — {field} « {value} » : {reason}</source>
+            <translation>• {name} — {field} “{value}”: {reason}</translation>
+        </message>
+        <message>
+            <source> (écrit : {written})</source>
+            <translation> (written: {written})</translation>
+        </message>
+        <message>
+            <source>… et {n} autres.</source>
+            <translation>… and {n} more.</translation>
+        </message>
+        <message>
+            <source>Corrigez-les sur la fiche de la personne pour qu'elles partent.</source>
+            <translation>Correct them on the person's card so that they go.</translation>
+        </message>
+        <message>
+            <source>Écrire le fichier ?</source>
+            <translation>Write the file?</translation>
+        </message>
+        <message>
+            <source>Personne de nouveau à exporter.</source>
+            <translation>Nobody new to export.</translation>
+        </message>
+        <message>
+            <source>Exporter pour La Coop</source>
+            <translation>Export for La Coop</translation>
+        </message>
+        <message>
             <source>Toutes les étapes</source>
             <translation>All stages</translation>
         </message>
@@ -1556,6 +1663,14 @@ Discard anyway?</translation>
         <message>
             <source>Chiffres des graphiques</source>
             <translation>Chart figures</translation>
+        </message>
+        <message>
+            <source>La Coop ne lit que les fichiers .xlsx.</source>
+            <translation>La Coop reads .xlsx files only.</translation>
+        </message>
+        <message>
+            <source>Export pour La Coop annulé.</source>
+            <translation>La Coop export cancelled.</translation>
         </message>
         <message>
             <source>Fichier enregistré : {path}</source>
@@ -2742,8 +2857,20 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>No equipment</translation>
         </message>
         <message>
+            <source>Diagnostic numérique</source>
+            <translation>Digital assessment</translation>
+        </message>
+        <message>
             <source>Prendre en main du matériel</source>
             <translation>Getting started with the device</translation>
+        </message>
+        <message>
+            <source>Maintenance de matériel</source>
+            <translation>Equipment maintenance</translation>
+        </message>
+        <message>
+            <source>Gérer ses contenus numériques</source>
+            <translation>Managing digital content</translation>
         </message>
         <message>
             <source>Navigation sur internet</source>
@@ -2754,8 +2881,8 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>E-mail</translation>
         </message>
         <message>
-            <source>Prévention en sécurité numérique</source>
-            <translation>Online safety</translation>
+            <source>Bureautique</source>
+            <translation>Office software</translation>
         </message>
         <message>
             <source>Réseaux sociaux communication</source>
@@ -2770,24 +2897,120 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>Online banking and shopping</translation>
         </message>
         <message>
-            <source>Gérer ses contenus numériques</source>
-            <translation>Managing digital content</translation>
+            <source>Accompagner un professionnel</source>
+            <translation>Supporting a professional</translation>
         </message>
         <message>
-            <source>Diagnostic numérique</source>
-            <translation>Digital assessment</translation>
+            <source>Insertion professionnelle</source>
+            <translation>Employment</translation>
         </message>
         <message>
-            <source>Aide aux démarches administratives</source>
-            <translation>Help with administrative procedures</translation>
+            <source>Prévention en sécurité numérique</source>
+            <translation>Online safety</translation>
+        </message>
+        <message>
+            <source>Parentalité</source>
+            <translation>Parenting</translation>
+        </message>
+        <message>
+            <source>Scolarité et numérique</source>
+            <translation>Schooling and digital</translation>
+        </message>
+        <message>
+            <source>Créer avec le numérique</source>
+            <translation>Creating with digital tools</translation>
         </message>
         <message>
             <source>Culture numérique</source>
             <translation>Digital culture</translation>
         </message>
         <message>
-            <source>Échanger avec ses proches</source>
-            <translation>Keeping in touch with family</translation>
+            <source>Intelligence artificielle (IA)</source>
+            <translation>Artificial intelligence (AI)</translation>
+        </message>
+        <message>
+            <source>Aide aux démarches administratives</source>
+            <translation>Help with administrative procedures</translation>
+        </message>
+        <message>
+            <source>Papiers - Élections - Citoyenneté</source>
+            <translation>Papers - Elections - Citizenship</translation>
+        </message>
+        <message>
+            <source>Famille - Scolarité</source>
+            <translation>Family - Schooling</translation>
+        </message>
+        <message>
+            <source>Social - Santé</source>
+            <translation>Social - Health</translation>
+        </message>
+        <message>
+            <source>Travail - Formation - Entreprise</source>
+            <translation>Work - Training - Business</translation>
+        </message>
+        <message>
+            <source>Logement</source>
+            <translation>Housing</translation>
+        </message>
+        <message>
+            <source>Transports - Mobilité</source>
+            <translation>Transport - Mobility</translation>
+        </message>
+        <message>
+            <source>Argent - Impôts</source>
+            <translation>Money - Taxes</translation>
+        </message>
+        <message>
+            <source>Justice</source>
+            <translation>Justice</translation>
+        </message>
+        <message>
+            <source>Étrangers - Europe</source>
+            <translation>Foreigners - Europe</translation>
+        </message>
+        <message>
+            <source>Loisirs - Sports - Culture</source>
+            <translation>Leisure - Sports - Culture</translation>
+        </message>
+        <message>
+            <source>Associations</source>
+            <translation>Associations</translation>
+        </message>
+        <message>
+            <source>Administration (mairie, préfecture…)</source>
+            <translation>Administration (town hall, prefecture…)</translation>
+        </message>
+        <message>
+            <source>Autre structure de médiation numérique</source>
+            <translation>Another digital inclusion organisation</translation>
+        </message>
+        <message>
+            <source>Opérateur ou organisme en charge de la démarche administrative</source>
+            <translation>Operator or body in charge of the procedure</translation>
+        </message>
+        <message>
+            <source>Structure d’aide sociale (maison des solidarités, centre social…)</source>
+            <translation>Social support organisation (solidarity centre, social centre…)</translation>
+        </message>
+        <message>
+            <source>Structure d’insertion professionnelle (France Travail, mission locale, chambre de commerce…)</source>
+            <translation>Employment organisation (France Travail, mission locale, chamber of commerce…)</translation>
+        </message>
+        <message>
+            <source>Structure d’aide aux démarches administratives (France Services…)</source>
+            <translation>Administrative help organisation (France Services…)</translation>
+        </message>
+        <message>
+            <source>Oui</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Non</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Non renseigné</source>
+            <translation>Not asked</translation>
         </message>
         <message>
             <source>Moins de 30 min</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.kit import vocabulary
 from ardoiz_desk.gui.kit.a11y import buddy, no_focus, release_tab
+from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.gui.reports.chart_text import figures_model, make_readable
 from ardoiz_desk.printing import charts as charts
 from ardoiz_desk.printing.documents import print_report_pdf
+from ardoiz_desk.services.exports.lacoop import EXTENSION, LaCoopPlan, plan_lacoop
 from ardoiz_desk.services.exports.writing import export_lacoop, export_report
 from ardoiz_desk.services.reports import labels as lb
 from ardoiz_desk.services.reports.figures import (
@@ -47,12 +50,44 @@ from ardoiz_desk.services.sites.sites import list_agents, list_sites
 from ardoiz_desk.services.workspace import Workspace
 
 ChoosePath = Callable[[QWidget, str, str, str], str | None]
+ConfirmLaCoop = Callable[[QWidget, LaCoopPlan], bool]
+SHOWN_LEFT_OUT = 15
 CHART_IDS = ("monthly", "kinds", "themes", "ages", "autonomy", "durations")
 
 
 def tr(text: str) -> str:
     """Translate a string of this pane."""
     return QCoreApplication.translate("ReportsPane", text)
+
+
+def lacoop_question(plan: LaCoopPlan) -> str:
+    """What the agent reads before a La Coop file is written: who is new, what is left out."""
+    lines = [tr("déjà exportés : {n}, nouveaux : {m}").format(n=plan.already_exported, m=plan.new)]
+    if plan.dropped:
+        lines.append("")
+        lines.append(tr("La Coop écarterait ces valeurs, qui ne seront pas dans le fichier :"))
+        for item in plan.dropped[:SHOWN_LEFT_OUT]:
+            lines.append(
+                tr("• {name} — {field} « {value} » : {reason}").format(
+                    name=item.name, field=item.field, value=item.value, reason=item.reason
+                )
+                + (tr(" (écrit : {written})").format(written=item.written) if item.written else "")
+            )
+        if len(plan.dropped) > SHOWN_LEFT_OUT:
+            more = len(plan.dropped) - SHOWN_LEFT_OUT
+            lines.append(tr("… et {n} autres.").format(n=more))
+        lines.append(tr("Corrigez-les sur la fiche de la personne pour qu'elles partent."))
+    lines.append("")
+    lines.append(tr("Écrire le fichier ?") if plan.new else tr("Personne de nouveau à exporter."))
+    return "\n".join(lines)
+
+
+def confirm_lacoop(dialogs: DialogSeam, parent: QWidget, plan: LaCoopPlan) -> bool:
+    """Show the plan of a La Coop export through the dialog seam; True to write it."""
+    if not plan.new:
+        dialogs.inform(parent, tr("Exporter pour La Coop"), lacoop_question(plan))
+        return False
+    return dialogs.ask(parent, tr("Exporter pour La Coop"), lacoop_question(plan))
 
 
 def choose_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
@@ -81,6 +116,9 @@ class ReportsPane(QWidget):
         self.ops = ops
         self.runner = ops.runner
         self.choose_path: ChoosePath = choose_save_path
+        self.confirm_lacoop: ConfirmLaCoop = lambda parent, plan: confirm_lacoop(
+            self.ops.dialogs, parent, plan
+        )
         self.report: Report | None = None
         self._computing = False
         self._stale = True
@@ -351,8 +389,18 @@ class ReportsPane(QWidget):
             return
         report, flt = self.report, self.current_filter()
         if kind == "lacoop":
+            suffix = Path(path).suffix.lower()
+            if suffix != EXTENSION:
+                if suffix:
+                    self._export_failed(tr("La Coop ne lit que les fichiers .xlsx."))
+                    return
+                path += EXTENSION
+            plan = plan_lacoop(self.ws, flt.site_id)
+            if not self.confirm_lacoop(self, plan):
+                self._set_status(tr("Export pour La Coop annulé."))
+                return
             work = lambda _p: export_lacoop(  # noqa: E731
-                self.ws, path, site_id=flt.site_id, start=report.start, end=report.end
+                self.ws, path, site_id=flt.site_id, start=report.start, end=report.end, plan=plan
             )
         else:
             work = lambda _p: export_report(self.ws, report, kind, path)  # noqa: E731
