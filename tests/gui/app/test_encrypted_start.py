@@ -54,10 +54,9 @@ def test_a_locked_base_asks_its_passphrase_again_after_a_wrong_one(qtbot, ws, mo
 def test_a_passphrase_given_on_the_command_line_opens_without_asking(
     qtbot, ws, monkeypatch, tmp_path
 ) -> None:
-    from conftest import TEST_BASE_PASSPHRASE
-
     import ardoiz_desk.gui.app.startup as startup
     from ardoiz_desk.entry import main as entry_main
+    from conftest import TEST_BASE_PASSPHRASE
 
     data_dir = ws.data_dir
     ws.close()
