@@ -155,6 +155,21 @@ def _provenance(c: Checker, value: Any, _today: dt.date) -> None:
         c.fail("merged_fields", "Champs repris d'une fusion : valeur invalide.")
 
 
+def _anonymous_breakdown(c: Checker, value: Any, _today: dt.date) -> None:
+    """The anonymous participants' breakdown: known families and codes, counts in range."""
+    families = vocab.ANONYMOUS_BREAKDOWN
+    ok = isinstance(value, dict)
+    for key, counts in value.items() if ok else ():
+        if key == vocab.ALREADY_ACCOMPANIED:
+            ok = ok and isinstance(counts, int) and 0 <= counts <= MAX_ANONYMOUS
+            continue
+        ok = ok and key in families and isinstance(counts, dict)
+        for code, n in counts.items() if ok else ():
+            ok = ok and code in families[key] and isinstance(n, int) and 0 <= n <= MAX_ANONYMOUS
+    if not ok:
+        c.fail("anonymes", "Participants anonymes : répartition invalide.")
+
+
 RULES: dict[str, dict[str, Rule]] = {
     "sites": {
         "code": _text("code", "Code du site", 32),
@@ -197,13 +212,19 @@ RULES: dict[str, dict[str, Rule]] = {
         "titre_atelier": _text("titre_atelier", "Titre de l'atelier", 200),
         "niveau": _choice("niveau", "Niveau", vocab.NIVEAUX),
         "autonomie": _choice("autonomie", "Autonomie", vocab.AUTONOMIES),
-        "structure_de_redirection": _text(
-            "structure_de_redirection", "Structure de redirection", 200
+        "oriente": _choice("oriente", "Orienté vers une structure", vocab.ORIENTE_LABELS),
+        "structure_de_redirection": _choice(
+            "structure_de_redirection", "Structure de redirection", vocab.STRUCTURES_REDIRECTION
         ),
+        "precisions_demarche": _text("precisions_demarche", "Nom de la démarche", 200),
+        "lieu_commune": _text("lieu_commune", "Commune du lieu", 100),
+        "lieu_code_postal": _via(check_postal_code),
+        "lieu_code_insee": _via(check_insee),
         "notes": _text("notes", "Notes", 4000, multiline=True),
         "participants_anonymes": _int_range(
             "participants_anonymes", "Participants anonymes", 0, MAX_ANONYMOUS
         ),
+        "anonymes": _anonymous_breakdown,
     },
     "attendances": {
         "note": _text("note", "Note de présence", 2000, multiline=True),
