@@ -314,6 +314,14 @@ Delete anyway?</translation>
             <translation>Municipality</translation>
         </message>
         <message>
+            <source>Notice remise</source>
+            <translation>Notice given</translation>
+        </message>
+        <message>
+            <source>Notice d'information remise aujourd'hui</source>
+            <translation>Information notice given today</translation>
+        </message>
+        <message>
             <source>Créer et ajouter</source>
             <translation>Create and add</translation>
         </message>
@@ -386,6 +394,21 @@ Delete anyway?</translation>
         <message>
             <source>{0} paquet(s) plus récent(s) pas encore confirmé(s).</source>
             <translation>{0} newer bundle(s) not confirmed yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <source>jj/mm/aaaa</source>
+            <translation>dd/mm/yyyy</translation>
+        </message>
+        <message>
+            <source>Choisir dans le calendrier</source>
+            <translation>Pick in the calendar</translation>
+        </message>
+        <message>
+            <source>Calendrier</source>
+            <translation>Calendar</translation>
         </message>
     </context>
     <context>
@@ -518,20 +541,12 @@ Delete anyway?</translation>
             <translation>Type</translation>
         </message>
         <message>
-            <source>Ouvrir avec des données de démonstration</source>
-            <translation>Open with demo data</translation>
-        </message>
-        <message>
             <source>Commencer</source>
             <translation>Start</translation>
         </message>
         <message>
-            <source>Agent de démonstration</source>
-            <translation>Demo agent</translation>
-        </message>
-        <message>
-            <source>Création des données de démonstration…</source>
-            <translation>Creating demo data…</translation>
+            <source>Votre prénom et nom : ce champ est obligatoire (il signe vos activités).</source>
+            <translation>Your first and last name: this field is required (it signs your activities).</translation>
         </message>
     </context>
     <context>
@@ -592,12 +607,24 @@ Delete anyway?</translation>
             <translation>Ctrl+D</translation>
         </message>
         <message>
+            <source>Annuler</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Ctrl+Z</source>
+            <translation>Ctrl+Z</translation>
+        </message>
+        <message>
             <source>{n} suivi(s) à faire, dont {late} en retard.</source>
             <translation>{n} follow-up(s) to do, {late} overdue.</translation>
         </message>
         <message>
             <source>Aucun suivi en retard ni prévu cette semaine.</source>
             <translation>No follow-up overdue or due this week.</translation>
+        </message>
+        <message>
+            <source>Suivi de {name} marqué fait.</source>
+            <translation>Follow-up of {name} marked done.</translation>
         </message>
     </context>
     <context>
@@ -675,7 +702,82 @@ Delete anyway?</translation>
         </message>
     </context>
     <context>
+        <name>LaCoopDetails</name>
+        <message>
+            <source>Démarche administrative</source>
+            <translation>Administrative procedure</translation>
+        </message>
+        <message>
+            <source>Nom de la démarche administrative</source>
+            <translation>Name of the administrative procedure</translation>
+        </message>
+        <message>
+            <source>ex. Demande de carte grise</source>
+            <translation>e.g. Vehicle registration request</translation>
+        </message>
+        <message>
+            <source>&amp;Nom de la démarche</source>
+            <translation>Procedure &amp;name</translation>
+        </message>
+        <message>
+            <source>Orientation</source>
+            <translation>Referral</translation>
+        </message>
+        <message>
+            <source>Orienté vers une structure</source>
+            <translation>Referred to another organisation</translation>
+        </message>
+        <message>
+            <source>Structure de redirection</source>
+            <translation>Organisation referred to</translation>
+        </message>
+        <message>
+            <source>&amp;Orienté vers une structure</source>
+            <translation>Referred to an &amp;organisation</translation>
+        </message>
+        <message>
+            <source>St&amp;ructure</source>
+            <translation>O&amp;rganisation</translation>
+        </message>
+        <message>
+            <source>Commune du lieu</source>
+            <translation>Commune of the place</translation>
+        </message>
+        <message>
+            <source>Code postal du lieu</source>
+            <translation>Postal code of the place</translation>
+        </message>
+        <message>
+            <source>Code INSEE du lieu</source>
+            <translation>INSEE code of the place</translation>
+        </message>
+        <message>
+            <source>Co&amp;mmune</source>
+            <translation>Co&amp;mmune</translation>
+        </message>
+        <message>
+            <source>Code postal</source>
+            <translation>Postal code</translation>
+        </message>
+        <message>
+            <source>Code INSEE</source>
+            <translation>INSEE code</translation>
+        </message>
+        <message>
+            <source>Participants anonymes : répartition</source>
+            <translation>Anonymous participants: breakdown</translation>
+        </message>
+        <message>
+            <source>Déjà accompagnés</source>
+            <translation>Already supported</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
+        <message>
+            <source>coordination « {0} »</source>
+            <translation>coordination “{0}”</translation>
+        </message>
         <message>
             <source>Ardoiz Desk</source>
             <translation>Ardoiz Desk</translation>
@@ -765,6 +867,10 @@ Delete anyway?</translation>
         <message>
             <source>Fiche participant — {name}</source>
             <translation>Participant record — {name}</translation>
+        </message>
+        <message>
+            <source>Enregistré à {time}.</source>
+            <translation>Saved at {time}.</translation>
         </message>
         <message>
             <source>Modifications non enregistrées</source>
@@ -866,6 +972,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>Date de remise de la notice</source>
             <translation>Date the notice was given</translation>
+        </message>
+        <message>
+            <source>Pas encore remise : donnez la notice à la personne, puis cochez « Remise ».</source>
+            <translation>Not given yet: hand the notice to the person, then tick “Given”.</translation>
         </message>
         <message>
             <source>{commune} a plusieurs codes postaux : choisissez le sien.</source>
@@ -996,6 +1106,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>{n} participant(s) sur {total}</source>
             <translation>{n} participant(s) of {total}</translation>
+        </message>
+        <message>
+            <source>Aucun participant pour l'instant. Ctrl+N inscrit la première personne ; les personnes des autres sites arrivent par la Synchronisation.</source>
+            <translation>No participants yet. Ctrl+N registers the first person; people from the other sites arrive through Synchronisation.</translation>
         </message>
         <message>
             <source>{n} premiers participants (index en chargement…)</source>
@@ -1494,6 +1608,82 @@ Discard anyway?</translation>
             <translation>Exporting…</translation>
         </message>
         <message>
+            <source>déjà exportés : {n}, nouveaux : {m}</source>
+            <translation>already exported: {n}, new: {m}</translation>
+        </message>
+        <message>
+            <source>La Coop écarterait ces valeurs, qui ne seront pas dans le fichier :</source>
+            <translation>La Coop would drop these values; they will not be in the file:</translation>
+        </message>
+        <message>
+            <source>• {name} — {field} « {value} » : {reason}</source>
+            <translation>• {name} — {field} “{value}”: {reason}</translation>
+        </message>
+        <message>
+            <source> (écrit : {written})</source>
+            <translation> (written: {written})</translation>
+        </message>
+        <message>
+            <source>… et {n} autres.</source>
+            <translation>… and {n} more.</translation>
+        </message>
+        <message>
+            <source>Corrigez-les sur la fiche de la personne pour qu'elles partent.</source>
+            <translation>Correct them on the person's card so that they go.</translation>
+        </message>
+        <message>
+            <source>Écrire le fichier ?</source>
+            <translation>Write the file?</translation>
+        </message>
+        <message>
+            <source>Personne de nouveau à exporter.</source>
+            <translation>Nobody new to export.</translation>
+        </message>
+        <message>
+            <source>Exporter pour La Coop</source>
+            <translation>Export for La Coop</translation>
+        </message>
+        <message>
+            <source>12 derniers mois</source>
+            <translation>Last 12 months</translation>
+        </message>
+        <message>
+            <source>Ce mois-ci</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <source>Le mois dernier</source>
+            <translation>Last month</translation>
+        </message>
+        <message>
+            <source>Ce trimestre</source>
+            <translation>This quarter</translation>
+        </message>
+        <message>
+            <source>Cette année</source>
+            <translation>This year</translation>
+        </message>
+        <message>
+            <source>L'année dernière</source>
+            <translation>Last year</translation>
+        </message>
+        <message>
+            <source>Début de la période</source>
+            <translation>Start of the period</translation>
+        </message>
+        <message>
+            <source>Fin de la période</source>
+            <translation>End of the period</translation>
+        </message>
+        <message>
+            <source>Période</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Période personnalisée</source>
+            <translation>Custom period</translation>
+        </message>
+        <message>
             <source>Toutes les étapes</source>
             <translation>All stages</translation>
         </message>
@@ -1556,6 +1746,14 @@ Discard anyway?</translation>
         <message>
             <source>Chiffres des graphiques</source>
             <translation>Chart figures</translation>
+        </message>
+        <message>
+            <source>La Coop ne lit que les fichiers .xlsx.</source>
+            <translation>La Coop reads .xlsx files only.</translation>
+        </message>
+        <message>
+            <source>Export pour La Coop annulé.</source>
+            <translation>La Coop export cancelled.</translation>
         </message>
         <message>
             <source>Fichier enregistré : {path}</source>
@@ -1726,6 +1924,69 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Site : {site} · Agent : {agent}</source>
             <translation>Site: {site} · Agent: {agent}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Cette liste des raccourcis</source>
+            <translation>This list of shortcuts</translation>
+        </message>
+        <message>
+            <source>Aller à un volet (Participants … Paramètres)</source>
+            <translation>Go to a pane (Participants … Settings)</translation>
+        </message>
+        <message>
+            <source>Rechercher un participant</source>
+            <translation>Search for a participant</translation>
+        </message>
+        <message>
+            <source>Nouveau participant</source>
+            <translation>New participant</translation>
+        </message>
+        <message>
+            <source>Enregistrer une activité</source>
+            <translation>Record an activity</translation>
+        </message>
+        <message>
+            <source>Ouvrir la fiche sélectionnée (Participants, Suivis)</source>
+            <translation>Open the selected record (Participants, Follow-ups)</translation>
+        </message>
+        <message>
+            <source>Enregistrer la fiche</source>
+            <translation>Save the record</translation>
+        </message>
+        <message>
+            <source>Enregistrer l'activité</source>
+            <translation>Save the activity</translation>
+        </message>
+        <message>
+            <source>Nouveau participant depuis la liste des présents</source>
+            <translation>New participant from the attendance list</translation>
+        </message>
+        <message>
+            <source>Marquer le suivi comme fait (Suivis)</source>
+            <translation>Mark the follow-up done (Follow-ups)</translation>
+        </message>
+        <message>
+            <source>Annuler « marquer fait » (Suivis)</source>
+            <translation>Undo “mark done” (Follow-ups)</translation>
+        </message>
+        <message>
+            <source>Fermer la fenêtre ou la fiche</source>
+            <translation>Close the window or the record</translation>
+        </message>
+        <message>
+            <source>Raccourcis clavier</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Touches</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
         </message>
     </context>
     <context>
@@ -2742,8 +3003,20 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>No equipment</translation>
         </message>
         <message>
+            <source>Diagnostic numérique</source>
+            <translation>Digital assessment</translation>
+        </message>
+        <message>
             <source>Prendre en main du matériel</source>
             <translation>Getting started with the device</translation>
+        </message>
+        <message>
+            <source>Maintenance de matériel</source>
+            <translation>Equipment maintenance</translation>
+        </message>
+        <message>
+            <source>Gérer ses contenus numériques</source>
+            <translation>Managing digital content</translation>
         </message>
         <message>
             <source>Navigation sur internet</source>
@@ -2754,8 +3027,8 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>E-mail</translation>
         </message>
         <message>
-            <source>Prévention en sécurité numérique</source>
-            <translation>Online safety</translation>
+            <source>Bureautique</source>
+            <translation>Office software</translation>
         </message>
         <message>
             <source>Réseaux sociaux communication</source>
@@ -2770,24 +3043,120 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
             <translation>Online banking and shopping</translation>
         </message>
         <message>
-            <source>Gérer ses contenus numériques</source>
-            <translation>Managing digital content</translation>
+            <source>Accompagner un professionnel</source>
+            <translation>Supporting a professional</translation>
         </message>
         <message>
-            <source>Diagnostic numérique</source>
-            <translation>Digital assessment</translation>
+            <source>Insertion professionnelle</source>
+            <translation>Employment</translation>
         </message>
         <message>
-            <source>Aide aux démarches administratives</source>
-            <translation>Help with administrative procedures</translation>
+            <source>Prévention en sécurité numérique</source>
+            <translation>Online safety</translation>
+        </message>
+        <message>
+            <source>Parentalité</source>
+            <translation>Parenting</translation>
+        </message>
+        <message>
+            <source>Scolarité et numérique</source>
+            <translation>Schooling and digital</translation>
+        </message>
+        <message>
+            <source>Créer avec le numérique</source>
+            <translation>Creating with digital tools</translation>
         </message>
         <message>
             <source>Culture numérique</source>
             <translation>Digital culture</translation>
         </message>
         <message>
-            <source>Échanger avec ses proches</source>
-            <translation>Keeping in touch with family</translation>
+            <source>Intelligence artificielle (IA)</source>
+            <translation>Artificial intelligence (AI)</translation>
+        </message>
+        <message>
+            <source>Aide aux démarches administratives</source>
+            <translation>Help with administrative procedures</translation>
+        </message>
+        <message>
+            <source>Papiers - Élections - Citoyenneté</source>
+            <translation>Papers - Elections - Citizenship</translation>
+        </message>
+        <message>
+            <source>Famille - Scolarité</source>
+            <translation>Family - Schooling</translation>
+        </message>
+        <message>
+            <source>Social - Santé</source>
+            <translation>Social - Health</translation>
+        </message>
+        <message>
+            <source>Travail - Formation - Entreprise</source>
+            <translation>Work - Training - Business</translation>
+        </message>
+        <message>
+            <source>Logement</source>
+            <translation>Housing</translation>
+        </message>
+        <message>
+            <source>Transports - Mobilité</source>
+            <translation>Transport - Mobility</translation>
+        </message>
+        <message>
+            <source>Argent - Impôts</source>
+            <translation>Money - Taxes</translation>
+        </message>
+        <message>
+            <source>Justice</source>
+            <translation>Justice</translation>
+        </message>
+        <message>
+            <source>Étrangers - Europe</source>
+            <translation>Foreigners - Europe</translation>
+        </message>
+        <message>
+            <source>Loisirs - Sports - Culture</source>
+            <translation>Leisure - Sports - Culture</translation>
+        </message>
+        <message>
+            <source>Associations</source>
+            <translation>Associations</translation>
+        </message>
+        <message>
+            <source>Administration (mairie, préfecture…)</source>
+            <translation>Administration (town hall, prefecture…)</translation>
+        </message>
+        <message>
+            <source>Autre structure de médiation numérique</source>
+            <translation>Another digital inclusion organisation</translation>
+        </message>
+        <message>
+            <source>Opérateur ou organisme en charge de la démarche administrative</source>
+            <translation>Operator or body in charge of the procedure</translation>
+        </message>
+        <message>
+            <source>Structure d’aide sociale (maison des solidarités, centre social…)</source>
+            <translation>Social support organisation (solidarity centre, social centre…)</translation>
+        </message>
+        <message>
+            <source>Structure d’insertion professionnelle (France Travail, mission locale, chambre de commerce…)</source>
+            <translation>Employment organisation (France Travail, mission locale, chamber of commerce…)</translation>
+        </message>
+        <message>
+            <source>Structure d’aide aux démarches administratives (France Services…)</source>
+            <translation>Administrative help organisation (France Services…)</translation>
+        </message>
+        <message>
+            <source>Oui</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Non</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Non renseigné</source>
+            <translation>Not asked</translation>
         </message>
         <message>
             <source>Moins de 30 min</source>

@@ -59,7 +59,8 @@ def test_report_pdf(run, tmp_path) -> None:
 
 def test_export_lacoop_and_person(run, pilot, tmp_path) -> None:
     code, out, _ = run("export", "lacoop", "--out", str(tmp_path / "coop.xlsx"))
-    assert code == 0 and "4 beneficiaries, 8 activities" in out
+    assert code == 0 and "4 beneficiaries, 15 accompaniment rows" in out
+    assert "already exported: 0, new: 4" in out
     assert load_workbook(tmp_path / "coop.xlsx")["Bénéficiaires"]["A3"].value == "Nom"
     code, _, _ = run("export", "person", pilot.a, "--out", str(tmp_path / "p.json"))
     assert code == 0
@@ -87,6 +88,21 @@ def test_bad_input_gives_one_line_reason(run, tmp_path, args, code, reason) -> N
     assert got == code
     assert reason in err and err.count("\n") == 1
     assert not out.exists()
+
+
+def test_export_lacoop_twice_then_all_and_the_extension(run, pilot, tmp_path) -> None:
+    assert run("export", "lacoop", "--out", str(tmp_path / "1.xlsx"))[0] == 0
+    code, out, _ = run("export", "lacoop", "--out", str(tmp_path / "2.xlsx"), "--dry-run")
+    assert code == 0 and "already exported: 4, new: 0" in out
+    assert not (tmp_path / "2.xlsx").exists()
+    code, out, _ = run("export", "lacoop", "--out", str(tmp_path / "3.xlsx"), "--all")
+    assert code == 0 and "4 beneficiaries" in out
+    code, _, err = run("export", "lacoop", "--out", str(tmp_path / "coop.csv"))
+    assert code == 2 and "xlsx" in err and err.count("\n") == 1
+    assert not (tmp_path / "coop.csv").exists()
+    with pytest.raises(SystemExit) as refused:  # the CSV variant is gone: La Coop refuses CSV
+        run("export", "lacoop", "--out", str(tmp_path / "c.xlsx"), "--format", "csv")
+    assert refused.value.code == 2
 
 
 def test_unknown_person(run, tmp_path) -> None:

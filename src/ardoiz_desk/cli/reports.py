@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
@@ -13,9 +14,11 @@ from ardoiz_desk.printing.documents import (
     write_person_record,
     write_report,
 )
+from ardoiz_desk.services.exports.lacoop import check_extension, plan_lacoop
 from ardoiz_desk.services.exports.writing import export_lacoop
 from ardoiz_desk.services.reports.figures import STAGES, ReportFilter, compute_report
 from ardoiz_desk.services.sites.sites import find_site
+from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -32,9 +35,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--stage", choices=STAGES, help="one stage of the pilot")
     group = sub.add_parser("export", help="exports for La Coop and for a person's request")
     inner = group.add_subparsers(dest="export_command", metavar="WHAT", required=True)
-    p = add_command(inner, "lacoop", "La Coop import file (beneficiaries + activities)", cmd_lacoop)
-    p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    p = add_command(
+        inner,
+        "lacoop",
+        "La Coop import file (.xlsx): people never exported before, and the period's "
+        "accompaniments",
+        cmd_lacoop,
+    )
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument(
+        "--all", dest="everyone", action="store_true", help="everyone, even people exported before"
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="say who would be exported and what left out"
+    )
     p.add_argument("--site", metavar="CODE")
     _period_options(p)
     p = add_command(
@@ -95,15 +109,33 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_lacoop(args: argparse.Namespace, data_dir: Path) -> int:
-    """Write La Coop's import file."""
+    """Write La Coop's import file; list first the values La Coop would drop."""
     start, end = _period(args)
+    try:
+        check_extension(args.out)
+    except ValidationError as exc:
+        raise CommandError(
+            f"La Coop reads .xlsx files only: {args.out} does not end in .xlsx", 2
+        ) from exc
     with workspace(data_dir) as ws:
+        site_id = _site_id(ws, args.site)
+        plan = plan_lacoop(ws, site_id, args.everyone)
+        for item in plan.dropped:
+            kept = f"written as {item.written}" if item.written else "left out"
+            print(
+                f"warning: {item.name or item.participant_id}: {item.field} {item.value!r} "
+                f"{kept} ({item.reason})",
+                file=sys.stderr,
+            )
+        print(f"already exported: {plan.already_exported}, new: {plan.new}")
+        if args.dry_run:
+            return 0
         result = export_lacoop(
-            ws, args.out, site_id=_site_id(ws, args.site), start=start, end=end, fmt=args.format
+            ws, args.out, site_id=site_id, start=start, end=end, everyone=args.everyone, plan=plan
         )
     print(
         f"La Coop file written to {args.out}: {result.beneficiaries} beneficiaries, "
-        f"{result.activities} activities"
+        f"{result.activities} accompaniment rows"
     )
     return 0
 

@@ -219,7 +219,7 @@ AGENT_NAMES = (
 WORKSHOPS = (
     ("Découvrir sa tablette Ardoiz", ["prendre_en_main_du_materiel"]),
     ("Envoyer et lire ses e-mails", ["email"]),
-    ("Appels vidéo avec ses proches", ["echanger_avec_ses_proches"]),
+    ("Appels vidéo avec ses proches", ["reseaux_sociaux"]),
     ("Naviguer sur internet en sécurité", ["navigation_sur_internet", "securite_numerique"]),
     ("Photos : prendre, ranger, partager", ["gere_ses_contenus_numeriques"]),
     ("Démarches en ligne : premiers pas", ["aide_aux_demarches_administratives"]),
@@ -232,7 +232,7 @@ INDIVIDUAL_THEMES = (
     "securite_numerique",
     "aide_aux_demarches_administratives",
     "banque_et_achats_en_ligne",
-    "echanger_avec_ses_proches",
+    "reseaux_sociaux",
 )
 AUTONOMY_LADDER = ("entierement_accompagne", "partiellement_autonome", "autonome")
 REASONS = (
@@ -375,6 +375,13 @@ def generate_demo(
             if collective
             else [rng.choice(pool)]
         )
+        if act["type_lieu"] != "lieu_activite":  # La Coop needs the place's commune
+            home = chosen[0]
+            act |= dict(
+                lieu_commune=home.get("commune", ""),
+                lieu_code_postal=home.get("commune_code_postal", ""),
+                lieu_code_insee=home.get("commune_code_insee", ""),
+            )
         for person in chosen:
             pid = person["id"]
             step = min(2, level.get(pid, -1) + (1 if rng.random() < 0.5 else 0))

@@ -91,20 +91,77 @@ MATERIEL_LABELS = {  # La Coop: materiel.ts
     "autre": "Autre",
     "aucun": "Pas de matériel",
 }
-THEME_LABELS = {  # La Coop: thematique.ts
+DIGITAL_THEME_LABELS = {  # La Coop: thematique.ts (thematiquesNonAdministrativesLabels)
+    "diagnostic_numerique": "Diagnostic numérique",
     "prendre_en_main_du_materiel": "Prendre en main du matériel",
+    "maintenance_de_materiel": "Maintenance de matériel",
+    "gere_ses_contenus_numeriques": "Gérer ses contenus numériques",
     "navigation_sur_internet": "Navigation sur internet",
     "email": "E-mail",
-    "securite_numerique": "Prévention en sécurité numérique",
+    "bureautique": "Bureautique",
     "reseaux_sociaux": "Réseaux sociaux communication",
     "sante": "Santé",
     "banque_et_achats_en_ligne": "Banque et achats en ligne",
-    "gere_ses_contenus_numeriques": "Gérer ses contenus numériques",
-    "diagnostic_numerique": "Diagnostic numérique",
-    "aide_aux_demarches_administratives": "Aide aux démarches administratives",
+    "entrepreneuriat": "Accompagner un professionnel",
+    "insertion_professionnelle": "Insertion professionnelle",
+    "securite_numerique": "Prévention en sécurité numérique",
+    "parentalite": "Parentalité",
+    "scolarite_et_numerique": "Scolarité et numérique",
+    "creer_avec_le_numerique": "Créer avec le numérique",
     "culture_numerique": "Culture numérique",
-    "echanger_avec_ses_proches": "Échanger avec ses proches",
+    "intelligence_artificielle": "Intelligence artificielle (IA)",
+    "aide_aux_demarches_administratives": "Aide aux démarches administratives",
 }
+ADMINISTRATIVE_THEME_LABELS = {  # La Coop: thematique.ts (thematiquesAdministrativesLabels)
+    "papiers_elections_citoyennete": "Papiers - Élections - Citoyenneté",
+    "famille_scolarite": "Famille - Scolarité",
+    "social_sante": "Social - Santé",
+    "travail_formation": "Travail - Formation - Entreprise",
+    "logement": "Logement",
+    "transports_mobilite": "Transports - Mobilité",
+    "argent_impots": "Argent - Impôts",
+    "justice": "Justice",
+    "etrangers_europe": "Étrangers - Europe",
+    "loisirs_sports_culture": "Loisirs - Sports - Culture",
+    "associations": "Associations",
+}
+#: Every theme an activity can carry: La Coop's thematiqueLabels, in its order.
+THEME_LABELS = {**DIGITAL_THEME_LABELS, **ADMINISTRATIVE_THEME_LABELS}
+#: The theme that opens the administrative ones (and the procedure's name).
+ADMINISTRATIVE_THEME = "aide_aux_demarches_administratives"
+#: Codes of older versions and the La Coop code they became (data migration 0003).
+RENAMED_THEMES = {"echanger_avec_ses_proches": "reseaux_sociaux"}
+STRUCTURE_LABELS = {  # La Coop: cra/individuel/fields/structures-redirection.ts
+    "administration": "Administration (mairie, préfecture…)",
+    "mediation_numerique": "Autre structure de médiation numérique",
+    "operateur_ou_organisme_en_charge": (
+        "Opérateur ou organisme en charge de la démarche administrative"
+    ),
+    "aide_sociale": "Structure d’aide sociale (maison des solidarités, centre social…)",
+    "insertion_professionnelle": (
+        "Structure d’insertion professionnelle (France Travail, mission locale, "
+        "chambre de commerce…)"
+    ),
+    "aide_aux_demarches_administratives": (
+        "Structure d’aide aux démarches administratives (France Services…)"
+    ),
+    "autre": "Autre",
+}
+YES_NO_LABELS = {True: "Oui", False: "Non"}  # La Coop: utils/yesNoBooleanOptions.ts
+ORIENTE_LABELS = {  # "orienté vers une structure ?": yes, no, or not asked (None)
+    "oui": "Oui",
+    "non": "Non",
+    "": "Non renseigné",
+}
+ANONYMOUS_LABEL = "Bénéficiaire anonyme"
+#: The anonymous participants' breakdown La Coop keeps (participantsAnonymes.ts): counts per
+#: code; what the counts leave of the total is "non communiqué".
+ANONYMOUS_BREAKDOWN = {
+    "genre": tuple(c for c in GENRE_LABELS if c != NOT_GIVEN),
+    "tranche_age": tuple(c for c in AGE_BAND_LABELS if c != NOT_GIVEN),
+    "statut_social": tuple(c for c in STATUT_LABELS if c != NOT_GIVEN),
+}
+ALREADY_ACCOMPANIED = "deja_accompagnes"  # La Coop: beneficiaire.ts displayNameFromIdentity
 DURATION_BAND_LABELS = {
     "<30": "Moins de 30 min",
     "30-60": "30 min à 1 h",
@@ -124,6 +181,7 @@ NIVEAUX = tuple(NIVEAU_LABELS)
 TYPES_LIEU = tuple(TYPE_LIEU_LABELS)
 MATERIELS = tuple(MATERIEL_LABELS)
 THEMATIQUES = tuple(THEME_LABELS)
+STRUCTURES_REDIRECTION = tuple(STRUCTURE_LABELS)
 DURATION_BANDS = tuple(DURATION_BAND_LABELS)
 
 #: Every label dictionary, by name (for the translation catalogue and the tests).
@@ -141,6 +199,8 @@ ALL_LABELS: dict[str, dict[str, str]] = {
     "types_lieu": TYPE_LIEU_LABELS,
     "materiels": MATERIEL_LABELS,
     "themes": THEME_LABELS,
+    "structures": STRUCTURE_LABELS,
+    "oriente": ORIENTE_LABELS,
     "durations": DURATION_BAND_LABELS,
 }
 

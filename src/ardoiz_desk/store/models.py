@@ -160,10 +160,20 @@ class Activity(Synced, Base):
     titre_atelier: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     niveau: Mapped[str | None] = mapped_column(String(20))
     autonomie: Mapped[str | None] = mapped_column(String(30))
-    oriente_vers_structure: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Oriented towards another structure: "oui", "non", or "" when not asked (La Coop: null).
+    oriente: Mapped[str] = mapped_column(String(3), nullable=False, default="")
     structure_de_redirection: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    # The administrative procedure's name (La Coop: precisionsDemarche).
+    precisions_demarche: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    # The place's commune when not at the site: at home, remote or elsewhere (La Coop: lieu*).
+    lieu_commune: Mapped[str] = mapped_column(String(100), nullable=False, default="")
+    lieu_code_postal: Mapped[str] = mapped_column(String(5), nullable=False, default="")
+    lieu_code_insee: Mapped[str] = mapped_column(String(5), nullable=False, default="")
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
     participants_anonymes: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # The anonymous participants' breakdown: {"deja_accompagnes": n, "genre": {code: n},
+    # "tranche_age": {code: n}, "statut_social": {code: n}}; the rest is "non communiqué".
+    anonymes: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)
 
 
 class Attendance(Synced, Base):

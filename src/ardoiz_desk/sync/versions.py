@@ -12,11 +12,14 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from ardoiz_desk.store.upgrades import BEFORE_LACOOP_VOCABULARY, upgrade_bundle_lacoop
 from ardoiz_desk.sync.errors import BundleError
 
 Tables = dict[str, tuple[list[str], list[list[Any]]]]
 #: from-revision -> function rewriting decoded tables to the next revision.
-SCHEMA_UPGRADES: dict[str, Callable[[Tables], Tables]] = {}
+SCHEMA_UPGRADES: dict[str, Callable[[Tables], Tables]] = {
+    BEFORE_LACOOP_VOCABULARY: upgrade_bundle_lacoop,  # La Coop's vocabulary (store/upgrades.py)
+}
 
 
 @lru_cache(maxsize=1)

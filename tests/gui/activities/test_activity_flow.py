@@ -140,3 +140,47 @@ def test_cancel_asks_when_typed_notes_would_be_lost(qtbot, window, dialogs) -> N
     dialogs.answers = [False]
     dialog.reject()
     assert dialog.isVisible() and len(dialogs.questions) == 1
+
+
+def test_la_coop_details_show_when_they_apply_and_are_recorded(qtbot, window, dialogs) -> None:
+    from ardoiz_desk.store.models import Activity
+
+    pid = _register_eight(window.ws)[0]
+    window.participants.participants_changed([pid])
+    dialog = window.record_activity("individuel")
+    details = dialog.details
+    assert details.orientation_box.isVisibleTo(dialog)
+    assert not details.place_box.isVisibleTo(dialog)
+    assert not details.procedure_box.isVisibleTo(dialog)
+    type_text(dialog.picker.search_edit, "hélène aubépin")
+    press(dialog.picker.search_edit, Qt.Key.Key_Return)
+    dialog.place.setCurrentIndex(dialog.place.findData("domicile"))
+    assert details.place_box.isVisibleTo(dialog)
+    dialog.themes["aide_aux_demarches_administratives"].setChecked(True)
+    assert details.procedure_box.isVisibleTo(dialog)
+    details.admin_themes["logement"].setChecked(True)
+    details.procedure.setText("Demande d'APL")
+    assert not details.structure.isEnabled()
+    details.oriente.setCurrentIndex(details.oriente.findData("oui"))
+    assert details.structure.isEnabled()
+    details.structure.setCurrentIndex(details.structure.findData("aide_sociale"))
+    dialog.save()
+    assert "Commune du lieu" in dialog.error.text()  # La Coop needs the place's commune
+    details.place_commune.setText("Serres")
+    details.place_postal.setText("05700")
+    details.place_insee.setText("05166")
+    with qtbot.waitSignal(dialog.recorded, timeout=2_000) as recorded:
+        dialog.save()
+    with window.ws.store.session() as session:
+        act = session.get(Activity, recorded.args[0].id)
+        assert set(act.thematiques) >= {"aide_aux_demarches_administratives", "logement"}
+        assert (act.precisions_demarche, act.oriente, act.structure_de_redirection) == (
+            "Demande d'APL",
+            "oui",
+            "aide_sociale",
+        )
+        assert (act.lieu_commune, act.lieu_code_postal, act.lieu_code_insee) == (
+            "Serres",
+            "05700",
+            "05166",
+        )

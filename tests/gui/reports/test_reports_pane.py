@@ -58,12 +58,38 @@ def test_exports_through_the_save_seam(qtbot, pane, pilot, tmp_path, kind) -> No
     pane.choose_path = lambda parent, title, suggested, filters: (
         asked.append(suggested) or str(target)
     )
+    shown = []
+    pane.confirm_lacoop = lambda parent, plan: shown.append(plan) or True
     with qtbot.waitSignal(pane.export_done, timeout=20_000) as blocker:
         pane.export(kind)
+    if kind == "lacoop":  # no ending given: La Coop's .xlsx is added
+        target = target.with_suffix(".xlsx")
+        assert shown[0].new == 4 and shown[0].already_exported == 0
     assert blocker.args == [str(target)]
     assert target.stat().st_size > 0
     assert asked[0].endswith((".csv", ".xlsx", ".pdf"))
     assert read_events(pilot.ws.data_dir)[-1]["action"].startswith("export.")
+
+
+def test_la_coop_export_says_who_is_new_before_writing(qtbot, pane, pilot, tmp_path) -> None:
+    from ardoiz_desk.gui.reports.pane import lacoop_question
+
+    _compute(qtbot, pane)
+    pane.choose_path = lambda *args: str(tmp_path / "coop.xlsx")
+    pane.confirm_lacoop = lambda parent, plan: False
+    pane.export("lacoop")
+    assert not (tmp_path / "coop.xlsx").exists() and read_events(pilot.ws.data_dir) == []
+    shown = []
+    pane.confirm_lacoop = lambda parent, plan: shown.append(lacoop_question(plan)) or True
+    with qtbot.waitSignal(pane.export_done, timeout=20_000):
+        pane.export("lacoop")
+    assert "déjà exportés : 0, nouveaux : 4" in shown[0]
+    with qtbot.waitSignal(pane.export_done, timeout=20_000):
+        pane.export("lacoop")
+    assert "déjà exportés : 4, nouveaux : 0" in shown[1]
+    pane.choose_path = lambda *args: str(tmp_path / "coop.csv")
+    pane.export("lacoop")
+    assert "xlsx" in pane.status.text() and not (tmp_path / "coop.csv").exists()
 
 
 def test_cancelled_save_dialog_writes_nothing(qtbot, pane, pilot) -> None:

@@ -76,8 +76,9 @@ def test_report_xlsx_one_sheet_per_table(pilot, report, tmp_path) -> None:
     values = {row[0].value: row[1].value for row in summary.iter_rows(min_row=2)}
     assert values["Activités"] == 7 and values["Personnes accompagnées"] == 5
     communes = {row[0].value: row[1] for row in wb["Commune de résidence"].iter_rows(min_row=2)}
-    assert "'@SUM(1+1)" in communes
-    assert wb["Commune de résidence"]["A2"].data_type == "s"
+    assert "@SUM(1+1)" in communes  # as typed: a text cell is never a formula
+    cell = next(r[0] for r in wb["Commune de résidence"].iter_rows() if r[0].value == "@SUM(1+1)")
+    assert cell.data_type == "s" and cell.quotePrefix
 
 
 def test_each_export_is_audited(pilot, report, tmp_path) -> None:
@@ -90,16 +91,11 @@ def test_each_export_is_audited(pilot, report, tmp_path) -> None:
     assert events[0]["replica"] == pilot.ws.replica_id
 
 
-def test_injection_is_inert_in_beneficiaries_csv_and_xlsx(pilot, tmp_path) -> None:
-    export_lacoop(pilot.ws, tmp_path / "b.csv", fmt="csv")
-    rows = list(csv.reader((tmp_path / "b.csv").read_text("utf-8-sig").splitlines(), delimiter=";"))
-    marcel = next(r for r in rows if r[1] == "Marcel")
-    assert marcel[0] == "'" + INJECTION
-    assert marcel[9] == "'+33 rappeler"
+def test_injection_is_inert_and_written_as_typed_in_the_la_coop_file(pilot, tmp_path) -> None:
     export_lacoop(pilot.ws, tmp_path / "b.xlsx")
     sheet = load_workbook(tmp_path / "b.xlsx")["Bénéficiaires"]
-    cell = sheet["A4"]
-    assert cell.value == "'" + INJECTION and cell.data_type == "s"
+    cell = next(r[0] for r in sheet.iter_rows(min_row=4) if r[1].value == "Marcel")
+    assert cell.value == INJECTION and cell.data_type == "s" and cell.quotePrefix
     with open(tmp_path / "b.xlsx", "rb") as handle:  # no formula element anywhere
         import zipfile
 

@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.activities.attendance import AttendanceDelegate, AttendanceModel, Attendee
+from ardoiz_desk.gui.activities.lacoop_fields import LaCoopDetails
 from ardoiz_desk.gui.activities.picker import AttendeePicker, Candidate, CandidateSearch
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations
+from ardoiz_desk.gui.kit.screen import fit_to_screen, scrolling
 from ardoiz_desk.gui.kit.table_model import duration
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import (
@@ -62,6 +64,7 @@ from ardoiz_desk.services.activities.sessions import (
 )
 from ardoiz_desk.services.sites.sites import list_agents, list_sites, this_agent, this_site
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
+from ardoiz_desk.services.vocabulary import ADMINISTRATIVE_THEME
 from ardoiz_desk.services.workspace import Workspace
 
 CUSTOM = -1
@@ -96,25 +99,35 @@ class RecordActivityDialog(QDialog):
         self.setObjectName("recordActivityDialog")
         self.setWindowTitle(translate("RecordActivityDialog", "Enregistrer une activité"))
         self.attendance = AttendanceModel(self)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The form scrolls on a small screen; the error and the buttons stay in view below.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.heading_label = heading(translate("RecordActivityDialog", "Enregistrer une activité"))
         layout.addWidget(self.heading_label)
         columns = QHBoxLayout()
         columns.addLayout(self._general_form(), 1)
         columns.addWidget(self._themes_box(), 1)
         layout.addLayout(columns)
+        self.details = LaCoopDetails()
+        layout.addWidget(self.details)
         self.picker = AttendeePicker(ws, search, lambda: self.site.currentData())
         self.picker.picked.connect(self.add_attendee)
         self.picker.created.connect(self._participant_created)
         layout.addWidget(self._attendance_box(), 1)
         layout.addWidget(self._agents_box(), 1)
         layout.addWidget(self._notes())
+        outer.addWidget(scrolling(body), 1)
         self.error = error_label()
-        layout.addWidget(self.error)
-        layout.addWidget(self._buttons())
+        outer.addWidget(self.error)
+        outer.addWidget(self._buttons())
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.place.currentIndexChanged.connect(self._details_changed)
+        self.themes[ADMINISTRATIVE_THEME].toggled.connect(self._details_changed)
+        self.anonymous.valueChanged.connect(self._details_changed)
         self._kind_changed()
-        self.resize(1100, 820)
+        fit_to_screen(self, 1100, 820)
         self.picker.search_edit.setFocus()
         if activity_id is not None:
             self.load(activity_id)
@@ -189,7 +202,7 @@ class RecordActivityDialog(QDialog):
         box = QGroupBox(translate("RecordActivityDialog", "Thématiques et matériel"))
         grid = QGridLayout(box)
         self.themes: dict[str, QCheckBox] = {}
-        for i, (code, text) in enumerate(voc.thematiques().items()):
+        for i, (code, text) in enumerate(voc.digital_themes().items()):
             check = QCheckBox(text)
             check.setChecked(code == "prendre_en_main_du_materiel")
             self.themes[code] = check
@@ -306,6 +319,18 @@ class RecordActivityDialog(QDialog):
         self.agents_box.setVisible(kind == "formation")
         preset = {"collectif": 120, "individuel": 30, "formation": 120}[kind]
         select_code(self.duration, preset)
+        self._details_changed()
+
+    def _procedure(self) -> bool:
+        return self.themes[ADMINISTRATIVE_THEME].isChecked()
+
+    def _details_changed(self) -> None:
+        self.details.update_for(
+            self.kind.currentData(),
+            self.place.currentData(),
+            self._procedure(),
+            self.anonymous.value(),
+        )
 
     def _participant_created(self, participant_id: str) -> None:
         self.participant_created.emit(participant_id)
@@ -339,11 +364,13 @@ class RecordActivityDialog(QDialog):
     def value(self) -> ActivityInput:
         """What the form holds, as the service's input."""
         kind = self.kind.currentData()
+        details = self.details.values(kind, self.place.currentData(), self._procedure())
+        extra_themes = details.pop("extra_themes")
         return ActivityInput(
             kind=kind,
             date=self.date.date().toPython(),
             duree_minutes=self.minutes(),
-            thematiques=[c for c, box in self.themes.items() if box.isChecked()],
+            thematiques=[c for c, box in self.themes.items() if box.isChecked()] + extra_themes,
             materiel=[c for c, box in self.materiel.items() if box.isChecked()],
             type_lieu=self.place.currentData(),
             site_id=self.site.currentData(),
@@ -356,6 +383,7 @@ class RecordActivityDialog(QDialog):
             trained_agent_ids=[a for a, box in self.trained.items() if box.isChecked()]
             if kind == "formation"
             else (),
+            **details,
         )
 
     def save(self) -> None:
@@ -416,6 +444,7 @@ class RecordActivityDialog(QDialog):
             box.setChecked(code in data.thematiques)
         for code, box in self.materiel.items():
             box.setChecked(code in data.materiel)
+        self.details.load(data)
         self.notes.setPlainText(data.notes)
         names = attendee_names(self.ws, [a.participant_id for a in data.attendees])
         self.attendance.clear()

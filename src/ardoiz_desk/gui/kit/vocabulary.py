@@ -63,8 +63,28 @@ def site_kinds() -> dict[str, str]:
 
 
 def thematiques() -> dict[str, str]:
-    """Themes of an activity (La Coop's list)."""
+    """Every theme of an activity (La Coop's list: digital and administrative)."""
     return _shown(v.THEME_LABELS)
+
+
+def digital_themes() -> dict[str, str]:
+    """La Coop's themes other than the administrative ones."""
+    return _shown(v.DIGITAL_THEME_LABELS)
+
+
+def administrative_themes() -> dict[str, str]:
+    """La Coop's administrative themes (with "Aide aux démarches administratives")."""
+    return _shown(v.ADMINISTRATIVE_THEME_LABELS)
+
+
+def structures() -> dict[str, str]:
+    """La Coop's structures de redirection."""
+    return _shown(v.STRUCTURE_LABELS)
+
+
+def orientations() -> dict[str, str]:
+    """Oriented towards another structure: yes, no, not asked."""
+    return _shown(v.ORIENTE_LABELS)
 
 
 def label(vocabulary: dict[str, str], code: str | None, empty: str = "") -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -29,10 +29,14 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.kit import vocabulary
 from ardoiz_desk.gui.kit.a11y import buddy, no_focus, release_tab
+from ardoiz_desk.gui.kit.date_field import DateField
+from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.operations import Change, Operations, follow
+from ardoiz_desk.gui.kit.widgets import compact
 from ardoiz_desk.gui.reports.chart_text import figures_model, make_readable
 from ardoiz_desk.printing import charts as charts
 from ardoiz_desk.printing.documents import print_report_pdf
+from ardoiz_desk.services.exports.lacoop import EXTENSION, LaCoopPlan, plan_lacoop
 from ardoiz_desk.services.exports.writing import export_lacoop, export_report
 from ardoiz_desk.services.reports import labels as lb
 from ardoiz_desk.services.reports.figures import (
@@ -42,17 +46,50 @@ from ardoiz_desk.services.reports.figures import (
     compute_report,
     default_period,
 )
+from ardoiz_desk.services.reports.periods import preset_of, preset_period
 from ardoiz_desk.services.reports.tables import KEY_FIGURE_LABELS, key_figures
 from ardoiz_desk.services.sites.sites import list_agents, list_sites
 from ardoiz_desk.services.workspace import Workspace
 
 ChoosePath = Callable[[QWidget, str, str, str], str | None]
+ConfirmLaCoop = Callable[[QWidget, LaCoopPlan], bool]
+SHOWN_LEFT_OUT = 15
 CHART_IDS = ("monthly", "kinds", "themes", "ages", "autonomy", "durations")
 
 
 def tr(text: str) -> str:
     """Translate a string of this pane."""
     return QCoreApplication.translate("ReportsPane", text)
+
+
+def lacoop_question(plan: LaCoopPlan) -> str:
+    """What the agent reads before a La Coop file is written: who is new, what is left out."""
+    lines = [tr("déjà exportés : {n}, nouveaux : {m}").format(n=plan.already_exported, m=plan.new)]
+    if plan.dropped:
+        lines.append("")
+        lines.append(tr("La Coop écarterait ces valeurs, qui ne seront pas dans le fichier :"))
+        for item in plan.dropped[:SHOWN_LEFT_OUT]:
+            lines.append(
+                tr("• {name} — {field} « {value} » : {reason}").format(
+                    name=item.name, field=item.field, value=item.value, reason=item.reason
+                )
+                + (tr(" (écrit : {written})").format(written=item.written) if item.written else "")
+            )
+        if len(plan.dropped) > SHOWN_LEFT_OUT:
+            more = len(plan.dropped) - SHOWN_LEFT_OUT
+            lines.append(tr("… et {n} autres.").format(n=more))
+        lines.append(tr("Corrigez-les sur la fiche de la personne pour qu'elles partent."))
+    lines.append("")
+    lines.append(tr("Écrire le fichier ?") if plan.new else tr("Personne de nouveau à exporter."))
+    return "\n".join(lines)
+
+
+def confirm_lacoop(dialogs: DialogSeam, parent: QWidget, plan: LaCoopPlan) -> bool:
+    """Show the plan of a La Coop export through the dialog seam; True to write it."""
+    if not plan.new:
+        dialogs.inform(parent, tr("Exporter pour La Coop"), lacoop_question(plan))
+        return False
+    return dialogs.ask(parent, tr("Exporter pour La Coop"), lacoop_question(plan))
 
 
 def choose_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
@@ -69,8 +106,22 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+def period_labels() -> dict[str, str]:
+    """The preset periods, by code, in the agent's words."""
+    return {
+        "last_12_months": tr("12 derniers mois"),
+        "this_month": tr("Ce mois-ci"),
+        "last_month": tr("Le mois dernier"),
+        "this_quarter": tr("Ce trimestre"),
+        "this_year": tr("Cette année"),
+        "last_year": tr("L'année dernière"),
+    }
+
+
 class ReportsPane(QWidget):
     """Key figures, charts and exports for funders."""
+
+    DEBOUNCE_MS = 400
 
     report_ready = Signal(object)
     export_done = Signal(str)
@@ -81,8 +132,12 @@ class ReportsPane(QWidget):
         self.ops = ops
         self.runner = ops.runner
         self.choose_path: ChoosePath = choose_save_path
+        self.confirm_lacoop: ConfirmLaCoop = lambda parent, plan: confirm_lacoop(
+            self.ops.dialogs, parent, plan
+        )
         self.report: Report | None = None
         self._computing = False
+        self._choosing = False
         self._stale = True
         self._figures: dict[str, QLabel] = {}
         self._views: dict[str, QChartView] = {}
@@ -114,34 +169,79 @@ class ReportsPane(QWidget):
         )
 
     # building -------------------------------------------------------------------------
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_filters(self) -> QGridLayout:
+        """Two short rows (period, then who), so the pane fits 1024 px and large text."""
+        grid = QGridLayout()
         start, end = default_period(self.ws.today())
-        self.start_edit, self.end_edit = self._date_edit(start), self._date_edit(end)
+        self.start_edit, self.end_edit = DateField(start), DateField(end)
+        self.start_edit.setAccessibleName(tr("Début de la période"))
+        self.end_edit.setAccessibleName(tr("Fin de la période"))
+        self.preset_combo = QComboBox()
+        self.preset_combo.setAccessibleName(tr("Période"))
+        for code, text in period_labels().items():
+            self.preset_combo.addItem(text, code)
+        self.preset_combo.addItem(tr("Période personnalisée"), None)
+        self.preset_combo.currentIndexChanged.connect(self._preset_chosen)
         self.site_combo, self.agent_combo, self.stage_combo = QComboBox(), QComboBox(), QComboBox()
         self.stage_combo.addItem(tr("Toutes les étapes"), None)
         for stage in STAGES:
             self.stage_combo.addItem(vocabulary.stages()[stage], stage)
         self.refresh_button = QPushButton(tr("Actualiser"))
         self.refresh_button.clicked.connect(self.compute)
-        for text, widget in (
-            (tr("Du"), self.start_edit),
-            (tr("au"), self.end_edit),
-            (tr("Site"), self.site_combo),
-            (tr("Agent"), self.agent_combo),
-            (tr("Étape"), self.stage_combo),
-        ):
-            row.addWidget(buddy(QLabel(text), widget))
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.refresh_button)
-        return row
+        rows = (
+            (
+                (tr("Période"), self.preset_combo),
+                (tr("Du"), self.start_edit),
+                (tr("au"), self.end_edit),
+            ),
+            (
+                (tr("Site"), self.site_combo),
+                (tr("Agent"), self.agent_combo),
+                (tr("Étape"), self.stage_combo),
+            ),
+        )
+        for combo in (self.preset_combo, self.site_combo, self.agent_combo, self.stage_combo):
+            compact(combo, 10)
+        for row, fields in enumerate(rows):
+            for column, (text, widget) in enumerate(fields):
+                grid.addWidget(buddy(QLabel(text), widget), row, 2 * column)
+                grid.addWidget(widget, row, 2 * column + 1)
+        grid.setColumnStretch(6, 1)
+        # Any change of filter refreshes the report, once the agent has stopped typing.
+        self._debounce = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._filters_settled)
+        for edit in (self.start_edit, self.end_edit):
+            edit.dateChanged.connect(self._dates_changed)
+        for combo in (self.site_combo, self.agent_combo, self.stage_combo):
+            combo.currentIndexChanged.connect(lambda _i: self._debounce.start())
+        return grid
 
-    def _date_edit(self, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        return edit
+    def _preset_chosen(self) -> None:
+        code = self.preset_combo.currentData()
+        if code is None:
+            return
+        start, end = preset_period(code, self.ws.today())
+        self._choosing = True
+        self.start_edit.setDate(_qdate(start))
+        self.end_edit.setDate(_qdate(end))
+        self._choosing = False
+        self._debounce.start()
+
+    def _dates_changed(self) -> None:
+        if not self._choosing:
+            code = preset_of(
+                _pydate(self.start_edit.date()), _pydate(self.end_edit.date()), self.ws.today()
+            )
+            self.preset_combo.blockSignals(True)
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(code))
+            self.preset_combo.blockSignals(False)
+        self._debounce.start()
+
+    def _filters_settled(self) -> None:
+        if self.isVisible():
+            self.compute()
+        else:
+            self._stale = True
 
     def _build_status(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -153,6 +253,7 @@ class ReportsPane(QWidget):
         self.status.setWordWrap(True)
         row.addWidget(self.progress)
         row.addWidget(self.status, 1)
+        row.addWidget(self.refresh_button)
         return row
 
     def _build_figures(self) -> QGridLayout:
@@ -351,8 +452,18 @@ class ReportsPane(QWidget):
             return
         report, flt = self.report, self.current_filter()
         if kind == "lacoop":
+            suffix = Path(path).suffix.lower()
+            if suffix != EXTENSION:
+                if suffix:
+                    self._export_failed(tr("La Coop ne lit que les fichiers .xlsx."))
+                    return
+                path += EXTENSION
+            plan = plan_lacoop(self.ws, flt.site_id)
+            if not self.confirm_lacoop(self, plan):
+                self._set_status(tr("Export pour La Coop annulé."))
+                return
             work = lambda _p: export_lacoop(  # noqa: E731
-                self.ws, path, site_id=flt.site_id, start=report.start, end=report.end
+                self.ws, path, site_id=flt.site_id, start=report.start, end=report.end, plan=plan
             )
         else:
             work = lambda _p: export_report(self.ws, report, kind, path)  # noqa: E731

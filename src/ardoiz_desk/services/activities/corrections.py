@@ -84,10 +84,15 @@ def activity_input(ws: Workspace, activity_id: str) -> ActivityInput:
             titre_atelier=row.titre_atelier,
             niveau=row.niveau,
             autonomie=row.autonomie,
-            oriente_vers_structure=row.oriente_vers_structure,
+            oriente=row.oriente,
             structure_de_redirection=row.structure_de_redirection,
+            precisions_demarche=row.precisions_demarche,
+            lieu_commune=row.lieu_commune,
+            lieu_code_postal=row.lieu_code_postal,
+            lieu_code_insee=row.lieu_code_insee,
             notes=row.notes,
             participants_anonymes=row.participants_anonymes,
+            anonymes=dict(row.anonymes or {}),
             tags=tuple(sorted(row.tags)),
             attendees=tuple(
                 AttendeeInput(a.participant_id, a.premiere_fois, a.note, a.autonomie)
@@ -109,10 +114,15 @@ _ACTIVITY_FIELDS = (
     "titre_atelier",
     "niveau",
     "autonomie",
-    "oriente_vers_structure",
+    "oriente",
     "structure_de_redirection",
+    "precisions_demarche",
+    "lieu_commune",
+    "lieu_code_postal",
+    "lieu_code_insee",
     "notes",
     "participants_anonymes",
+    "anonymes",
     "tags",
 )
 

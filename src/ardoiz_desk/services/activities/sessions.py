@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from ardoiz_desk.services.people.communes import resolve_commune
 from ardoiz_desk.services.validation import Checker, NotFoundError
 from ardoiz_desk.services.vocabulary import (
     ACTIVITY_KINDS,
+    ADMINISTRATIVE_THEME,
+    ADMINISTRATIVE_THEME_LABELS,
+    ALREADY_ACCOMPANIED,
+    ANONYMOUS_BREAKDOWN,
     AUTONOMIES,
     MATERIELS,
     NIVEAUX,
+    ORIENTE_LABELS,
+    STRUCTURES_REDIRECTION,
     THEMATIQUES,
     TYPES_LIEU,
 )
@@ -60,10 +67,15 @@ class ActivityInput:
     titre_atelier: str = ""
     niveau: str | None = None
     autonomie: str | None = None
-    oriente_vers_structure: bool = False
-    structure_de_redirection: str = ""
+    oriente: str = ""  # "oui", "non", or "" when not asked
+    structure_de_redirection: str = ""  # one of La Coop's 7 codes, when oriented
+    precisions_demarche: str = ""  # the administrative procedure's name
+    lieu_commune: str = ""  # the place's commune, when not at the site
+    lieu_code_postal: str = ""
+    lieu_code_insee: str = ""
     notes: str = ""
     participants_anonymes: int = 0
+    anonymes: Mapping[str, object] = field(default_factory=dict)  # their breakdown
     tags: Sequence[str] = (ARDOIZ_TAG,)
     attendees: Sequence[AttendeeInput] = field(default_factory=tuple)
     trained_agent_ids: Sequence[str] = field(default_factory=tuple)
@@ -142,16 +154,13 @@ def validate_activity(data: ActivityInput, today: dt.date) -> dict[str, object]:
         ),
         "niveau": c.choice("niveau", "Niveau", data.niveau, NIVEAUX),
         "autonomie": c.choice("autonomie", "Autonomie", data.autonomie, AUTONOMIES),
-        "oriente_vers_structure": bool(data.oriente_vers_structure),
-        "structure_de_redirection": c.text(
-            "structure_de_redirection",
-            "Structure de redirection",
-            data.structure_de_redirection,
-            max_len=200,
-        ),
         "notes": c.text("notes", "Notes", data.notes, max_len=4000, multiline=True),
         "participants_anonymes": int(data.participants_anonymes),
         "tags": sorted(set(data.tags)),
+        **_orientation(c, data),
+        **_procedure(c, data),
+        **_place(c, data),
+        "anonymes": _anonymous_breakdown(c, data.anonymes, int(data.participants_anonymes)),
     }
     for i, attendee in enumerate(data.attendees):
         c.text(
@@ -170,6 +179,102 @@ def validate_activity(data: ActivityInput, today: dt.date) -> dict[str, object]:
             "an individual session concerns one person only.",
         )
     c.raise_if_any()
+    return cleaned
+
+
+def _orientation(c: Checker, data: ActivityInput) -> dict[str, str]:
+    oriente = c.choice("oriente", "Orienté vers une structure", data.oriente, ORIENTE_LABELS) or ""
+    structure = c.choice(
+        "structure_de_redirection",
+        "Structure de redirection",
+        data.structure_de_redirection,
+        STRUCTURES_REDIRECTION,
+    )
+    if structure and oriente != "oui":
+        c.fail(
+            "structure_de_redirection",
+            "Structure de redirection : seulement quand la personne est orientée.",
+        )
+    return {"oriente": oriente, "structure_de_redirection": structure or ""}
+
+
+def _procedure(c: Checker, data: ActivityInput) -> dict[str, str]:
+    """La Coop: administrative themes and the procedure's name need the démarches theme."""
+    name = c.text(
+        "precisions_demarche",
+        "Nom de la démarche administrative",
+        data.precisions_demarche,
+        max_len=200,
+    )
+    if ADMINISTRATIVE_THEME not in data.thematiques:
+        if name:
+            c.fail(
+                "precisions_demarche",
+                "Nom de la démarche : seulement avec la thématique « Aide aux démarches "
+                "administratives ».",
+            )
+        if any(t in ADMINISTRATIVE_THEME_LABELS for t in data.thematiques):
+            c.fail(
+                "thematiques",
+                "Thématiques administratives : seulement avec « Aide aux démarches "
+                "administratives ».",
+            )
+    return {"precisions_demarche": name}
+
+
+def _place(c: Checker, data: ActivityInput) -> dict[str, str]:
+    """At home, remote or elsewhere, La Coop needs the commune (at the site: the site's),
+    written as the official directory has it."""
+    if data.type_lieu == "lieu_activite":
+        return {"lieu_commune": "", "lieu_code_postal": "", "lieu_code_insee": ""}
+    nom = c.text("lieu_commune", "Commune du lieu", data.lieu_commune, max_len=100)
+    insee = (data.lieu_code_insee or "").strip().upper()
+    postal = (data.lieu_code_postal or "").strip()
+    given = {"lieu_commune": nom, "lieu_code_postal": postal, "lieu_code_insee": insee}
+    if "lieu_commune" in c.errors:
+        return given
+    if not nom:
+        c.fail("lieu_commune", "Commune du lieu : obligatoire à domicile, à distance ou ailleurs.")
+        return given
+    found = resolve_commune(nom, insee, postal)
+    if found.error:
+        c.fail("lieu_commune", f"Commune du lieu : {found.error}")
+        return given
+    return {
+        "lieu_commune": found.nom,
+        "lieu_code_postal": found.code_postal,
+        "lieu_code_insee": found.code_insee,
+    }
+
+
+def _anonymous_breakdown(
+    c: Checker, breakdown: Mapping[str, object], total: int
+) -> dict[str, object]:
+    """Counts per code, each family summing to at most the anonymous total (La Coop)."""
+    cleaned: dict[str, object] = {}
+    already = breakdown.get(ALREADY_ACCOMPANIED, 0) or 0
+    if not isinstance(already, int) or not 0 <= already <= total:
+        c.fail("anonymes", "Participants anonymes déjà accompagnés : entre 0 et le total.")
+    elif already:
+        cleaned[ALREADY_ACCOMPANIED] = already
+    for family, codes in ANONYMOUS_BREAKDOWN.items():
+        counts = breakdown.get(family) or {}
+        if not isinstance(counts, Mapping):
+            c.fail("anonymes", f"Participants anonymes : répartition « {family} » illisible.")
+            continue
+        unknown = [k for k in counts if k not in codes]
+        values = [v for v in counts.values() if v]
+        if unknown or any(not isinstance(v, int) or v < 0 for v in values):
+            c.fail("anonymes", f"Participants anonymes : répartition « {family} » invalide.")
+        elif sum(values) > total:
+            c.fail(
+                "anonymes",
+                "Participants anonymes : la répartition dépasse le total des participants "
+                "anonymes.",
+            )
+        kept = {k: v for k, v in counts.items() if v}
+        if kept:
+            cleaned[family] = dict(sorted(kept.items()))
     return cleaned
 
 

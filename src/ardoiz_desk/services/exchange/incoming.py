@@ -6,6 +6,13 @@ imports too. Blank values pass (an erased person's fields are blank); everything
 be what an agent could have typed: lengths, control characters, vocabularies, plausible
 numbers and dates. Each distinct value is checked once.
 
+A participant's commune, INSEE code and postal code must also agree with the official
+directory, as entry checks them (:func:`check_commune`): an INSEE code of another commune, an
+unknown one, or a postal code that does not serve the commune refuses the bundle. A name the
+directory cannot resolve (older bases hold some; ``check`` lists them) and a former commune's
+name with its current codes pass. Rows always travel whole (every synchronised column), so
+the three values checked are the sender's row as it was written.
+
 Beyond values: ``merged_into`` must name a record the bundle or this base holds, and the
 bundle's own redirects must not loop.
 """
@@ -23,9 +30,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ardoiz_desk.services import vocabulary as vocab
+from ardoiz_desk.services.people.communes import directory
 from ardoiz_desk.services.validation import (
     Checker,
     check_birth_year,
+    check_commune,
     check_email,
     check_insee,
     check_phone,
@@ -146,6 +155,21 @@ def _provenance(c: Checker, value: Any, _today: dt.date) -> None:
         c.fail("merged_fields", "Champs repris d'une fusion : valeur invalide.")
 
 
+def _anonymous_breakdown(c: Checker, value: Any, _today: dt.date) -> None:
+    """The anonymous participants' breakdown: known families and codes, counts in range."""
+    families = vocab.ANONYMOUS_BREAKDOWN
+    ok = isinstance(value, dict)
+    for key, counts in value.items() if ok else ():
+        if key == vocab.ALREADY_ACCOMPANIED:
+            ok = ok and isinstance(counts, int) and 0 <= counts <= MAX_ANONYMOUS
+            continue
+        ok = ok and key in families and isinstance(counts, dict)
+        for code, n in counts.items() if ok else ():
+            ok = ok and code in families[key] and isinstance(n, int) and 0 <= n <= MAX_ANONYMOUS
+    if not ok:
+        c.fail("anonymes", "Participants anonymes : répartition invalide.")
+
+
 RULES: dict[str, dict[str, Rule]] = {
     "sites": {
         "code": _text("code", "Code du site", 32),
@@ -188,13 +212,19 @@ RULES: dict[str, dict[str, Rule]] = {
         "titre_atelier": _text("titre_atelier", "Titre de l'atelier", 200),
         "niveau": _choice("niveau", "Niveau", vocab.NIVEAUX),
         "autonomie": _choice("autonomie", "Autonomie", vocab.AUTONOMIES),
-        "structure_de_redirection": _text(
-            "structure_de_redirection", "Structure de redirection", 200
+        "oriente": _choice("oriente", "Orienté vers une structure", vocab.ORIENTE_LABELS),
+        "structure_de_redirection": _choice(
+            "structure_de_redirection", "Structure de redirection", vocab.STRUCTURES_REDIRECTION
         ),
+        "precisions_demarche": _text("precisions_demarche", "Nom de la démarche", 200),
+        "lieu_commune": _text("lieu_commune", "Commune du lieu", 100),
+        "lieu_code_postal": _via(check_postal_code),
+        "lieu_code_insee": _via(check_insee),
         "notes": _text("notes", "Notes", 4000, multiline=True),
         "participants_anonymes": _int_range(
             "participants_anonymes", "Participants anonymes", 0, MAX_ANONYMOUS
         ),
+        "anonymes": _anonymous_breakdown,
     },
     "attendances": {
         "note": _text("note", "Note de présence", 2000, multiline=True),
@@ -235,6 +265,39 @@ def check_values(bundle: DecodedBundle, today: dt.date) -> None:
                         f"une valeur de « {table}.{name} » est refusée ({problem[:200]})",
                         "values",
                     )
+    check_communes(bundle)
+
+
+_COMMUNE_COLUMNS = ("commune", "commune_code_insee", "commune_code_postal")
+#: Entry's refusals a bundle is refused for; a name alone the directory does not know
+#: (error on ``commune``) is accepted, as older bases hold such names.
+_CODE_ERRORS = ("commune_code_insee", "commune_code_postal")
+
+
+def check_communes(bundle: DecodedBundle) -> None:
+    """Refuse (reason ``values``) a participant whose commune and codes disagree with the
+    directory. Columns a bundle lacks count as blank; each distinct triple is resolved once
+    (the directory is in memory)."""
+    if "participants" not in bundle.tables:
+        return
+    columns, data = bundle.tables["participants"]
+    if not any(name in columns for name in _COMMUNE_COLUMNS):
+        return
+    blank = [""] * len(data[0])
+    carried = [data[columns.index(n)] if n in columns else blank for n in _COMMUNE_COLUMNS]
+    for triple in set(zip(*carried, strict=True)):
+        nom, insee, postal = (str(v or "") for v in triple)
+        if not (nom or insee or postal):
+            continue  # no commune, or an erased person
+        c = Checker()
+        check_commune(c, nom, insee, postal)
+        problem = next((c.errors[f] for f in _CODE_ERRORS if f in c.errors), None)
+        if problem is None and postal and not directory().serving(postal):
+            problem = f"Code postal : {postal} ne dessert aucune commune."
+        if problem:
+            raise BundleError(
+                f"la commune d'une fiche est refusée ({problem.rstrip('.')[:200]})", "values"
+            )
 
 
 def check_redirects(conn: Connection, bundle: DecodedBundle, *, raw: bool | None = None) -> None:

@@ -10,11 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ardoiz_desk.services.exports.csv_format import write_tables_csv
-from ardoiz_desk.services.exports.lacoop import (
-    LaCoopExport,
-    write_beneficiaries_csv,
-    write_lacoop_xlsx,
-)
+from ardoiz_desk.services.exports.lacoop import LaCoopExport, LaCoopPlan, write_lacoop_xlsx
 from ardoiz_desk.services.exports.xlsx_format import write_tables_xlsx
 from ardoiz_desk.services.privacy.access_record import person_record, write_person_json
 from ardoiz_desk.services.privacy.audit import record_event
@@ -72,20 +68,25 @@ def export_lacoop(
     site_id: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
-    fmt: str = "xlsx",
+    everyone: bool = False,
+    plan: LaCoopPlan | None = None,
 ) -> LaCoopExport:
-    """Write La Coop's workbook (or its beneficiaries as CSV) and log the export."""
-    if fmt == "csv":
-        result = LaCoopExport(write_beneficiaries_csv(ws, path, site_id), 0)
-    else:
-        result = write_lacoop_xlsx(ws, path, site_id, start, end)
+    """Write La Coop's workbook (.xlsx only), mark its people exported, log the export.
+
+    By default the file carries only people never exported to La Coop (``everyone``: all);
+    ``plan`` is the one shown to the agent beforehand (see ``lacoop.plan_lacoop``).
+    """
+    result = write_lacoop_xlsx(ws, path, site_id, start, end, everyone=everyone, plan=plan)
     log_export(
         ws,
-        f"lacoop.{fmt}",
+        "lacoop.xlsx",
         path,
         site=site_id,
         beneficiaries=result.beneficiaries,
+        already_exported=result.already_exported,
+        values_left_out=result.dropped,
         activities=result.activities,
+        everyone=everyone,
     )
     return result
 

@@ -1,5 +1,8 @@
 """XLSX workbooks with openpyxl: one sheet per table, a styled header row, set column
-widths, real date cells, and text that can never run as a formula."""
+widths, real date cells, and text that can never run as a formula: a cell typed as text
+(string) is never a formula, whatever it starts with, so the value is written exactly as
+typed (no leading apostrophe); text that starts like a formula also gets Excel's
+quote-prefix style, so editing the cell in Excel keeps it text."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ardoiz_desk.services.files import atomic_path, neutralise
+from ardoiz_desk.services.files import FORMULA_STARTERS, atomic_path
 from ardoiz_desk.services.reports.tables import Table
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -25,13 +28,15 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
 def set_cell(ws: Worksheet, row: int, column: int, value: object) -> None:
-    """Write one value: text is neutralised and typed as text, dates get a French format."""
+    """Write one value: text exactly as typed, typed as text; dates get a French format."""
     cell = ws.cell(row=row, column=column)
     if value is None or value == "":
         cell.value = None  # a truly empty cell: La Coop stops reading at an empty row
     elif isinstance(value, str):
-        cell.value = neutralise(value)
+        cell.value = value
         cell.data_type = "s"  # never let openpyxl take text for a formula
+        if value.startswith(FORMULA_STARTERS):
+            cell.quotePrefix = True
     elif isinstance(value, bool):
         cell.value = "Oui" if value else "Non"
     else:
