@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, text
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 
 
 class SchemaTooNewError(RuntimeError):
