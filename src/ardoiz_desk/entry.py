@@ -15,10 +15,21 @@ from ardoiz_desk.cli import main as cli_main
 
 
 def open_window(data_dir: Path, lang: str | None) -> int:
-    """Open the window on a data folder (Qt is imported only now, for a quick start-up)."""
+    """Open the window on a data folder (Qt is imported only now, for a quick start-up).
+
+    A passphrase or recovery key given in a file (``--base-passphrase-file``,
+    ``--base-recovery-key-file``) unlocks the base as it does for a command.
+    """
+    from ardoiz_desk.cli.errors import BASE_SECRETS
     from ardoiz_desk.gui.app import startup
 
-    return startup.run_app(data_dir, lang=lang)
+    passphrase, recovery_key = BASE_SECRETS.get()
+    unlock = None
+    if passphrase or recovery_key:
+        from ardoiz_desk.services.base_key import Unlock
+
+        unlock = Unlock(passphrase=passphrase, recovery_key=recovery_key)
+    return startup.run_app(data_dir, lang=lang, unlock=unlock)
 
 
 def self_test() -> int:

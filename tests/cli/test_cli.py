@@ -135,10 +135,38 @@ def test_no_sub_command_opens_the_window(monkeypatch, data) -> None:
 
     opened = []
     monkeypatch.setattr(
-        gui_app, "run_app", lambda data_dir, lang=None: opened.append(data_dir) or 0
+        gui_app, "run_app", lambda data_dir, lang=None, unlock=None: opened.append(data_dir) or 0
     )
     assert entry_main(["--data-dir", data]) == 0
     assert opened == [Path(data).resolve()]
+
+
+def test_the_window_is_given_the_base_passphrase_file(monkeypatch, data, tmp_path) -> None:
+    import ardoiz_desk.gui.app.startup as gui_app
+
+    given = []
+    monkeypatch.setattr(
+        gui_app, "run_app", lambda data_dir, lang=None, unlock=None: given.append(unlock) or 0
+    )
+    secret = tmp_path / "phrase.txt"
+    secret.write_text("  rivière tablette cerise Orpierre  \nignored\n", encoding="utf-8")
+    assert entry_main(["--data-dir", data, "--base-passphrase-file", str(secret)]) == 0
+    assert given[0].passphrase == "rivière tablette cerise Orpierre"
+    assert given[0].recovery_key is None
+    assert entry_main(["--data-dir", data]) == 0
+    assert given[1] is None  # nothing given: the window asks (or reads the environment)
+
+
+def test_an_unreadable_passphrase_file_stops_the_window_in_one_line(
+    capsys, monkeypatch, data, tmp_path
+) -> None:
+    import ardoiz_desk.gui.app.startup as gui_app
+
+    monkeypatch.setattr(gui_app, "run_app", lambda *a, **k: pytest.fail("window opened"))
+    missing = tmp_path / "absent.txt"
+    assert entry_main(["--data-dir", data, "--base-passphrase-file", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ardoiz-desk: cannot read") and err.count("\n") == 1
 
 
 def test_the_command_line_alone_opens_no_window(capsys, data) -> None:

@@ -117,10 +117,11 @@ def main(argv: Sequence[str] | None = None, window: Window | None = None) -> int
         from ardoiz_desk.logging_setup import configure_logging
 
         configure_logging(data_dir, args.verbose)
-        if args.command is None:
-            return window.open(data_dir, args.lang)
-        url = args.database_url or os.environ.get(ENV_DATABASE_URL) or None
         secrets = (_secret(args.base_passphrase_file), _secret(args.base_recovery_key_file))
+        if args.command is None:
+            with base_secrets(*secrets):  # the window unlocks the base with them too
+                return window.open(data_dir, args.lang)
+        url = args.database_url or os.environ.get(ENV_DATABASE_URL) or None
         with database_url(url), base_secrets(*secrets):
             code = int(args.handler(args, data_dir) or 0)
         sys.stdout.flush()  # a closed pipe shows up here, still inside the try

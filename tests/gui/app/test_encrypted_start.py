@@ -51,6 +51,36 @@ def test_a_locked_base_asks_its_passphrase_again_after_a_wrong_one(qtbot, ws, mo
     _close(launcher)
 
 
+def test_a_passphrase_given_on_the_command_line_opens_without_asking(
+    qtbot, ws, monkeypatch, tmp_path
+) -> None:
+    import ardoiz_desk.gui.app.startup as startup
+    from ardoiz_desk.entry import main as entry_main
+    from conftest import TEST_BASE_PASSPHRASE
+
+    data_dir = ws.data_dir
+    ws.close()
+    monkeypatch.delenv(base_key.ENV_BASE_PASSPHRASE)
+    secret = tmp_path / "phrase.txt"
+    secret.write_text(TEST_BASE_PASSPHRASE + "\n", encoding="utf-8")
+    launchers: list[Launcher] = []
+
+    def run_app(data_dir: Path, lang: str | None = None, unlock: Unlock | None = None) -> int:
+        launcher = Launcher(data_dir, None, unlock=unlock)
+        launcher.ask_passphrase = lambda mode, message: pytest.fail("asked: " + message)
+        launcher.show_error = lambda text: pytest.fail(text)
+        launchers.append(launcher)
+        launcher.start()
+        return 0
+
+    monkeypatch.setattr(startup, "run_app", run_app)
+    assert entry_main(["--data-dir", str(data_dir), "--base-passphrase-file", str(secret)]) == 0
+    launcher = launchers[0]
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=30_000)
+    qtbot.addWidget(launcher.window)
+    _close(launcher)
+
+
 def test_quitting_the_passphrase_question_says_so_in_one_line(qtbot, ws, monkeypatch) -> None:
     data_dir = ws.data_dir
     ws.close()

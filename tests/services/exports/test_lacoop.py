@@ -31,13 +31,13 @@ import datetime as dt
 import re
 
 import pytest
-from ardoiz_desk.services.people.communes import directory
 from openpyxl import load_workbook
 
 from ardoiz_desk.services.activities.sessions import ActivityInput, AttendeeInput, record_activity
 from ardoiz_desk.services.demo import generate_demo
 from ardoiz_desk.services.exports.lacoop import plan_lacoop, write_lacoop_xlsx
 from ardoiz_desk.services.exports.lacoop_activities import ACCOMPANIMENT_HEADERS
+from ardoiz_desk.services.people.communes import directory
 from ardoiz_desk.services.people.participants import ParticipantInput, register_participant
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.vocabulary import THEMATIQUES

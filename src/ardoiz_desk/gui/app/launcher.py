@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.screen import fit_to_screen, restore_if_fits
 from ardoiz_desk.gui.kit.tasks import TaskSignals, run_in_pool
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
 
@@ -61,9 +62,8 @@ class StartWindow(QMainWindow):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.setCentralWidget(body)
-        geometry = settings.geometry() if settings else None
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        if not restore_if_fits(self, settings.geometry() if settings else None):
+            fit_to_screen(self, 1280, 800)
 
 
 def open_error_message(exc: BaseException) -> str:
@@ -103,7 +103,7 @@ class Launcher(QObject):
     ready = Signal(object)  # the MainWindow
     failed = Signal(str)
 
-    def __init__(self, data_dir: Path, settings: UiSettings | None) -> None:
+    def __init__(self, data_dir: Path, settings: UiSettings | None, unlock: Any = None) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.settings = settings
@@ -112,7 +112,9 @@ class Launcher(QObject):
         self.ws: Any = None
         self._signals: TaskSignals | None = None
         self._error: BaseException | None = None
-        self.unlock: Any = None  # what the agent typed to unlock the base
+        # What unlocks the base: given on the command line (--base-passphrase-file), else
+        # what the agent typed.
+        self.unlock: Any = unlock
         self.created = False  # this start creates the base (so: offer the recovery sheet)
         # The seams tests replace: how a failure to open the base is shown, how the
         # passphrase is asked ((mode, message) -> Unlock | None), how dialogs open.
@@ -129,7 +131,7 @@ class Launcher(QObject):
         from ardoiz_desk.services import base_key
 
         self.created = base_key.is_new_base(self.data_dir)
-        if self.created and base_key.needs_new_passphrase(self.data_dir):
+        if self.created and self.unlock is None and base_key.needs_new_passphrase(self.data_dir):
             self.unlock = self.ask_passphrase("create", "")
             if self.unlock is None:
                 self._give_up(tr("Aucune phrase de passe choisie : la base n'a pas été créée."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -45,15 +46,18 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
 
 
-def start_app(data_dir: Path, lang: str | None = None) -> Launcher:
-    """Show the start window at once and open the base behind it; return the launcher."""
+def start_app(data_dir: Path, lang: str | None = None, unlock: Any = None) -> Launcher:
+    """Show the start window at once and open the base behind it; return the launcher.
+
+    ``unlock`` (a ``base_key.Unlock``): what the command line gave to open the base.
+    """
     app = create_application()
     settings = UiSettings(data_dir) if data_dir.is_dir() else None
     install_translators(app, lang or (settings.language if settings else "fr"))
     apply_style(app)
     if settings is not None:
         apply_text_scale(app, settings.text_scale)
-    launcher = Launcher(data_dir, settings)
+    launcher = Launcher(data_dir, settings, unlock=unlock)
     launcher.start()
     return launcher
 
@@ -77,7 +81,7 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def run_app(data_dir: Path, lang: str | None = None) -> int:
+def run_app(data_dir: Path, lang: str | None = None, unlock: Any = None) -> int:
     """Run the app until its window closes (one window per data folder)."""
     app = create_application()
     if data_dir.is_dir():
@@ -85,7 +89,7 @@ def run_app(data_dir: Path, lang: str | None = None) -> int:
     lock = claim_data_folder(data_dir, ask_yes_no)
     if lock is None:
         return 0  # the folder is open in another window: told, and maybe brought forward
-    launcher = start_app(data_dir, lang)
+    launcher = start_app(data_dir, lang, unlock)
     launcher.failed.connect(lambda _message: app.exit(1))
     launcher.ready.connect(
         lambda window: lock.raise_requested.connect(lambda: bring_to_front(window))
