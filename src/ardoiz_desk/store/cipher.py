@@ -1,6 +1,6 @@
 """Encryption at rest: the base is a SQLCipher file opened with a raw 256-bit key.
 
-The key is random, made once per installation (``services/base_key.py`` keeps it in the
+The key is random, made once per installation (``services/safekeeping/base_key.py`` keeps it in the
 operating system's credential store or wraps it under a passphrase). SQLCipher gets it as
 a *raw* key (``PRAGMA key = "x'…'"``), so opening a connection pays no key derivation: the
 passphrase's scrypt is paid once per process. The WAL, the backups and every copy made here

@@ -69,7 +69,7 @@ class StartWindow(QMainWindow):
 def open_error_message(exc: BaseException) -> str:
     """Return what to tell the agent when the base cannot be opened, in French."""
     from ardoiz_desk.gui.kit.tasks import user_message
-    from ardoiz_desk.services.base_key import BaseLockedError, WrongBaseKeyError
+    from ardoiz_desk.services.safekeeping.base_key import BaseLockedError, WrongBaseKeyError
     from ardoiz_desk.services.workspace import SchemaTooNewError
 
     if isinstance(exc, WrongBaseKeyError):
@@ -128,7 +128,7 @@ class Launcher(QObject):
         QTimer.singleShot(0, self._begin)
 
     def _begin(self) -> None:
-        from ardoiz_desk.services import base_key
+        from ardoiz_desk.services.safekeeping import base_key
 
         self.created = base_key.is_new_base(self.data_dir)
         if self.created and self.unlock is None and base_key.needs_new_passphrase(self.data_dir):
@@ -171,7 +171,7 @@ class Launcher(QObject):
 
     def _renew_passphrase(self) -> None:
         """Opened with the recovery key: have a new passphrase chosen for the base key."""
-        from ardoiz_desk.services.base_key import set_passphrase
+        from ardoiz_desk.services.safekeeping.base_key import set_passphrase
 
         message = tr(
             "Vous avez ouvert la base avec la clé de secours : choisissez une nouvelle phrase "
@@ -190,7 +190,7 @@ class Launcher(QObject):
         return self.recovery
 
     def _failed(self, message: str) -> None:
-        from ardoiz_desk.services.base_key import BaseKeyError
+        from ardoiz_desk.services.safekeeping.base_key import BaseKeyError
 
         if isinstance(self._error, BaseKeyError):
             unlock = self.ask_passphrase("open", message)
