@@ -314,6 +314,14 @@ Delete anyway?</translation>
             <translation>Municipality</translation>
         </message>
         <message>
+            <source>Notice remise</source>
+            <translation>Notice given</translation>
+        </message>
+        <message>
+            <source>Notice d'information remise aujourd'hui</source>
+            <translation>Information notice given today</translation>
+        </message>
+        <message>
             <source>Créer et ajouter</source>
             <translation>Create and add</translation>
         </message>
@@ -386,6 +394,21 @@ Delete anyway?</translation>
         <message>
             <source>{0} paquet(s) plus récent(s) pas encore confirmé(s).</source>
             <translation>{0} newer bundle(s) not confirmed yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <source>jj/mm/aaaa</source>
+            <translation>dd/mm/yyyy</translation>
+        </message>
+        <message>
+            <source>Choisir dans le calendrier</source>
+            <translation>Pick in the calendar</translation>
+        </message>
+        <message>
+            <source>Calendrier</source>
+            <translation>Calendar</translation>
         </message>
     </context>
     <context>
@@ -518,20 +541,12 @@ Delete anyway?</translation>
             <translation>Type</translation>
         </message>
         <message>
-            <source>Ouvrir avec des données de démonstration</source>
-            <translation>Open with demo data</translation>
-        </message>
-        <message>
             <source>Commencer</source>
             <translation>Start</translation>
         </message>
         <message>
-            <source>Agent de démonstration</source>
-            <translation>Demo agent</translation>
-        </message>
-        <message>
-            <source>Création des données de démonstration…</source>
-            <translation>Creating demo data…</translation>
+            <source>Votre prénom et nom : ce champ est obligatoire (il signe vos activités).</source>
+            <translation>Your first and last name: this field is required (it signs your activities).</translation>
         </message>
     </context>
     <context>
@@ -592,12 +607,24 @@ Delete anyway?</translation>
             <translation>Ctrl+D</translation>
         </message>
         <message>
+            <source>Annuler</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Ctrl+Z</source>
+            <translation>Ctrl+Z</translation>
+        </message>
+        <message>
             <source>{n} suivi(s) à faire, dont {late} en retard.</source>
             <translation>{n} follow-up(s) to do, {late} overdue.</translation>
         </message>
         <message>
             <source>Aucun suivi en retard ni prévu cette semaine.</source>
             <translation>No follow-up overdue or due this week.</translation>
+        </message>
+        <message>
+            <source>Suivi de {name} marqué fait.</source>
+            <translation>Follow-up of {name} marked done.</translation>
         </message>
     </context>
     <context>
@@ -748,6 +775,10 @@ Delete anyway?</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>coordination « {0} »</source>
+            <translation>coordination “{0}”</translation>
+        </message>
+        <message>
             <source>Ardoiz Desk</source>
             <translation>Ardoiz Desk</translation>
         </message>
@@ -836,6 +867,10 @@ Delete anyway?</translation>
         <message>
             <source>Fiche participant — {name}</source>
             <translation>Participant record — {name}</translation>
+        </message>
+        <message>
+            <source>Enregistré à {time}.</source>
+            <translation>Saved at {time}.</translation>
         </message>
         <message>
             <source>Modifications non enregistrées</source>
@@ -937,6 +972,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>Date de remise de la notice</source>
             <translation>Date the notice was given</translation>
+        </message>
+        <message>
+            <source>Pas encore remise : donnez la notice à la personne, puis cochez « Remise ».</source>
+            <translation>Not given yet: hand the notice to the person, then tick “Given”.</translation>
         </message>
         <message>
             <source>{commune} a plusieurs codes postaux : choisissez le sien.</source>
@@ -1067,6 +1106,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>{n} participant(s) sur {total}</source>
             <translation>{n} participant(s) of {total}</translation>
+        </message>
+        <message>
+            <source>Aucun participant pour l'instant. Ctrl+N inscrit la première personne ; les personnes des autres sites arrivent par la Synchronisation.</source>
+            <translation>No participants yet. Ctrl+N registers the first person; people from the other sites arrive through Synchronisation.</translation>
         </message>
         <message>
             <source>{n} premiers participants sur {total} (index en chargement…)</source>
@@ -1601,6 +1644,46 @@ Discard anyway?</translation>
             <translation>Export for La Coop</translation>
         </message>
         <message>
+            <source>12 derniers mois</source>
+            <translation>Last 12 months</translation>
+        </message>
+        <message>
+            <source>Ce mois-ci</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <source>Le mois dernier</source>
+            <translation>Last month</translation>
+        </message>
+        <message>
+            <source>Ce trimestre</source>
+            <translation>This quarter</translation>
+        </message>
+        <message>
+            <source>Cette année</source>
+            <translation>This year</translation>
+        </message>
+        <message>
+            <source>L'année dernière</source>
+            <translation>Last year</translation>
+        </message>
+        <message>
+            <source>Début de la période</source>
+            <translation>Start of the period</translation>
+        </message>
+        <message>
+            <source>Fin de la période</source>
+            <translation>End of the period</translation>
+        </message>
+        <message>
+            <source>Période</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Période personnalisée</source>
+            <translation>Custom period</translation>
+        </message>
+        <message>
             <source>Toutes les étapes</source>
             <translation>All stages</translation>
         </message>
@@ -1841,6 +1924,69 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Site : {site} · Agent : {agent}</source>
             <translation>Site: {site} · Agent: {agent}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Cette liste des raccourcis</source>
+            <translation>This list of shortcuts</translation>
+        </message>
+        <message>
+            <source>Aller à un volet (Participants … Paramètres)</source>
+            <translation>Go to a pane (Participants … Settings)</translation>
+        </message>
+        <message>
+            <source>Rechercher un participant</source>
+            <translation>Search for a participant</translation>
+        </message>
+        <message>
+            <source>Nouveau participant</source>
+            <translation>New participant</translation>
+        </message>
+        <message>
+            <source>Enregistrer une activité</source>
+            <translation>Record an activity</translation>
+        </message>
+        <message>
+            <source>Ouvrir la fiche sélectionnée (Participants, Suivis)</source>
+            <translation>Open the selected record (Participants, Follow-ups)</translation>
+        </message>
+        <message>
+            <source>Enregistrer la fiche</source>
+            <translation>Save the record</translation>
+        </message>
+        <message>
+            <source>Enregistrer l'activité</source>
+            <translation>Save the activity</translation>
+        </message>
+        <message>
+            <source>Nouveau participant depuis la liste des présents</source>
+            <translation>New participant from the attendance list</translation>
+        </message>
+        <message>
+            <source>Marquer le suivi comme fait (Suivis)</source>
+            <translation>Mark the follow-up done (Follow-ups)</translation>
+        </message>
+        <message>
+            <source>Annuler « marquer fait » (Suivis)</source>
+            <translation>Undo “mark done” (Follow-ups)</translation>
+        </message>
+        <message>
+            <source>Fermer la fenêtre ou la fiche</source>
+            <translation>Close the window or the record</translation>
+        </message>
+        <message>
+            <source>Raccourcis clavier</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Touches</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
         </message>
     </context>
     <context>

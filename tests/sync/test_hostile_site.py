@@ -429,3 +429,66 @@ def test_8_a_site_enrolled_after_a_rotation_reads_bundles_under_the_older_key(
     trust_everyone([coord, s1, late])
     assert load_keys(late).territory_key == load_keys(coord).territory_key
     assert import_files(late, [old]).outcomes[0].status == "applied"
+
+
+# 10. A commune whose codes belong to another one (issue 10) -----------------------------
+
+
+def _commune_of(person_id, nom, insee, postal):
+    def poison(docs):
+        doc = docs["participants"]
+        i = column(doc, "id").index(person_id)
+        column(doc, "commune")[i] = nom
+        column(doc, "commune_code_insee")[i] = insee
+        column(doc, "commune_code_postal")[i] = postal
+
+    return poison
+
+
+@pytest.mark.parametrize(
+    ("nom", "insee", "postal", "said"),
+    [
+        ("Ribiers", "05117", "05300", "05117 est le code de Ribeyret"),
+        ("Val Buëch-Méouge", "99999", "05300", "99999 n'est le code d'aucune commune"),
+        ("Val Buëch-Méouge", "05118", "04200", "04200 ne dessert pas Val Buëch-Méouge"),
+        ("Lieu-dit Les Granges", "", "99999", "99999 ne dessert aucune commune"),
+    ],
+)
+def test_10_a_commune_whose_codes_disagree_is_refused(
+    territory, tmp_path, nom, insee, postal, said
+) -> None:
+    coord, s1 = territory(1)
+    p = _person(s1, commune="Val Buëch-Méouge")
+    before = digest(coord)
+    bad = forge(s1, tmp_path / "f", tables=_commune_of(p.id, nom, insee, postal))
+    outcome = import_files(coord, [bad]).outcomes[0]
+    assert outcome.status == "refused", outcome
+    assert "MSAP-0" in outcome.message and said in outcome.message, outcome.message
+    assert digest(coord) == before
+
+
+def test_10_honest_communes_pass(territory, tmp_path) -> None:
+    coord, s1 = territory(1)
+    current = _person(s1, "Zoé", "Lenoir", commune="Val Buëch-Méouge")
+    assert (current.commune_code_insee, current.commune_code_postal) == ("05118", "05300")
+    former = _person(s1, "Paul", "Martin", commune="Val Buëch-Méouge")
+    unknown = _person(s1, "Léa", "Roux")
+    nowhere = _person(s1, "Jean", "Blanc")
+    erased = _person(s1, "Marc", "Noir", commune="Val Buëch-Méouge")
+    erase_participant(s1, erased.id)
+
+    def older_bases(docs):
+        # What older bases (before the directory; codes filled by the migration) may hold.
+        _commune_of(former.id, "Ribiers", "05118", "05300")(docs)
+        _commune_of(unknown.id, "Lieu-dit Les Granges", "", "")(docs)
+        _commune_of(nowhere.id, "", "", "")(docs)
+
+    honest = forge(s1, tmp_path / "f", tables=older_bases)
+    outcome = import_files(coord, [honest]).outcomes[0]
+    assert outcome.status == "applied", outcome
+    with coord.store.session() as s:
+        got = {r.id: r for r in s.scalars(select(Participant))}
+    assert got[former.id].commune == "Ribiers"
+    assert got[former.id].commune_code_insee == "05118"
+    assert got[current.id].commune == "Val Buëch-Méouge"
+    assert got[unknown.id].commune == "Lieu-dit Les Granges"

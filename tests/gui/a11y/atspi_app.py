@@ -109,6 +109,7 @@ class Driver:
             edit = self.dialog.form.edits["prenom"]
             edit.setText("x")
             edit.clear()
+            edit.editingFinished.emit()  # the agent leaves the field: its error shows
             self.dialog.validate()
         elif scene == "card":
             self._close_dialog()

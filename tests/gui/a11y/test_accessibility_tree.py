@@ -167,7 +167,8 @@ def test_labels_reach_the_tree(desktop: AccessibleDesktop) -> None:
     tablet = [n for n in desktop.tree() if n["role"] == "check box" and n["name"] == "Tablette"]
     assert tablet and tablet[0]["relations"].get("labelled-by") == ["Matériel utilisé"]
     desktop.scene("pane 5")
-    dates = [n for n in desktop.tree() if n["role"] == "spin button"]
+    periods = ("Début de la période", "Fin de la période")
+    dates = [n for n in desktop.tree() if n["role"] == "text" and n["name"] in periods]
     assert [d["relations"].get("labelled-by") for d in dates[:2]] == [["Du"], ["au"]]
     desktop.scene("pane 0")
     combos = [n for n in desktop.tree() if n["role"] == "combo box"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QPushButton
+
 from ardoiz_desk.gui.app.wizard import FirstStartDialog
 from ardoiz_desk.services.people.participants import count_participants
 from ardoiz_desk.services.sites.sites import this_agent, this_site
@@ -28,15 +30,20 @@ def test_wizard_creates_a_new_site(qtbot, ws, dialogs) -> None:
     type_text(wizard.code, "APC-UPAIX")
     type_text(wizard.name, "Agence postale d'Upaix")
     wizard.kind.setCurrentIndex(wizard.kind.findData("agence_postale"))
+    type_text(wizard.agent, "Aurélie Castel")
     assert wizard.start()
     assert (this_site(ws).code, this_site(ws).kind) == ("APC-UPAIX", "agence_postale")
 
 
-def test_wizard_opens_with_demo_data(qtbot, ws, dialogs) -> None:
+def test_a_real_first_start_offers_no_demo_and_needs_the_agent(qtbot, ws, dialogs) -> None:
     window = open_window(qtbot, ws, dialogs)
     wizard = window.maybe_start_wizard()
-    with qtbot.waitSignal(window.participants.index_ready, timeout=60_000):
-        wizard.demo_button.click()
-    assert count_participants(ws) == 300
-    assert this_site(ws) is not None and this_agent(ws) is not None
-    assert window.participants.model.rowCount() == 300
+    assert not [b for b in wizard.findChildren(QPushButton) if "monstration" in b.text()]
+    assert not wizard.start()  # no agent name: refused, said in French
+    assert "obligatoire" in wizard.error.text() and this_site(ws) is None
+    type_text(wizard.agent, "Aurélie Castel")
+    assert wizard.start()
+    assert count_participants(ws) == 0
+    # The empty list says what to do next; the title names the site and the agent.
+    qtbot.waitUntil(lambda: "Ctrl+N" in window.participants.count_label.text())
+    assert "Aurélie Castel" in window.windowTitle() and this_site(ws).name in window.windowTitle()

@@ -53,7 +53,7 @@ def test_card_fields_carry_required_state_and_errors(qtbot, window) -> None:
     assert "obligatoire" in first.accessibleDescription().lower()
     type_text(first, "x")
     first.clear()
-    card.validate()
+    first.editingFinished.emit()  # errors show once the field is left
     assert card.form.errors["prenom"].isVisibleTo(card)
     assert card.form.errors["prenom"].text() in first.accessibleDescription()
     assert "RGPD" in card.form.notes.accessibleDescription()

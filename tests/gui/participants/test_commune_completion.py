@@ -88,6 +88,7 @@ def test_an_insee_code_of_another_commune_is_refused_in_the_window(qtbot, window
     type_text(form.edits["nom"], "Achard")
     form.edits["commune"].setText("Ribiers")
     type_text(form.edits["commune_code_insee"], "05117")
+    form.edits["commune_code_insee"].editingFinished.emit()  # its error shows once left
     assert "05117 est le code de Ribeyret" in form.errors["commune_code_insee"].text()
-    assert not card.save_button.isEnabled()
+    assert not card.save()  # refused on saving, the message in place
     card.reject()

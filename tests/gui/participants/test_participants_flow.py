@@ -75,20 +75,29 @@ def test_create_participant_with_ctrl_n(qtbot, window, dialogs) -> None:
     press(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     card = dialogs.shown[-1]
     form = card.form
-    assert not card.save_button.isEnabled()  # first name and name are required
-    assert "obligatoire" in form.errors["prenom"].text()
+    # Nothing red before anything is typed; the notice is not ticked for the agent.
+    assert all(not label.text() for label in form.errors.values())
+    assert not form.notice_given.isChecked() and form.notice_missing.isVisibleTo(card)
+    card.activateWindow()
+    qtbot.waitUntil(card.isActiveWindow)
+    press(form.edits["prenom"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "obligatoire" in form.errors["prenom"].text()  # on saving: every error shows
+    assert form.edits["prenom"].hasFocus()
     type_text(form.edits["prenom"], "Noëlle")
     type_text(form.edits["nom"], "Sénéquier")
+    form.edits["annee_naissance"].setFocus()
     type_text(form.edits["annee_naissance"], "1850")
-    assert "n'est pas plausible" in form.errors["annee_naissance"].text()
-    assert not card.save_button.isEnabled()
+    assert not form.errors["annee_naissance"].text()  # still typing in the field
+    press(form.edits["annee_naissance"], Qt.Key.Key_Tab)
+    assert "n'est pas plausible" in form.errors["annee_naissance"].text()  # once left
     form.edits["annee_naissance"].clear()
     type_text(form.edits["annee_naissance"], "1946")
     type_text(form.edits["telephone"], "06 12 34 56 78")
+    form.notice_given.setChecked(True)  # the agent has handed the notice over
+    assert not form.notice_missing.isVisibleTo(card)
     assert card.save_button.isEnabled()
-    card.activateWindow()
-    qtbot.waitUntil(card.isActiveWindow)
     press(form.edits["telephone"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert card.saved_note.text().startswith("Enregistré")
     found = search_participants(window.ws, "noelle senequier")
     assert len(found) == 1
     person = found[0]
@@ -101,13 +110,34 @@ def test_create_participant_with_ctrl_n(qtbot, window, dialogs) -> None:
     card.reject()
 
 
+def test_a_saved_card_opens_with_nothing_selected(qtbot, window, dialogs) -> None:
+    """A stray key must not replace the name: read first, edit on purpose."""
+    pid = shown_ids(window)[0]
+    before = get_participant(window.ws, pid).nom
+    card = window.open_participant(pid)
+    card.activateWindow()
+    qtbot.waitUntil(card.isActiveWindow)
+    assert not any(edit.hasSelectedText() for edit in card.form.edits.values())
+    assert not any(edit.hasFocus() for edit in card.form.edits.values())
+    focus = QApplication.focusWidget()
+    press(focus, Qt.Key.Key_T)
+    press(focus, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert get_participant(window.ws, pid).nom == before
+    assert not card.dirty
+    card.reject()
+
+
 def test_edit_asks_before_discarding(qtbot, window, dialogs) -> None:
     pid = shown_ids(window)[0]
     card = window.open_participant(pid)
+    card.activateWindow()
+    qtbot.waitUntil(card.isActiveWindow)
     card.form.edits["telephone"].clear()
     type_text(card.form.edits["telephone"], "04 92 00 00 00")
     card.form.edits["email"].clear()
+    card.form.edits["email"].setFocus()
     type_text(card.form.edits["email"], "pas-un-email")
+    press(card.form.edits["email"], Qt.Key.Key_Tab)
     assert "E-mail" in card.form.errors["email"].text()
     card.form.edits["email"].clear()
     dialogs.answers = [False]

@@ -92,3 +92,23 @@ def test_cli_list_merge_unmerge(ws, pair, capsys) -> None:
     assert main(["--data-dir", data, "duplicates", "merge", a.id, a.id]) == 2
     assert "elle-même" in capsys.readouterr().err
     assert main(["--data-dir", data, "duplicates", "unmerge", b.id]) == 0
+
+
+def test_merge_copies_the_commune_with_its_codes_or_not_at_all(ws) -> None:
+    """A name kept without codes (homonyms) never gets another commune's codes."""
+    from ardoiz_desk.services.people.participants import ParticipantInput, register_participant
+
+    keep = register_participant(
+        ws, ParticipantInput(prenom="Anne", nom="Morel", commune="Sainte-Colombe")
+    )
+    dup = register_participant(
+        ws, ParticipantInput(prenom="Anne", nom="Morel", commune="Val Buëch-Méouge")
+    )
+    assert keep.commune_code_insee == "" and dup.commune_code_insee == "05118"
+    merge_duplicate(ws, keep.id, dup.id)
+    kept = get_participant(ws, keep.id)
+    assert (kept.commune, kept.commune_code_insee, kept.commune_code_postal) == (
+        "Sainte-Colombe",
+        "",
+        "",
+    )

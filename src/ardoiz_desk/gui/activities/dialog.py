@@ -39,6 +39,7 @@ from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations
+from ardoiz_desk.gui.kit.screen import fit_to_screen, scrolling
 from ardoiz_desk.gui.kit.table_model import duration
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import (
@@ -98,7 +99,11 @@ class RecordActivityDialog(QDialog):
         self.setObjectName("recordActivityDialog")
         self.setWindowTitle(translate("RecordActivityDialog", "Enregistrer une activité"))
         self.attendance = AttendanceModel(self)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The form scrolls on a small screen; the error and the buttons stay in view below.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.heading_label = heading(translate("RecordActivityDialog", "Enregistrer une activité"))
         layout.addWidget(self.heading_label)
         columns = QHBoxLayout()
@@ -113,15 +118,16 @@ class RecordActivityDialog(QDialog):
         layout.addWidget(self._attendance_box(), 1)
         layout.addWidget(self._agents_box(), 1)
         layout.addWidget(self._notes())
+        outer.addWidget(scrolling(body), 1)
         self.error = error_label()
-        layout.addWidget(self.error)
-        layout.addWidget(self._buttons())
+        outer.addWidget(self.error)
+        outer.addWidget(self._buttons())
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.place.currentIndexChanged.connect(self._details_changed)
         self.themes[ADMINISTRATIVE_THEME].toggled.connect(self._details_changed)
         self.anonymous.valueChanged.connect(self._details_changed)
         self._kind_changed()
-        self.resize(1100, 820)
+        fit_to_screen(self, 1100, 820)
         self.picker.search_edit.setFocus()
         if activity_id is not None:
             self.load(activity_id)

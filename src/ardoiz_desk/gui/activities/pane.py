@@ -39,7 +39,7 @@ from ardoiz_desk.gui.kit.a11y import buddy, hidden_label, release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Changed, Operations, follow
 from ardoiz_desk.gui.kit.tasks import user_message
-from ardoiz_desk.gui.kit.widgets import code_combo, heading
+from ardoiz_desk.gui.kit.widgets import code_combo, compact, heading
 from ardoiz_desk.services.activities.corrections import delete_activity
 from ardoiz_desk.services.activities.search_index import (
     ActivityFilter,
@@ -130,8 +130,14 @@ class ActivitiesPane(QWidget):
         edit.dateChanged.connect(lambda _d: self.apply_search())
         return edit
 
-    def _filters(self) -> QHBoxLayout:
+    def _filters(self) -> QVBoxLayout:
+        # Two short rows (dates and who was there, then type, site, agent): the pane fits
+        # a 1024 px screen and large text.
+        rows = QVBoxLayout()
         row = QHBoxLayout()
+        second = QHBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(second)
         self.date_from = self._date_edit(translate("ActivitiesPane", "Depuis le"))
         self.date_to = self._date_edit(translate("ActivitiesPane", "Jusqu'au"))
         row.addWidget(buddy(QLabel(translate("ActivitiesPane", "Du")), self.date_from))
@@ -149,7 +155,7 @@ class ActivitiesPane(QWidget):
         self.agent_filter.setAccessibleName(translate("ActivitiesPane", "Filtrer par agent"))
         for combo in (self.kind_filter, self.site_filter, self.agent_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_search())
-            row.addWidget(combo)
+            second.addWidget(compact(combo, 12))
             # a screen reader says what the filter is before its value ("Tous les sites")
             hidden_label(combo.accessibleName(), combo)
         self.participant_filter = QLineEdit()
@@ -160,8 +166,9 @@ class ActivitiesPane(QWidget):
         self.participant_filter.setClearButtonEnabled(True)
         self.participant_filter.textChanged.connect(lambda _t: self._timer.start())
         row.addWidget(self.participant_filter, 1)
+        second.addStretch(1)
         self.reload_directory()
-        return row
+        return rows
 
     def _table(self) -> QTableView:
         view = release_tab(QTableView())

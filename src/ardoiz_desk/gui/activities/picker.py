@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -152,6 +153,13 @@ class AttendeePicker(QWidget):
             edit.setAccessibleName(text)
             edit.returnPressed.connect(self.create_new)
             row.addWidget(edit)
+        # The agent ticks it once the notice is in the person's hands (RGPD): never for them.
+        self.new_notice = QCheckBox(translate("AttendeePicker", "Notice remise"))
+        self.new_notice.setAccessibleName(
+            translate("AttendeePicker", "Notice d'information remise aujourd'hui")
+        )
+        self.new_notice.installEventFilter(self)
+        row.addWidget(self.new_notice)
         self.create_button = QPushButton(translate("AttendeePicker", "Créer et ajouter"))
         self.create_button.clicked.connect(self.create_new)
         row.addWidget(self.create_button)
@@ -194,7 +202,7 @@ class AttendeePicker(QWidget):
             nom=self.new_nom.text(),
             commune=self.new_commune.text(),
             site_id=self._site_id(),
-            notice_given_on=self.ws.today(),
+            notice_given_on=self.ws.today() if self.new_notice.isChecked() else None,
         )
         try:
             view = register_participant(self.ws, data)
@@ -204,6 +212,7 @@ class AttendeePicker(QWidget):
         show_error(self.new_error, None)
         for edit in (self.new_prenom, self.new_nom, self.new_commune):
             edit.clear()
+        self.new_notice.setChecked(False)
         self.new_box.hide()
         self.created.emit(view.id)
         self.picked.emit(Candidate(view.id, view.display_name, view.commune, True))
@@ -211,6 +220,13 @@ class AttendeePicker(QWidget):
         self.search_edit.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is getattr(self, "new_notice", None)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.create_new()  # Enter on the box creates, as in the text fields
+            return True
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key in _ENTER and self.search_edit.text().strip():

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel, fr_date
-from ardoiz_desk.gui.kit.widgets import error_label, heading, hint, show_error
+from ardoiz_desk.gui.kit.widgets import compact, error_label, heading, hint, show_error
 from ardoiz_desk.gui.participants.journey import table
 from ardoiz_desk.services.sites.agents import AgentOverview, agents_with_trainings
 from ardoiz_desk.services.sites.sites import add_agent, this_site
@@ -72,7 +72,7 @@ class AgentsPane(QWidget):
         self.scope.addItem(translate("AgentsPane", "Tous les agents du territoire"), "all")
         self.scope.setAccessibleName(translate("AgentsPane", "Agents affichés"))
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
-        top.addWidget(self.scope)
+        top.addWidget(compact(self.scope))
         self.training_button = QPushButton(translate("AgentsPane", "Enregistrer une formation…"))
         self.training_button.clicked.connect(self.training_requested)
         top.addWidget(self.training_button)

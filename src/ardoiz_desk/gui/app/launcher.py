@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.kit.i18n import translate
+from ardoiz_desk.gui.kit.screen import fit_to_screen, restore_if_fits
 from ardoiz_desk.gui.kit.tasks import TaskSignals, run_in_pool
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
 
@@ -61,9 +62,8 @@ class StartWindow(QMainWindow):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.setCentralWidget(body)
-        geometry = settings.geometry() if settings else None
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        if not restore_if_fits(self, settings.geometry() if settings else None):
+            fit_to_screen(self, 1280, 800)
 
 
 def open_error_message(exc: BaseException) -> str:

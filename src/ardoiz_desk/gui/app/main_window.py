@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,6 +30,8 @@ from ardoiz_desk.gui.kit.a11y import complete_names, no_focus
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Changed, ChangeHub, Operations
+from ardoiz_desk.gui.kit.screen import fit_to_screen, restore_if_fits
+from ardoiz_desk.gui.kit.shortcuts import ShortcutGuard, shortcuts_dialog, window_action
 from ardoiz_desk.gui.kit.tasks import TaskRunner
 from ardoiz_desk.gui.kit.text_size import apply_text_scale
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
@@ -37,6 +40,7 @@ from ardoiz_desk.gui.participants.card import ParticipantCard
 from ardoiz_desk.gui.participants.duplicates import DuplicatesDialog
 from ardoiz_desk.gui.participants.list_pane import ParticipantsPane
 from ardoiz_desk.gui.settings.pane import SettingsPane
+from ardoiz_desk.services.exchange.territory import COORDINATOR, territory_info
 from ardoiz_desk.services.health import check_base, clock_warning
 from ardoiz_desk.services.sites.sites import this_agent, this_site
 from ardoiz_desk.services.workspace import Workspace
@@ -53,10 +57,26 @@ def show_clock_warning(label: QLabel, warning: str | None) -> None:
 def _scrollable(pane: QWidget) -> QScrollArea:
     """Let a pane scroll rather than force its minimum width on the window (large text)."""
     area = no_focus(QScrollArea())
+    area.setObjectName("paneScroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(complete_names(pane))
     return area
+
+
+def window_title(ws: Workspace) -> str:
+    """« Site — agent — Ardoiz Desk », with the coordination named: two windows differ."""
+    site, agent = this_site(ws), this_agent(ws)
+    parts = []
+    if site is not None:
+        parts.append(site.name)
+    info = territory_info(ws)
+    if info is not None and info.role == COORDINATOR:
+        parts.append(translate("MainWindow", "coordination « {0} »").format(info.name))
+    if agent is not None:
+        parts.append(agent.name)
+    parts.append(translate("MainWindow", "Ardoiz Desk"))
+    return " — ".join(parts)
 
 
 class MainWindow(QMainWindow):
@@ -179,16 +199,41 @@ class MainWindow(QMainWindow):
         self.runner.progressed.connect(self._progress)
 
     def _shortcuts(self) -> None:
+        """Window-wide actions: they work from the search box or a table alike."""
+        self.shortcut_guard = ShortcutGuard(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.shortcut_guard)
+        self.actions_by_key: dict[str, QAction] = {}
         for number in range(1, 8):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.show_pane(n - 1))
-        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_participant)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.record_activity)
+            self._action(f"Ctrl+{number}", lambda n=number: self.show_pane(n - 1, focus=True))
+        self._action("Ctrl+F", self.focus_search)
+        self._action("Ctrl+N", self.new_participant)
+        self._action("Ctrl+E", self.record_activity)
+        self._action("F1", self.show_shortcuts)
+
+    def _action(self, keys: str, slot) -> QAction:
+        action = window_action(self, self.shortcut_guard, keys, keys, slot)
+        self.actions_by_key[keys] = action
+        return action
+
+    def show_shortcuts(self) -> QDialog:
+        """F1: the list of keyboard shortcuts."""
+        dialog = shortcuts_dialog(self)
+        fit_to_screen(dialog, 640, 560)
+        self.shortcuts_help = dialog
+        self.dialogs.show(dialog)
+        return dialog
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        """The saved geometry if it still fits this screen; else as large as the screen allows."""
+        if restore_if_fits(self, self.settings.geometry()):
+            return
+        size = fit_to_screen(self, 1280, 800)
+        if size.width() < 1280 or size.height() < 800:
+            # A small screen: all of it (also where no window manager maximises).
+            fit_to_screen(self, 10_000, 10_000)
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def _busy(self, busy: bool) -> None:
         self.progress.setRange(0, 0)
@@ -200,9 +245,19 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message, 4000)
 
-    def show_pane(self, row: int) -> None:
-        """Switch to a pane (Ctrl+1 … Ctrl+7)."""
+    def show_pane(self, row: int, focus: bool = False) -> None:
+        """Switch to a pane (Ctrl+1 … Ctrl+7 also put the keyboard in it)."""
         self.nav.setCurrentRow(row)
+        if not focus:
+            return
+        if row == PARTICIPANTS:
+            self.participants.focus_search()
+        elif row == FOLLOWUPS:
+            self.followups.focus_list()
+        else:
+            pane = {ACTIVITIES: self.activities, AGENTS: self.agents}.get(row)
+            target = getattr(pane, "view", None) or self.stack.currentWidget()
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         """Ctrl+F: the participants list, cursor in the search box."""
@@ -268,13 +323,14 @@ class MainWindow(QMainWindow):
             show_clock_warning(self.clock_warning, clock_warning(self.ws))
 
     def show_identity(self) -> None:
-        """Name this counter's site and agent in the status bar."""
+        """Name this counter's site and agent in the status bar and the window title."""
         site, agent = this_site(self.ws), this_agent(self.ws)
         self.identity.setText(
             translate("MainWindow", "Site : {site} · Agent : {agent}").format(
                 site=site.name if site else "—", agent=agent.name if agent else "—"
             )
         )
+        self.setWindowTitle(window_title(self.ws))
 
     def data_reloaded(self) -> None:
         """Everything may have changed (demo data, an imported bundle): every pane reloads."""

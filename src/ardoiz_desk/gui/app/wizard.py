@@ -1,4 +1,4 @@
-"""First start: which counter is this, who works here, or open with demo data."""
+"""First start: which counter is this, and who works here (demo data: the command line)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -19,8 +18,8 @@ from PySide6.QtWidgets import (
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations
+from ardoiz_desk.gui.kit.screen import fit_to_screen
 from ardoiz_desk.gui.kit.widgets import code_combo, error_label, heading, hint, show_error
-from ardoiz_desk.services.demo import generate_demo
 from ardoiz_desk.services.sites.sites import (
     ensure_default_directory,
     initialise_site,
@@ -29,8 +28,6 @@ from ardoiz_desk.services.sites.sites import (
 )
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
-
-DEMO_PARTICIPANTS = 300
 
 
 def needs_first_start(ws: Workspace) -> bool:
@@ -84,13 +81,10 @@ class FirstStartDialog(QDialog):
         layout.addLayout(agent_form)
         self.error = error_label()
         layout.addWidget(self.error)
-        self.progress = QProgressBar()
-        self.progress.hide()
-        layout.addWidget(self.progress)
         layout.addLayout(self._buttons())
         self.create.toggled.connect(self._mode_changed)
         self._mode_changed()
-        self.resize(560, 480)
+        fit_to_screen(self, 560, 480)
 
     def _new_site_form(self) -> QWidget:
         self.new_site = QWidget()
@@ -108,15 +102,12 @@ class FirstStartDialog(QDialog):
         return self.new_site
 
     def _buttons(self) -> QHBoxLayout:
+        # No demo data here: this is a real counter's base (demo data come from the
+        # command line, ``ardoiz-desk demo``, in a folder of their own).
         row = QHBoxLayout()
-        self.demo_button = QPushButton(
-            translate("FirstStartDialog", "Ouvrir avec des données de démonstration")
-        )
-        self.demo_button.clicked.connect(self.start_with_demo)
         self.start_button = QPushButton(translate("FirstStartDialog", "Commencer"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        row.addWidget(self.demo_button)
         row.addStretch(1)
         row.addWidget(self.start_button)
         return row
@@ -127,6 +118,16 @@ class FirstStartDialog(QDialog):
 
     def start(self) -> bool:
         """Record the site and agent; close. Return False if something is missing."""
+        if not self.agent.text().strip():
+            show_error(
+                self.error,
+                translate(
+                    "FirstStartDialog",
+                    "Votre prénom et nom : ce champ est obligatoire (il signe vos activités).",
+                ),
+            )
+            self.agent.setFocus()
+            return False
         try:
             if self.create.isChecked():
                 initialise_site(
@@ -146,34 +147,3 @@ class FirstStartDialog(QDialog):
         self.ops.announce(Change.DATA)
         self.accept()
         return True
-
-    def start_with_demo(self) -> None:
-        """Fill the base with demo data in the background, then start on the chosen site."""
-        self.demo_button.setEnabled(False)
-        self.start_button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        if not self.agent.text().strip():
-            self.agent.setText(translate("FirstStartDialog", "Agent de démonstration"))
-
-        def work(progress):
-            progress(0, 0, translate("FirstStartDialog", "Création des données de démonstration…"))
-            return generate_demo(self.ws, participants=DEMO_PARTICIPANTS)
-
-        self.ops.run(
-            work,
-            on_success=lambda _summary: self._demo_done(),
-            on_failure=self._demo_failed,
-            parent=self,
-        )
-
-    def _demo_done(self) -> None:
-        self.progress.hide()
-        self.choose.setChecked(True)
-        self.start()
-
-    def _demo_failed(self, message: str, _details: str) -> None:
-        self.progress.hide()
-        self.demo_button.setEnabled(True)
-        self.start_button.setEnabled(True)
-        show_error(self.error, message)

@@ -59,6 +59,24 @@ class FollowUpsPane(QWidget):
         row.addWidget(self.open_button)
         row.addWidget(self.done_button)
         layout.addLayout(row)
+        # « Marquer fait » can be taken back: the last one, until another is marked.
+        undo_row = QHBoxLayout()
+        self.undo_note = QLabel("")
+        self.undo_button = QPushButton(translate("FollowUpsPane", "Annuler"))
+        self.undo_button.setObjectName("undoDone")
+        self.undo_button.setToolTip(translate("FollowUpsPane", "Ctrl+Z"))
+        self.undo_button.clicked.connect(self.undo_done)
+        QShortcut(
+            QKeySequence.StandardKey.Undo,
+            self,
+            self.undo_done,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        undo_row.addWidget(self.undo_note, 1)
+        undo_row.addWidget(self.undo_button)
+        layout.addLayout(undo_row)
+        self._last_done: FollowUpView | None = None
+        self._show_undo(None)
         # Names are shown beside each follow-up: a renamed participant is renamed here too.
         follow(
             ops.hub, self, Change.FOLLOWUPS | Change.PARTICIPANTS, lambda _change: self.refresh()
@@ -94,10 +112,44 @@ class FollowUpsPane(QWidget):
             return
         row = self.view.currentIndex().row()
         mark_followup_done(self.ws, item.id)
+        self._show_undo(item)
         self.refresh()
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
         self.ops.announce(Change.FOLLOWUPS, [item.participant_id], origin=self)
+
+    def _show_undo(self, item: FollowUpView | None) -> None:
+        self._last_done = item
+        self.undo_note.setText(
+            translate("FollowUpsPane", "Suivi de {name} marqué fait.").format(
+                name=item.participant_name
+            )
+            if item
+            else ""
+        )
+        self.undo_note.setVisible(item is not None)
+        self.undo_button.setVisible(item is not None)
+
+    def undo_done(self) -> None:
+        """Take back the last « marquer fait »: the follow-up is due again."""
+        item = self._last_done
+        if item is None:
+            return
+        mark_followup_done(self.ws, item.id, done=False)
+        self._show_undo(None)
+        self.refresh()
+        row = next(
+            (r for r in range(self.model.rowCount()) if self.model.item(r).id == item.id), None
+        )
+        if row is not None:
+            self.view.selectRow(row)
+        self.ops.announce(Change.FOLLOWUPS, [item.participant_id], origin=self)
+
+    def focus_list(self) -> None:
+        """Put the keyboard in the list, a row selected: Enter opens the person."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.selectRow(0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

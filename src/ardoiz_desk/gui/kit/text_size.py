@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from ardoiz_desk.gui.kit.theme import DEFAULT_POINT_SIZE
 from ardoiz_desk.gui.kit.widgets import refresh_headings
@@ -32,5 +32,22 @@ def apply_text_scale(app: QApplication, percent: int) -> None:
     font = QFont(app.font())
     font.setPointSizeF(float(base) * percent / 100)
     app.setFont(font)
+    # With an application style sheet, widgets already shown keep the font they resolved:
+    # setting the sheet again makes every widget take the new size at once (no restart).
+    sheet = app.styleSheet()
+    if sheet:
+        app.setStyleSheet(sheet)
+    for widget in app.allWidgets():
+        if isinstance(widget, QAbstractItemView):
+            fit_rows(widget)
     for widget in app.topLevelWidgets():
         refresh_headings(widget)
+
+
+def fit_rows(view: QAbstractItemView) -> None:
+    """Table rows as tall as the text needs (they keep their first height otherwise)."""
+    header = getattr(view, "verticalHeader", None)
+    if header is not None:
+        height = QFontMetrics(view.font()).height()
+        header().setDefaultSectionSize(int(height * 1.6) + 4)
+        header().setMinimumSectionSize(height + 4)

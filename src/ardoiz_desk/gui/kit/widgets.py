@@ -90,3 +90,11 @@ def no_default_buttons(root: QWidget) -> None:
     for button in root.findChildren(QPushButton):
         button.setAutoDefault(False)
         button.setDefault(False)
+
+
+def compact(combo: QComboBox, chars: int = 14) -> QComboBox:
+    """A combo as wide as ``chars`` characters, whatever its longest entry (the list shows
+    them whole): filter rows then fit a 1024 px screen and large text."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo

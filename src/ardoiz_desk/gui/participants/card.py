@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from PySide6.QtCore import Signal
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from ardoiz_desk.gui.kit.a11y import no_focus
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations
+from ardoiz_desk.gui.kit.screen import fit_to_screen, scrolling
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import error_label, heading, no_default_buttons, show_error
 from ardoiz_desk.gui.participants.form import ParticipantForm
@@ -66,13 +69,15 @@ class ParticipantCard(QDialog):
         self.form.changed.connect(self.validate)
         self._build()
         self.load()
-        self.resize(1220, 740)
+        fit_to_screen(self, 1220, 740)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.title = heading("")
         layout.addWidget(self.title)
-        columns = QHBoxLayout()
+        middle = QWidget()
+        columns = QHBoxLayout(middle)
+        columns.setContentsMargins(0, 0, 0, 0)
         scroll = no_focus(QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -87,7 +92,8 @@ class ParticipantCard(QDialog):
         self.tabs.addTab(self.journey, translate("ParticipantCard", "Parcours"))
         self.tabs.addTab(self.followups, translate("ParticipantCard", "Suivis"))
         columns.addWidget(self.tabs, 6)
-        layout.addLayout(columns, 1)
+        # On a small screen or with large text the two columns scroll; the buttons stay.
+        layout.addWidget(no_focus(scrolling(middle)), 1)
         self.summary_error = error_label()
         layout.addWidget(self.summary_error)
         self.buttons = QDialogButtonBox(
@@ -106,6 +112,10 @@ class ParticipantCard(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.rights)
         bottom.addStretch(1)
+        self.saved_note = QLabel("")
+        self.saved_note.setObjectName("savedNote")
+        self.form.changed.connect(lambda: self.saved_note.setText(""))
+        bottom.addWidget(self.saved_note)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -124,7 +134,11 @@ class ParticipantCard(QDialog):
         self.tabs.setEnabled(view is not None)
         self.reload_side()
         self.validate()
-        self.form.edits["prenom" if view is None else "nom"].setFocus()
+        # Read first, edit on purpose: a saved card opens with no field taking keystrokes.
+        if view is None:
+            self.form.edits["prenom"].setFocus()
+        else:
+            self.tabs.setFocus()
 
     def _set_title(self, name: str | None) -> None:
         text = name or translate("ParticipantCard", "Nouveau participant")
@@ -147,23 +161,26 @@ class ParticipantCard(QDialog):
         """True when the form differs from what the base holds."""
         return self._initial is not None and self.form.value() != self._initial
 
-    def validate(self) -> bool:
-        """Check the form as the agent types; show French messages; enable saving."""
+    def validate(self, everything: bool = False) -> bool:
+        """Check the form; show French messages for the fields left (all of them on saving)."""
+        self.save_button.setEnabled(self.dirty or self.participant_id is None)
         try:
             validate_participant(self.form.value(), self.ws.today())
         except ValidationError as exc:
-            self.form.show_errors(exc.errors)
-            self.save_button.setEnabled(False)
+            self.form.show_errors(exc.errors, everything)
+            if everything:
+                field = self.form.first_error_field(exc.errors)
+                if field is not None:
+                    field.setFocus()
             return False
         self.form.show_errors({})
         note = commune_note(self.form.value())
         self.form.show_commune_note(note[0] if note else None)
-        self.save_button.setEnabled(self.dirty or self.participant_id is None)
         return True
 
     def save(self) -> bool:
         """Save the participant; return True on success."""
-        if not self.validate():
+        if not self.validate(everything=True):
             return False
         data: ParticipantInput = self.form.value()
         try:
@@ -191,6 +208,11 @@ class ParticipantCard(QDialog):
         self.rights.set_person(view.id, view.display_name, view.erased)
         self.tabs.setEnabled(True)
         self.validate()
+        self.saved_note.setText(
+            translate("ParticipantCard", "Enregistré à {time}.").format(
+                time=dt.datetime.now().strftime("%H:%M")
+            )
+        )
         self.saved.emit(view.id)
         self.ops.announce(Change.PARTICIPANTS, [view.id])
         return True
@@ -255,3 +277,5 @@ class ParticipantCard(QDialog):
         super().showEvent(event)
         # QDialogButtonBox makes its accept button the default when shown: undo that.
         no_default_buttons(self)
+        for edit in self.form.edits.values():
+            edit.deselect()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations
+from ardoiz_desk.gui.kit.screen import fit_to_screen
 from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel
 from ardoiz_desk.gui.kit.widgets import heading, hint
 from ardoiz_desk.gui.participants.journey import table
@@ -61,7 +62,7 @@ class DuplicatesDialog(QDialog):
         self.ws, self.ops, self.dialogs = ws, ops, ops.dialogs
         self.runner = ops.runner
         self.setWindowTitle(tr("Doublons probables"))
-        self.resize(1180, 560)
+        fit_to_screen(self, 1180, 560)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Doublons probables")))
         layout.addWidget(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+import shiboken6
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -72,6 +73,8 @@ class ParticipantForm(QWidget):
         self.today = today
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
+        # Fields the agent has left: their errors show; the others wait until saving.
+        self.touched: set[str] = set()
         self._suggestions: dict[str, Suggestion] = {}
         self._build(sites)
         # The directory of communes is read on first use (0.3–1 s): read it now, aside.
@@ -85,6 +88,7 @@ class ParticipantForm(QWidget):
             edit = QLineEdit()
             edit.setAccessibleName(labels[name].rstrip(" *"))
             edit.textChanged.connect(self.changed)
+            edit.editingFinished.connect(lambda n=name: self._left(n))
             self.edits[name] = edit
             self._add_row(form, name, labels[name], edit)
         self.edits["annee_naissance"].setPlaceholderText(translate("ParticipantForm", "ex. 1948"))
@@ -173,9 +177,18 @@ class ParticipantForm(QWidget):
         self.notice_given.toggled.connect(self.notice_date.setEnabled)
         self.notice_given.toggled.connect(self.changed)
         self.notice_date.dateChanged.connect(self.changed)
+        self.notice_missing = QLabel(
+            translate(
+                "ParticipantForm",
+                "Pas encore remise : donnez la notice à la personne, puis cochez « Remise ».",
+            )
+        )
+        self.notice_missing.setObjectName("noticeMissing")
+        self.notice_missing.setWordWrap(True)
+        self.notice_given.toggled.connect(lambda given: self.notice_missing.setVisible(not given))
         row.addWidget(self.notice_given)
         row.addWidget(self.notice_date)
-        row.addStretch(1)
+        row.addWidget(self.notice_missing, 1)
         box.setFocusProxy(self.notice_given)
         return box
 
@@ -254,9 +267,12 @@ class ParticipantForm(QWidget):
         select_code(self.site, view.site_id if view else site_id)
         select_code(self.tablet, view.tablet_status if view else "none")
         select_code(self.autonomy, view.autonomie if view else None)
+        # Never ticked for the agent: the notice is ticked once it has really been handed over.
         given = view.notice_given_on if view else None
-        self.notice_given.setChecked(given is not None or view is None)
+        self.notice_given.setChecked(given is not None)
+        self.notice_missing.setVisible(given is None)
         self.notice_date.setDate(_qdate(given or self.today))
+        self.touched.clear()
         self.notes.setPlainText(view.notes if view else "")
 
     def value(self) -> ParticipantInput:
@@ -275,10 +291,24 @@ class ParticipantForm(QWidget):
             notes=self.notes.toPlainText(),
         )
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        """Show each field's message (and hide the others)."""
+    def _left(self, name: str) -> None:
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return  # the card is closing: nothing to show
+        if name not in self.touched:
+            self.touched.add(name)
+            self.changed.emit()  # validate again: this field's error may show now
+
+    def show_errors(self, errors: dict[str, str], everything: bool = False) -> None:
+        """Show the messages of the fields left (all of them on saving); hide the others."""
         for name, label in self.errors.items():
-            show_error(label, errors.get(name))
+            wanted = everything or name in self.touched or name not in self.edits
+            show_error(label, errors.get(name) if wanted else None)
+        if everything:
+            self.touched.update(name for name in errors if name in self.edits)
+
+    def first_error_field(self, errors: dict[str, str]) -> QWidget | None:
+        """The first field, in form order, whose value was refused."""
+        return next((edit for name, edit in self.edits.items() if name in errors), None)
 
 
 def _qdate(day: dt.date) -> QDate:

@@ -23,7 +23,7 @@ from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Changed, Operations, follow
-from ardoiz_desk.gui.kit.widgets import code_combo, heading
+from ardoiz_desk.gui.kit.widgets import code_combo, compact, heading
 from ardoiz_desk.gui.participants.model import PAGE, ParticipantTableModel
 from ardoiz_desk.services.people.search_index import (
     STAGES_REACHED,
@@ -161,7 +161,7 @@ class ParticipantsPane(QWidget):
             self.tablet_filter,
         ):
             combo.currentIndexChanged.connect(lambda _i: self.apply_search())
-            row.addWidget(combo)
+            row.addWidget(compact(combo, 11))
         row.addStretch(1)
         return row
 
@@ -259,6 +259,12 @@ class ParticipantsPane(QWidget):
         self.count_label.setText(
             translate("ParticipantsPane", "{n} participant(s) sur {total}").format(
                 n=QLocale().toString(len(ids)), total=QLocale().toString(len(self.index))
+            )
+            if len(self.index)
+            else translate(
+                "ParticipantsPane",
+                "Aucun participant pour l'instant. Ctrl+N inscrit la première personne ; "
+                "les personnes des autres sites arrivent par la Synchronisation.",
             )
         )
         self.list_updated.emit(len(ids))

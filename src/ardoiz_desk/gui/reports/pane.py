@@ -8,12 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -30,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.kit import vocabulary
 from ardoiz_desk.gui.kit.a11y import buddy, no_focus, release_tab
+from ardoiz_desk.gui.kit.date_field import DateField
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.gui.kit.tasks import user_message
+from ardoiz_desk.gui.kit.widgets import compact
 from ardoiz_desk.gui.reports.chart_text import figures_model, make_readable
 from ardoiz_desk.printing import charts as charts
 from ardoiz_desk.printing.documents import print_report_pdf
@@ -46,6 +47,7 @@ from ardoiz_desk.services.reports.figures import (
     compute_report,
     default_period,
 )
+from ardoiz_desk.services.reports.periods import preset_of, preset_period
 from ardoiz_desk.services.reports.tables import KEY_FIGURE_LABELS, key_figures
 from ardoiz_desk.services.sites.sites import list_agents, list_sites
 from ardoiz_desk.services.validation import ValidationError
@@ -106,8 +108,22 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+def period_labels() -> dict[str, str]:
+    """The preset periods, by code, in the agent's words."""
+    return {
+        "last_12_months": tr("12 derniers mois"),
+        "this_month": tr("Ce mois-ci"),
+        "last_month": tr("Le mois dernier"),
+        "this_quarter": tr("Ce trimestre"),
+        "this_year": tr("Cette année"),
+        "last_year": tr("L'année dernière"),
+    }
+
+
 class ReportsPane(QWidget):
     """Key figures, charts and exports for funders."""
+
+    DEBOUNCE_MS = 400
 
     report_ready = Signal(object)
     export_done = Signal(str)
@@ -123,6 +139,7 @@ class ReportsPane(QWidget):
         )
         self.report: Report | None = None
         self._computing = False
+        self._choosing = False
         self._stale = True
         self._figures: dict[str, QLabel] = {}
         self._views: dict[str, QChartView] = {}
@@ -154,34 +171,79 @@ class ReportsPane(QWidget):
         )
 
     # building -------------------------------------------------------------------------
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_filters(self) -> QGridLayout:
+        """Two short rows (period, then who), so the pane fits 1024 px and large text."""
+        grid = QGridLayout()
         start, end = default_period(self.ws.today())
-        self.start_edit, self.end_edit = self._date_edit(start), self._date_edit(end)
+        self.start_edit, self.end_edit = DateField(start), DateField(end)
+        self.start_edit.setAccessibleName(tr("Début de la période"))
+        self.end_edit.setAccessibleName(tr("Fin de la période"))
+        self.preset_combo = QComboBox()
+        self.preset_combo.setAccessibleName(tr("Période"))
+        for code, text in period_labels().items():
+            self.preset_combo.addItem(text, code)
+        self.preset_combo.addItem(tr("Période personnalisée"), None)
+        self.preset_combo.currentIndexChanged.connect(self._preset_chosen)
         self.site_combo, self.agent_combo, self.stage_combo = QComboBox(), QComboBox(), QComboBox()
         self.stage_combo.addItem(tr("Toutes les étapes"), None)
         for stage in STAGES:
             self.stage_combo.addItem(vocabulary.stages()[stage], stage)
         self.refresh_button = QPushButton(tr("Actualiser"))
         self.refresh_button.clicked.connect(self.compute)
-        for text, widget in (
-            (tr("Du"), self.start_edit),
-            (tr("au"), self.end_edit),
-            (tr("Site"), self.site_combo),
-            (tr("Agent"), self.agent_combo),
-            (tr("Étape"), self.stage_combo),
-        ):
-            row.addWidget(buddy(QLabel(text), widget))
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.refresh_button)
-        return row
+        rows = (
+            (
+                (tr("Période"), self.preset_combo),
+                (tr("Du"), self.start_edit),
+                (tr("au"), self.end_edit),
+            ),
+            (
+                (tr("Site"), self.site_combo),
+                (tr("Agent"), self.agent_combo),
+                (tr("Étape"), self.stage_combo),
+            ),
+        )
+        for combo in (self.preset_combo, self.site_combo, self.agent_combo, self.stage_combo):
+            compact(combo, 10)
+        for row, fields in enumerate(rows):
+            for column, (text, widget) in enumerate(fields):
+                grid.addWidget(buddy(QLabel(text), widget), row, 2 * column)
+                grid.addWidget(widget, row, 2 * column + 1)
+        grid.setColumnStretch(6, 1)
+        # Any change of filter refreshes the report, once the agent has stopped typing.
+        self._debounce = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._filters_settled)
+        for edit in (self.start_edit, self.end_edit):
+            edit.dateChanged.connect(self._dates_changed)
+        for combo in (self.site_combo, self.agent_combo, self.stage_combo):
+            combo.currentIndexChanged.connect(lambda _i: self._debounce.start())
+        return grid
 
-    def _date_edit(self, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        return edit
+    def _preset_chosen(self) -> None:
+        code = self.preset_combo.currentData()
+        if code is None:
+            return
+        start, end = preset_period(code, self.ws.today())
+        self._choosing = True
+        self.start_edit.setDate(_qdate(start))
+        self.end_edit.setDate(_qdate(end))
+        self._choosing = False
+        self._debounce.start()
+
+    def _dates_changed(self) -> None:
+        if not self._choosing:
+            code = preset_of(
+                _pydate(self.start_edit.date()), _pydate(self.end_edit.date()), self.ws.today()
+            )
+            self.preset_combo.blockSignals(True)
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(code))
+            self.preset_combo.blockSignals(False)
+        self._debounce.start()
+
+    def _filters_settled(self) -> None:
+        if self.isVisible():
+            self.compute()
+        else:
+            self._stale = True
 
     def _build_status(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -193,6 +255,7 @@ class ReportsPane(QWidget):
         self.status.setWordWrap(True)
         row.addWidget(self.progress)
         row.addWidget(self.status, 1)
+        row.addWidget(self.refresh_button)
         return row
 
     def _build_figures(self) -> QGridLayout:

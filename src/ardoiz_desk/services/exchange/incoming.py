@@ -6,6 +6,13 @@ imports too. Blank values pass (an erased person's fields are blank); everything
 be what an agent could have typed: lengths, control characters, vocabularies, plausible
 numbers and dates. Each distinct value is checked once.
 
+A participant's commune, INSEE code and postal code must also agree with the official
+directory, as entry checks them (:func:`check_commune`): an INSEE code of another commune, an
+unknown one, or a postal code that does not serve the commune refuses the bundle. A name the
+directory cannot resolve (older bases hold some; ``check`` lists them) and a former commune's
+name with its current codes pass. Rows always travel whole (every synchronised column), so
+the three values checked are the sender's row as it was written.
+
 Beyond values: ``merged_into`` must name a record the bundle or this base holds, and the
 bundle's own redirects must not loop.
 """
@@ -23,9 +30,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ardoiz_desk.services import vocabulary as vocab
+from ardoiz_desk.services.people.communes import directory
 from ardoiz_desk.services.validation import (
     Checker,
     check_birth_year,
+    check_commune,
     check_email,
     check_insee,
     check_phone,
@@ -256,6 +265,39 @@ def check_values(bundle: DecodedBundle, today: dt.date) -> None:
                         f"une valeur de « {table}.{name} » est refusée ({problem[:200]})",
                         "values",
                     )
+    check_communes(bundle)
+
+
+_COMMUNE_COLUMNS = ("commune", "commune_code_insee", "commune_code_postal")
+#: Entry's refusals a bundle is refused for; a name alone the directory does not know
+#: (error on ``commune``) is accepted, as older bases hold such names.
+_CODE_ERRORS = ("commune_code_insee", "commune_code_postal")
+
+
+def check_communes(bundle: DecodedBundle) -> None:
+    """Refuse (reason ``values``) a participant whose commune and codes disagree with the
+    directory. Columns a bundle lacks count as blank; each distinct triple is resolved once
+    (the directory is in memory)."""
+    if "participants" not in bundle.tables:
+        return
+    columns, data = bundle.tables["participants"]
+    if not any(name in columns for name in _COMMUNE_COLUMNS):
+        return
+    blank = [""] * len(data[0])
+    carried = [data[columns.index(n)] if n in columns else blank for n in _COMMUNE_COLUMNS]
+    for triple in set(zip(*carried, strict=True)):
+        nom, insee, postal = (str(v or "") for v in triple)
+        if not (nom or insee or postal):
+            continue  # no commune, or an erased person
+        c = Checker()
+        check_commune(c, nom, insee, postal)
+        problem = next((c.errors[f] for f in _CODE_ERRORS if f in c.errors), None)
+        if problem is None and postal and not directory().serving(postal):
+            problem = f"Code postal : {postal} ne dessert aucune commune."
+        if problem:
+            raise BundleError(
+                f"la commune d'une fiche est refusée ({problem.rstrip('.')[:200]})", "values"
+            )
 
 
 def check_redirects(conn: Connection, bundle: DecodedBundle, *, raw: bool | None = None) -> None:

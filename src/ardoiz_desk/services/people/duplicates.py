@@ -37,6 +37,7 @@ FILLABLE = (
     "email",
     "notice_given_on",
 )
+_COMMUNE = ("commune", "commune_code_insee", "commune_code_postal")
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,11 @@ def merge_duplicate(ws: Workspace, keep_id: str, duplicate_id: str) -> None:
                 )
         c.raise_if_any()
         filled = []
+        # The commune and its codes go together: copied only into a record with none of them.
+        commune_given = any(getattr(keep, f) not in (None, "") for f in _COMMUNE)
         for name in FILLABLE:
+            if name in _COMMUNE and commune_given:
+                continue
             if getattr(keep, name) in (None, "") and getattr(dup, name) not in (None, ""):
                 setattr(keep, name, getattr(dup, name))
                 filled.append(name)
