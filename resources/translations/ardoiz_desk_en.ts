@@ -1929,6 +1929,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
     <context>
         <name>Shortcuts</name>
         <message>
+            <source>Tab, Maj+Tab</source>
+            <translation>Tab, Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Champ suivant, précédent ; un Tab sort d'un tableau, les flèches s'y déplacent</source>
+            <translation>Next, previous field; one Tab leaves a table, arrows move inside it</translation>
+        </message>
+        <message>
             <source>Cette liste des raccourcis</source>
             <translation>This list of shortcuts</translation>
         </message>

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ardoiz_desk.gui.kit.a11y import release_tab
+
 
 def tr(text: str) -> str:
     """Translate a string of the shortcuts help."""
@@ -44,6 +46,10 @@ def help_entries() -> list[tuple[str, str]]:
         ("Ctrl+D", tr("Marquer le suivi comme fait (Suivis)")),
         ("Ctrl+Z", tr("Annuler « marquer fait » (Suivis)")),
         ("Échap", tr("Fermer la fenêtre ou la fiche")),
+        (
+            tr("Tab, Maj+Tab"),
+            tr("Champ suivant, précédent ; un Tab sort d'un tableau, les flèches s'y déplacent"),
+        ),
     ]
 
 
@@ -100,7 +106,7 @@ def shortcuts_dialog(parent: QWidget | None = None) -> QDialog:
     dialog.setWindowTitle(tr("Raccourcis clavier"))
     layout = QVBoxLayout(dialog)
     rows = help_entries() + HELP
-    table = QTableWidget(len(rows), 2)
+    table = release_tab(QTableWidget(len(rows), 2))
     table.setAccessibleName(tr("Raccourcis clavier"))
     table.setHorizontalHeaderLabels([tr("Touches"), tr("Action")])
     table.verticalHeader().hide()
