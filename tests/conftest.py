@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ardoiz_desk.paths import DB_FILENAME, ENV_DATA_DIR, KEY_FILENAME, database_path
-from ardoiz_desk.services import base_key
+from ardoiz_desk.services.safekeeping import base_key
 from ardoiz_desk.services.workspace import Workspace, open_workspace
 from ardoiz_desk.store.engine import create_sqlite_engine
 from ardoiz_desk.store.migrate import upgrade_to_head

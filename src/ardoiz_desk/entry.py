@@ -26,7 +26,7 @@ def open_window(data_dir: Path, lang: str | None) -> int:
     passphrase, recovery_key = BASE_SECRETS.get()
     unlock = None
     if passphrase or recovery_key:
-        from ardoiz_desk.services.base_key import Unlock
+        from ardoiz_desk.services.safekeeping.base_key import Unlock
 
         unlock = Unlock(passphrase=passphrase, recovery_key=recovery_key)
     return startup.run_app(data_dir, lang=lang, unlock=unlock)

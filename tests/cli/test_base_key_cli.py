@@ -6,7 +6,7 @@ from __future__ import annotations
 from ardoiz_desk.cli import failures as exits
 from ardoiz_desk.cli import main
 from ardoiz_desk.paths import key_file_path
-from ardoiz_desk.services import base_key
+from ardoiz_desk.services.safekeeping import base_key
 
 
 def test_forgotten_passphrase_recovered_with_the_recovery_key(

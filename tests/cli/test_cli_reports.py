@@ -108,3 +108,18 @@ def test_export_lacoop_twice_then_all_and_the_extension(run, pilot, tmp_path) ->
 def test_unknown_person(run, tmp_path) -> None:
     code, _, err = run("export", "person", "0" * 32, "--out", str(tmp_path / "x.json"))
     assert code == 4 and "no such participant" in err
+
+
+def test_exports_inside_the_data_folder_are_refused_in_one_line(run, pilot) -> None:
+    data = pilot.ws.data_dir
+    for fmt in ("csv", "xlsx", "pdf"):
+        out = data / f"r.{fmt}"
+        code, stdout, err = run("report", "--format", fmt, "--out", str(out), *PERIOD)
+        assert code == 2 and stdout == "" and not out.exists()
+        assert err.count("\n") == 1 and "inside the data folder" in err
+        assert "encrypted at rest" in err
+    for args in (("lacoop",), ("person", pilot.a)):
+        out = data / "backups" / "x.xlsx"
+        code, _, err = run("export", *args, "--out", str(out))
+        assert code == 2 and not out.exists() and "inside the data folder" in err
+    assert not [e for e in read_events(data) if e["action"].startswith("export.")]

@@ -17,7 +17,8 @@ from ardoiz_desk.cli import failures as exits
 from ardoiz_desk.cli import main
 from ardoiz_desk.logging_setup import LOG_FILENAME, configure_logging, prune_old_logs
 from ardoiz_desk.paths import database_path
-from ardoiz_desk.services import base_key, files
+from ardoiz_desk.services import files
+from ardoiz_desk.services.safekeeping import base_key
 from ardoiz_desk.store import engine as store_engine
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import command
 
 from ardoiz_desk.paths import database_path
-from ardoiz_desk.services import base_key
 from ardoiz_desk.services.health import unresolved_communes
+from ardoiz_desk.services.safekeeping import base_key
 from ardoiz_desk.services.workspace import open_workspace
 from ardoiz_desk.store.engine import create_sqlite_engine
 from ardoiz_desk.store.migrate import alembic_config, upgrade_to_head

@@ -12,14 +12,14 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from ardoiz_desk.paths import database_path, key_file_path
-from ardoiz_desk.services import base_key
-from ardoiz_desk.services.backup import backup_base
 from ardoiz_desk.services.files import write_atomically
 from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
     register_participant,
 )
+from ardoiz_desk.services.safekeeping import base_key
+from ardoiz_desk.services.safekeeping.backup import backup_base
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import (
     BaseLockedError,

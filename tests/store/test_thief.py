@@ -6,12 +6,12 @@ import logging
 from pathlib import Path
 
 from ardoiz_desk.logging_setup import configure_logging
-from ardoiz_desk.services.backup import backup_base
 from ardoiz_desk.services.demo import generate_demo
 from ardoiz_desk.services.exchange.bundle_import import import_files
 from ardoiz_desk.services.exchange.bundles import export_bundle
 from ardoiz_desk.services.people.participants import search_participants
 from ardoiz_desk.services.privacy.erasure import erase_participant
+from ardoiz_desk.services.safekeeping.backup import backup_base
 
 
 def _stop_logging() -> None:

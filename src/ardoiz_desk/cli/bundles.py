@@ -21,7 +21,6 @@ from ardoiz_desk.cli.common import (
     base_key_of,
     bundle_workspace,
 )
-from ardoiz_desk.services.backup import backup_base, restore_base
 from ardoiz_desk.services.exchange.bundle_import import (
     approve_quarantined,
     approve_replica,
@@ -47,6 +46,7 @@ from ardoiz_desk.services.exchange.territory import (
     write_enrolment,
 )
 from ardoiz_desk.services.privacy.erasure import erase_participant
+from ardoiz_desk.services.safekeeping.backup import backup_base, restore_base
 from ardoiz_desk.services.validation import ValidationError
 
 ENV_PASSPHRASE = "ARDOIZ_DESK_PASSPHRASE"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ardoiz_desk.cli.errors import BASE_SECRETS, DATABASE_URL, CommandError
 from ardoiz_desk.cli.failures import EXIT_BASE_KEY, EXIT_NO_INSTALLATION
-from ardoiz_desk.services import base_key
 from ardoiz_desk.services.exchange import BundleError
+from ardoiz_desk.services.safekeeping import base_key
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.workspace import (
     BaseKeyError,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ardoiz_desk.cli.common import CommandError, add_command, workspace
 from ardoiz_desk.cli.errors import DATABASE_URL
-from ardoiz_desk.services.base_key import is_new_base, recovery_key_text, set_passphrase
 from ardoiz_desk.services.demo import DemoSeedUsedError, generate_demo
 from ardoiz_desk.services.people.participants import count_participants
+from ardoiz_desk.services.safekeeping.base_key import is_new_base, recovery_key_text, set_passphrase
 from ardoiz_desk.services.sites.sites import initialise_site
 from ardoiz_desk.services.vocabulary import SITE_KINDS
 

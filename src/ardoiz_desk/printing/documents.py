@@ -13,6 +13,7 @@ from ardoiz_desk.services.exports.writing import (
     export_report,
     log_export,
     log_report_export,
+    refuse_inside_data_folder,
 )
 from ardoiz_desk.services.privacy.access_record import person_record
 from ardoiz_desk.services.reports.figures import Report
@@ -24,6 +25,7 @@ RECORD_FORMATS = ("json", "pdf")
 
 def print_report_pdf(ws: Workspace, report: Report, path: str | os.PathLike[str]) -> Path:
     """Draw the report as PDF (charts included) and log the export; return the path."""
+    refuse_inside_data_folder(ws, path)
     from ardoiz_desk.printing.report_pdf import render_report_pdf  # QtCharts: on demand
 
     render_report_pdf(report, path)
@@ -60,6 +62,7 @@ def write_person_record(
         return path
     if fmt != "pdf":
         raise ValueError(f"unknown record format: {fmt}")
+    refuse_inside_data_folder(ws, path)
     from ardoiz_desk.printing.report_pdf import render_person_pdf  # QtCharts: on demand
 
     record = person_record(ws, participant_id)
@@ -72,6 +75,7 @@ def print_territory_board(
     ws: Workspace, board: TerritoryBoard, path: str | os.PathLike[str]
 ) -> Path:
     """Draw the territory board as PDF (for the RGPD file) and log the export once."""
+    refuse_inside_data_folder(ws, path)
     from ardoiz_desk.printing.territory_pdf import render_board_pdf
 
     render_board_pdf(board, path)

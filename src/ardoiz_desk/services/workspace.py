@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ardoiz_desk.paths import PART_SUFFIX, database_path
-from ardoiz_desk.services import base_key
-from ardoiz_desk.services.base_key import (
+from ardoiz_desk.services.safekeeping import base_key
+from ardoiz_desk.services.safekeeping.base_key import (
     BaseKeyError,
     BaseLockedError,
     Unlock,

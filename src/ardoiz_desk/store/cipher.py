@@ -1,6 +1,6 @@
 """Encryption at rest: the base is a SQLCipher file opened with a raw 256-bit key.
 
-The key is random, made once per installation (``services/base_key.py`` keeps it in the
+The key is random, made once per installation (``services/safekeeping/base_key.py`` keeps it in the
 operating system's credential store or wraps it under a passphrase). SQLCipher gets it as
 a *raw* key (``PRAGMA key = "x'…'"``), so opening a connection pays no key derivation: the
 passphrase's scrypt is paid once per process. The WAL, the backups and every copy made here
@@ -32,7 +32,14 @@ def key_pragmas(key: bytes) -> list[str]:
     if len(key) != KEY_BYTES:
         raise ValueError("a base key is 32 bytes")
     # SQLCipher logs a failed page check to stderr: the caller says it in one line instead.
-    return ["PRAGMA cipher_log_level = NONE", f"PRAGMA key = \"x'{key.hex()}'\""]
+    # Memory security (wiping every freed allocation) is off by default since SQLCipher 4.5
+    # and costs writes dearly: said explicitly so that no build turns it on. Key material
+    # is wiped by SQLCipher whatever this setting.
+    return [
+        "PRAGMA cipher_log_level = NONE",
+        "PRAGMA cipher_memory_security = OFF",
+        f"PRAGMA key = \"x'{key.hex()}'\"",
+    ]
 
 
 def unlock(dbapi_connection: Any, key: bytes) -> None:

@@ -11,8 +11,8 @@ from ardoiz_desk.cli import main
 from ardoiz_desk.gui.app.launcher import Launcher
 from ardoiz_desk.gui.app.passphrase import CREATE, PassphraseDialog
 from ardoiz_desk.gui.app.single import WindowLock, ask_first_window_to_show, claim_data_folder
-from ardoiz_desk.services import base_key
-from ardoiz_desk.services.base_key import Unlock
+from ardoiz_desk.services.safekeeping import base_key
+from ardoiz_desk.services.safekeeping.base_key import Unlock
 from ardoiz_desk.services.workspace import open_workspace
 
 STRONG = "rivière tablette cerise Orpierre"

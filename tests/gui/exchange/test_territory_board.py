@@ -42,6 +42,10 @@ def test_board_tab_shows_sites_erasures_and_prints(qtbot, qtmodeltester, territo
     assert erasures.rowCount() == 1
     assert "MSAP-1" in erasures.data(erasures.index(0, 2))
     qtmodeltester.check(sites)
+    tab.choose_pdf_path = lambda: coord.data_dir / "tableau.pdf"  # a clear file there: refused
+    tab.print_pdf()
+    assert "hors du dossier de données" in tab.error.text()
+    assert not (coord.data_dir / "tableau.pdf").exists()
     tab.choose_pdf_path = lambda: tmp_path / "tableau.pdf"
     tab.print_pdf()
     assert (tmp_path / "tableau.pdf").read_bytes().startswith(b"%PDF")

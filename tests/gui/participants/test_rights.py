@@ -59,3 +59,13 @@ def test_erase_after_confirmation_empties_the_record_and_the_list(qtbot, ws) -> 
     assert count_participants(ws) == 2  # the record stays, anonymous, for the statistics
     qtbot.waitUntil(lambda: window.participants.model.rowCount() == 1)
     window.runner.wait(10_000)
+
+
+def test_a_record_is_not_exported_inside_the_data_folder(qtbot, ws) -> None:
+    window, dialogs, person = _window(qtbot, ws)
+    card = window.open_participant(person.id)
+    card.rights.choose_path = lambda parent, suggested: ws.data_dir / "fiche.json"
+    assert card.rights.export() is None
+    assert not (ws.data_dir / "fiche.json").exists()
+    assert len(dialogs.errors) == 1 and "hors du dossier de données" in dialogs.errors[0]
+    window.runner.wait(10_000)

@@ -105,3 +105,17 @@ def test_refresh_while_hidden_is_lazy(qtbot, pane) -> None:
     with qtbot.waitSignal(pane.report_ready, timeout=20_000):
         pane.show()
     assert pane.report is not None
+
+
+@pytest.mark.parametrize("kind", ["csv", "pdf"])
+def test_an_export_inside_the_data_folder_is_refused_in_french(qtbot, pane, pilot, kind) -> None:
+    _compute(qtbot, pane)
+    target = pilot.ws.data_dir / f"rapport.{kind}"
+    pane.choose_path = lambda *args: str(target)
+    done = []
+    pane.export_done.connect(done.append)
+    pane.export(kind)
+    qtbot.waitUntil(lambda: "hors du dossier de données" in pane.status.text(), timeout=20_000)
+    assert "chiffrée" in pane.status.text() and "échoué" in pane.status.text()
+    assert not target.exists() and done == []
+    assert read_events(pilot.ws.data_dir) == []

@@ -111,3 +111,52 @@ def test_atomic_path_leaves_target_untouched_on_failure(tmp_path) -> None:
         raise RuntimeError("boom")
     assert target.read_text() == "ancien"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def _writers(pilot, report):
+    from ardoiz_desk.printing.documents import (
+        print_territory_board,
+        write_person_record,
+        write_report,
+    )
+    from ardoiz_desk.services.exchange.board import TerritoryBoard
+    from ardoiz_desk.services.people.participants import ParticipantFilter, search_participants
+
+    person = search_participants(pilot.ws, ParticipantFilter(), limit=1)[0].id
+    BOARD = TerritoryBoard("Sisteronais-Buëch", "2026-05-31T12:00:00", 14, (), ())
+    ws = pilot.ws
+    return {
+        "rapport.csv": lambda p: export_report(ws, report, "csv", p),
+        "rapport.xlsx": lambda p: write_report(ws, report, "xlsx", p),
+        "rapport.pdf": lambda p: write_report(ws, report, "pdf", p),
+        "coop.xlsx": lambda p: export_lacoop(ws, p),
+        "fiche.json": lambda p: write_person_record(ws, person, p),
+        "fiche.pdf": lambda p: write_person_record(ws, person, p),
+        "tableau.pdf": lambda p: print_territory_board(ws, BOARD, p),
+    }
+
+
+def test_no_export_is_written_inside_the_data_folder(qapp, pilot, report, tmp_path) -> None:
+    from ardoiz_desk.services.exports.writing import ExportInsideDataFolderError
+
+    data = pilot.ws.data_dir
+    outside = tmp_path / "dehors"
+    outside.mkdir()
+    (outside / "vers-donnees").symlink_to(data)
+    for name, write in _writers(pilot, report).items():
+        before = sorted(p.relative_to(data) for p in data.rglob("*"))
+        for target in (
+            data / name,
+            data / "backups" / name,
+            outside / ".." / data.name / name,  # the data folder by another way
+            outside / "vers-donnees" / name,  # through a link
+        ):
+            with pytest.raises(ExportInsideDataFolderError) as refused:
+                write(target)
+            assert "hors du dossier de données" in str(refused.value)
+            assert "encrypted at rest" in refused.value.english_line()
+        assert sorted(p.relative_to(data) for p in data.rglob("*")) == before, name
+        write(outside / name)  # anywhere else: written
+        assert (outside / name).stat().st_size > 0
+    exported = [e for e in read_events(data) if e["action"].startswith("export.")]
+    assert len(exported) == 7 and all("dehors" in str(e) for e in exported)

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from ardoiz_desk.paths import database_path
-from ardoiz_desk.services.backup import backup_base, restore_base
 from ardoiz_desk.services.people.participants import (
     ParticipantInput,
     get_participant,
@@ -14,6 +13,7 @@ from ardoiz_desk.services.people.participants import (
 )
 from ardoiz_desk.services.privacy.erased_ids import erased_ids_path
 from ardoiz_desk.services.privacy.erasure import erase_participant
+from ardoiz_desk.services.safekeeping.backup import backup_base, restore_base
 from ardoiz_desk.services.workspace import open_workspace
 
 

@@ -70,7 +70,7 @@ class StartWindow(QMainWindow):
 def open_error_message(exc: BaseException) -> str:
     """Return what to tell the agent when the base cannot be opened, in French."""
     from ardoiz_desk.gui.kit.tasks import user_message
-    from ardoiz_desk.services.base_key import BaseLockedError, WrongBaseKeyError
+    from ardoiz_desk.services.safekeeping.base_key import BaseLockedError, WrongBaseKeyError
     from ardoiz_desk.services.workspace import SchemaTooNewError
 
     if isinstance(exc, WrongBaseKeyError):
@@ -131,10 +131,10 @@ class Launcher(QObject):
     def _begin(self) -> None:
         if key_file_path(self.data_dir).is_file():
             # The usual start: the base has its key. Loading the data layer (what
-            # services.base_key imports) is left to the worker, behind the start window.
+            # services.safekeeping.base_key imports) is left to the worker, behind the start window.
             self._open_in_background()
             return
-        from ardoiz_desk.services import base_key
+        from ardoiz_desk.services.safekeeping import base_key
 
         self.created = base_key.is_new_base(self.data_dir)
         if self.created and self.unlock is None and base_key.needs_new_passphrase(self.data_dir):
@@ -177,7 +177,7 @@ class Launcher(QObject):
 
     def _renew_passphrase(self) -> None:
         """Opened with the recovery key: have a new passphrase chosen for the base key."""
-        from ardoiz_desk.services.base_key import set_passphrase
+        from ardoiz_desk.services.safekeeping.base_key import set_passphrase
 
         message = tr(
             "Vous avez ouvert la base avec la clé de secours : choisissez une nouvelle phrase "
@@ -196,7 +196,7 @@ class Launcher(QObject):
         return self.recovery
 
     def _failed(self, message: str) -> None:
-        from ardoiz_desk.services.base_key import BaseKeyError
+        from ardoiz_desk.services.safekeeping.base_key import BaseKeyError
 
         if isinstance(self._error, BaseKeyError):
             unlock = self.ask_passphrase("open", message)

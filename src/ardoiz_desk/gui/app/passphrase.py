@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.widgets import error_label, heading, hint, show_error
-from ardoiz_desk.services.passphrases import passphrase_weakness
+from ardoiz_desk.services.safekeeping.passphrases import passphrase_weakness
 from ardoiz_desk.services.workspace import Unlock
 
 OPEN = "open"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.widgets import error_label, heading, hint, show_error
-from ardoiz_desk.services.base_key import recovery_key_text
+from ardoiz_desk.services.safekeeping.base_key import recovery_key_text
 from ardoiz_desk.services.sites.sites import this_site
 from ardoiz_desk.services.workspace import Workspace
 

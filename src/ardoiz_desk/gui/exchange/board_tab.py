@@ -32,6 +32,7 @@ from ardoiz_desk.services.exchange.board import (
     territory_board,
 )
 from ardoiz_desk.services.exchange.territory import COORDINATOR, territory_info
+from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 
 SILENT = QColor("#B00020")
@@ -173,6 +174,9 @@ class TerritoryBoardTab(QWidget):
             print_territory_board(self.ws, self.board, path)
         except OSError as exc:
             show_error(self.error, tr("Impression impossible : {0}").format(exc.strerror or exc))
+            return
+        except ValidationError as exc:  # inside the data folder: the reason, in French
+            show_error(self.error, str(exc))
             return
         self.summary.setText(tr("Tableau imprimé : {0}").format(path))
         self.printed.emit(str(path))

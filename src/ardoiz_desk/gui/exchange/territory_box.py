@@ -122,7 +122,9 @@ class TerritoryDialog(QDialog):
             try:
                 check_passphrase(self.passphrase())
             except ValidationError as exc:
-                return str(exc)  # why it is too weak, in French (services/passphrases.py)
+                return str(
+                    exc
+                )  # why it is too weak, in French (services/safekeeping/passphrases.py)
             if self.passphrase() != self.again_edit.text():
                 return tr("Les deux phrases secrètes ne sont pas identiques.")
         return None

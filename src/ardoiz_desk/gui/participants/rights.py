@@ -12,6 +12,7 @@ from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.services.privacy.erasure import erase_participant
+from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 
 ChoosePath = Callable[[QWidget, str], Path | None]
@@ -76,7 +77,7 @@ class RightsBar(QWidget):
             return None
         try:
             written = export_record(self.ws, self.participant_id, path)
-        except OSError as exc:
+        except (OSError, ValidationError) as exc:
             self.dialogs.error(self, tr("Export impossible"), user_message(exc))
             return None
         self.dialogs.inform(

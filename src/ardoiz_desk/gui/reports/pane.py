@@ -32,6 +32,7 @@ from ardoiz_desk.gui.kit.a11y import buddy, no_focus, release_tab
 from ardoiz_desk.gui.kit.date_field import DateField
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.operations import Change, Operations, follow
+from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import compact
 from ardoiz_desk.gui.reports.chart_text import figures_model, make_readable
 from ardoiz_desk.printing import charts as charts
@@ -49,6 +50,7 @@ from ardoiz_desk.services.reports.figures import (
 from ardoiz_desk.services.reports.periods import preset_of, preset_period
 from ardoiz_desk.services.reports.tables import KEY_FIGURE_LABELS, key_figures
 from ardoiz_desk.services.sites.sites import list_agents, list_sites
+from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
 
 ChoosePath = Callable[[QWidget, str, str, str], str | None]
@@ -479,8 +481,8 @@ class ReportsPane(QWidget):
         # Charts are QGraphicsItems: they are drawn on the GUI thread (a fraction of a second).
         try:
             print_report_pdf(self.ws, self.report, path)
-        except OSError as exc:
-            self._export_failed(str(exc))
+        except (OSError, ValidationError) as exc:
+            self._export_failed(user_message(exc))
             return
         self._exported(path)
 

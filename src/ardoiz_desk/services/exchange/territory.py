@@ -24,8 +24,8 @@ from sqlalchemy import select, update
 
 from ardoiz_desk.services.exchange import territory_keys
 from ardoiz_desk.services.files import write_atomically
-from ardoiz_desk.services.passphrases import check_strength
 from ardoiz_desk.services.privacy.audit import record_event
+from ardoiz_desk.services.safekeeping.passphrases import check_strength
 from ardoiz_desk.services.sites.sites import this_site
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace

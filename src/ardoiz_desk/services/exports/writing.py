@@ -17,7 +17,33 @@ from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.reports.figures import Report
 from ardoiz_desk.services.reports.labels import ALL_SITES, period_label
 from ardoiz_desk.services.reports.tables import report_tables
+from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
+
+
+class ExportInsideDataFolderError(ValidationError):
+    """An export was to be written inside the data folder, where it would sit in clear."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            {
+                "fichier": "Choisissez un emplacement hors du dossier de données : la base y "
+                "est chiffrée, alors qu'un export est un fichier en clair destiné à en sortir."
+            },
+            {
+                "fichier": "exports are not written inside the data folder (the base there is "
+                "encrypted at rest; an export is a clear file meant to leave it): "
+                "choose another place"
+            },
+        )
+
+
+def refuse_inside_data_folder(ws: Workspace, path: str | os.PathLike[str]) -> None:
+    """Refuse an export path inside the data folder (every export passes here first)."""
+    target = Path(path).expanduser().resolve()
+    folder = Path(ws.data_dir).expanduser().resolve()
+    if target == folder or folder in target.parents:
+        raise ExportInsideDataFolderError()
 
 
 def report_title(report: Report) -> str:
@@ -50,6 +76,7 @@ def log_report_export(
 
 def export_report(ws: Workspace, report: Report, fmt: str, path: str | os.PathLike[str]) -> Path:
     """Write a report as CSV or XLSX and log the export."""
+    refuse_inside_data_folder(ws, path)
     tables = report_tables(report)
     if fmt == "csv":
         write_tables_csv(path, report_title(report), tables)
@@ -76,6 +103,7 @@ def export_lacoop(
     By default the file carries only people never exported to La Coop (``everyone``: all);
     ``plan`` is the one shown to the agent beforehand (see ``lacoop.plan_lacoop``).
     """
+    refuse_inside_data_folder(ws, path)
     result = write_lacoop_xlsx(ws, path, site_id, start, end, everyone=everyone, plan=plan)
     log_export(
         ws,
@@ -95,6 +123,7 @@ def export_person_json(
     ws: Workspace, participant_id: str, path: str | os.PathLike[str]
 ) -> dict[str, Any]:
     """Write one person's record as JSON (right of access) and log the export."""
+    refuse_inside_data_folder(ws, path)
     record = person_record(ws, participant_id)
     write_person_json(record, path)
     log_export(ws, "person.json", path, participant=record["personne"]["id"])

@@ -9,7 +9,7 @@ them; records merged into them elsewhere are erased on import (sync/erasure.py).
 Nothing of the erased values lingers on disk: freed pages are zeroed (``secure_delete``)
 and the WAL is checkpointed into the base and truncated right after the erasure. The ids
 (ids only) are kept in ``erased-ids.txt`` so that restoring an older backup erases them
-again (services/backup.py).
+again (services/safekeeping/backup.py).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from ardoiz_desk.services.exchange.territory import create_territory, write_enrolment
-from ardoiz_desk.services.passphrases import passphrase_weakness
+from ardoiz_desk.services.safekeeping.passphrases import passphrase_weakness
 from ardoiz_desk.services.sites.sites import initialise_site
 from ardoiz_desk.services.validation import ValidationError
 
@@ -40,7 +40,7 @@ def test_an_enrolment_passphrase_of_aaaaaaaaaa_is_refused(ws, tmp_path) -> None:
 def test_scrypt_costs_are_those_of_half_a_second_per_guess() -> None:
     # Read in a fresh interpreter: the test suite lowers them to stay fast.
     code = (
-        "from ardoiz_desk.sync import crypto; from ardoiz_desk.services import base_key;"
+        "from ardoiz_desk.sync import crypto; from ardoiz_desk.services.safekeeping import base_key;"
         "print(crypto.SCRYPT_N, 2 ** base_key.SCRYPT_LOG2_N)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -164,7 +164,7 @@ def unlock_key(data_dir: Path, unlock: Unlock) -> bytes:
 
 
 def _strong(passphrase: str) -> str:
-    from ardoiz_desk.services.passphrases import check_strength
+    from ardoiz_desk.services.safekeeping.passphrases import check_strength
 
     return check_strength(passphrase)
 
