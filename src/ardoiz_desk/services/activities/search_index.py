@@ -14,16 +14,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
-import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import contains, or_
-from typing import Any, overload
 
 from sqlalchemy import String, func, select, type_coerce
 
+from ardoiz_desk.services.id_view import IdView
 from ardoiz_desk.services.vocabulary import KIND_LABELS, THEME_LABELS
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import Activity, Agent, AgentTraining, Attendance, Participant, Site
@@ -222,9 +221,7 @@ class ActivityIndex:
         """Return the ids of the activities matching a filter, newest first by default."""
         return list(self.search_view(flt, oldest_first=oldest_first))
 
-    def search_view(
-        self, flt: ActivityFilter | str = "", *, oldest_first: bool = False
-    ) -> ActivityIds:
+    def search_view(self, flt: ActivityFilter | str = "", *, oldest_first: bool = False) -> IdView:
         """Like :meth:`search`, as a sequence that turns positions into ids when read (the
         list shows a page at a time: building 300,000 ids per keystroke would cost more
         than the search)."""
@@ -262,7 +259,7 @@ class ActivityIndex:
             self._last = (flt.narrowing(), words, who, found)
             if found is self._order:  # the order itself changes when activities do
                 found = found[:]
-        return ActivityIds(self, found[::-1] if oldest_first else found)
+        return IdView(self.ids, self._pos.get, found[::-1] if oldest_first else found)
 
     def _narrow(self, flt: ActivityFilter) -> list[int]:
         """Apply the filters other than words; the date range is a slice of the order."""
@@ -282,37 +279,6 @@ class ActivityIndex:
             if wanted:
                 found = list(compress(found, map(wanted.__eq__, map(values.__getitem__, found))))
         return found
-
-
-class ActivityIds(Sequence[str]):
-    """Activity ids at some index positions, read on demand."""
-
-    def __init__(self, index: ActivityIndex, positions: Sequence[int]) -> None:
-        self._ids = index.ids
-        self._pos = index._pos
-        self.positions = positions
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    @overload
-    def __getitem__(self, item: int) -> str: ...
-    @overload
-    def __getitem__(self, item: slice) -> list[str]: ...
-    def __getitem__(self, item: int | slice) -> str | list[str]:
-        if isinstance(item, slice):
-            return list(map(self._ids.__getitem__, self.positions[item]))
-        return self._ids[self.positions[item]]
-
-    def __iter__(self) -> Iterator[str]:
-        return map(self._ids.__getitem__, self.positions)
-
-    def index(self, value: Any, start: int = 0, stop: int = sys.maxsize) -> int:
-        """Where an id is in the view (ValueError when absent)."""
-        position = self._pos.get(value) if isinstance(value, str) else None
-        if position is None:
-            raise ValueError(value)
-        return self.positions.index(position, start, stop)
 
 
 def _desc(text: str) -> str:

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import bisect
 import json
-import sys
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
 from operator import contains, itemgetter
-from typing import Any, overload
+from typing import Any
 
 from sqlalchemy import Result, Text, cast, func, select
 
 from ardoiz_desk.services.activities.sessions import stage_of
+from ardoiz_desk.services.id_view import IdView
 from ardoiz_desk.services.people.participants import ParticipantFilter
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import Activity, Attendance, Participant, Site, listed_participant
@@ -340,7 +340,7 @@ class ParticipantIndex:
         found = self._apply_filters(found, flt)
         if found is order:  # the order itself changes when participants do
             found = order[:]
-        return IdView(self, found[::-1] if descending else found)
+        return IdView(self.ids, self._position, found[::-1] if descending else found)
 
     def _narrow(self, sort: str, order: Sequence[int], words: tuple[str, ...]) -> Sequence[int]:
         """Filter by words, starting from the previous result when the query only grew.
@@ -386,37 +386,6 @@ class ParticipantIndex:
         """Return the highest stage a participant reached ('aucune' if unknown)."""
         pos = self._position(participant_id)
         return self._stage[pos] if pos is not None else "aucune"
-
-
-class IdView(Sequence[str]):
-    """Participant ids at some index positions, read on demand."""
-
-    def __init__(self, index: ParticipantIndex, positions: Sequence[int]) -> None:
-        self._ids = index.ids
-        self._index = index
-        self.positions = positions
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    @overload
-    def __getitem__(self, item: int) -> str: ...
-    @overload
-    def __getitem__(self, item: slice) -> list[str]: ...
-    def __getitem__(self, item: int | slice) -> str | list[str]:
-        if isinstance(item, slice):
-            return list(map(self._ids.__getitem__, self.positions[item]))
-        return self._ids[self.positions[item]]
-
-    def __iter__(self) -> Iterator[str]:
-        return map(self._ids.__getitem__, self.positions)
-
-    def index(self, value: Any, start: int = 0, stop: int = sys.maxsize) -> int:
-        """Return where an id is in the view (ValueError when absent)."""
-        position = self._index._position(value) if isinstance(value, str) else None
-        if position is None:
-            raise ValueError(value)
-        return self.positions.index(position, start, stop)
 
 
 def _packed(values: Iterable[str]) -> list[str]:
