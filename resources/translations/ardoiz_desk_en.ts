@@ -1929,14 +1929,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
     <context>
         <name>Shortcuts</name>
         <message>
-            <source>Tab, Maj+Tab</source>
-            <translation>Tab, Shift+Tab</translation>
-        </message>
-        <message>
-            <source>Champ suivant, précédent ; un Tab sort d'un tableau, les flèches s'y déplacent</source>
-            <translation>Next, previous field; one Tab leaves a table, arrows move inside it</translation>
-        </message>
-        <message>
             <source>Cette liste des raccourcis</source>
             <translation>This list of shortcuts</translation>
         </message>
@@ -1983,6 +1975,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Fermer la fenêtre ou la fiche</source>
             <translation>Close the window or the record</translation>
+        </message>
+        <message>
+            <source>Tab, Maj+Tab</source>
+            <translation>Tab, Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Champ suivant, précédent ; un Tab sort d'un tableau, les flèches s'y déplacent</source>
+            <translation>Next, previous field; one Tab leaves a table, arrows move inside it</translation>
         </message>
         <message>
             <source>Raccourcis clavier</source>
@@ -2121,6 +2121,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Only what {0} is missing</translation>
         </message>
         <message>
+            <source>une installation sans site</source>
+            <translation>an installation without a site</translation>
+        </message>
+        <message>
             <source>Conflits ({0})</source>
             <translation>Conflicts ({0})</translation>
         </message>
@@ -2137,8 +2141,16 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Exporting…</translation>
         </message>
         <message>
-            <source>Paquet écrit : {0} ({1} enregistrements, {2} Ko).</source>
-            <translation>Bundle written: {0} ({1} records, {2} KB).</translation>
+            <source>rien de nouveau</source>
+            <translation>nothing new</translation>
+        </message>
+        <message>
+            <source>Paquet déposé dans le dossier partagé : {0} ({1} Ko).</source>
+            <translation>Bundle placed in the shared folder: {0} ({1} KB).</translation>
+        </message>
+        <message>
+            <source>Paquet enregistré : « {0} » dans {1} — {2} ({3} Ko).</source>
+            <translation>Bundle saved: “{0}” in {1} — {2} ({3} KB).</translation>
         </message>
         <message>
             <source>Lecture des paquets…</source>
@@ -2161,8 +2173,8 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Import cancelled: nothing was changed.</translation>
         </message>
         <message>
-            <source>Import terminé : {0} importé(s), {1} en attente, {2} refusé(s). Rapport : {3}</source>
-            <translation>Import finished: {0} imported, {1} waiting, {2} refused. Report: {3}</translation>
+            <source>Import terminé : {0} paquet(s) importé(s), {1} en attente, {2} refusé(s).</source>
+            <translation>Import finished: {0} bundle(s) imported, {1} waiting, {2} refused.</translation>
         </message>
         <message>
             <source>{0} paquet(s) nouveau(x) ou modifié(s) depuis l'aperçu, non importé(s) : relancez l'aperçu.</source>
@@ -2185,12 +2197,20 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Approve the installation {0} whose key fingerprint is {1}?</translation>
         </message>
         <message>
+            <source>sans site</source>
+            <translation>without a site</translation>
+        </message>
+        <message>
             <source>Approuver une installation</source>
             <translation>Approve an installation</translation>
         </message>
         <message>
             <source>Import des paquets en attente…</source>
             <translation>Importing the waiting bundles…</translation>
+        </message>
+        <message>
+            <source>Rejoignez d'abord le territoire (la coordination, elle, le crée) dans l'onglet « Installations » : ce poste pourra ensuite envoyer et recevoir des paquets.</source>
+            <translation>First join the territory (the coordination creates it) in the “Installations” tab: this computer can then send and receive bundles.</translation>
         </message>
         <message>
             <source>Envoyer les données de ce poste</source>
@@ -2369,8 +2389,8 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>(unknown)</translation>
         </message>
         <message>
-            <source>Installation</source>
-            <translation>Installation</translation>
+            <source>Rôle</source>
+            <translation>Role</translation>
         </message>
         <message>
             <source>Empreinte de la clé</source>
@@ -2379,6 +2399,94 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Paquets en attente</source>
             <translation>Bundles waiting</translation>
+        </message>
+        <message>
+            <source>{0} personne</source>
+            <translation>{0} person</translation>
+        </message>
+        <message>
+            <source>{0} personnes</source>
+            <translation>{0} people</translation>
+        </message>
+        <message>
+            <source>{0} activité</source>
+            <translation>{0} activity</translation>
+        </message>
+        <message>
+            <source>{0} activités</source>
+            <translation>{0} activities</translation>
+        </message>
+        <message>
+            <source>{0} présence</source>
+            <translation>{0} attendance</translation>
+        </message>
+        <message>
+            <source>{0} présences</source>
+            <translation>{0} attendances</translation>
+        </message>
+        <message>
+            <source>{0} suivi</source>
+            <translation>{0} follow-up</translation>
+        </message>
+        <message>
+            <source>{0} suivis</source>
+            <translation>{0} follow-ups</translation>
+        </message>
+        <message>
+            <source>{0} présence en formation</source>
+            <translation>{0} training attendance</translation>
+        </message>
+        <message>
+            <source>{0} présences en formation</source>
+            <translation>{0} training attendances</translation>
+        </message>
+        <message>
+            <source>{0} agent</source>
+            <translation>{0} agent</translation>
+        </message>
+        <message>
+            <source>{0} agents</source>
+            <translation>{0} agents</translation>
+        </message>
+        <message>
+            <source>{0} site</source>
+            <translation>{0} site</translation>
+        </message>
+        <message>
+            <source>{0} sites</source>
+            <translation>{0} sites</translation>
+        </message>
+        <message>
+            <source>{0} autre</source>
+            <translation>{0} other</translation>
+        </message>
+        <message>
+            <source>{0} autres</source>
+            <translation>{0} others</translation>
+        </message>
+        <message>
+            <source>Nouveau : {0}.</source>
+            <translation>New: {0}.</translation>
+        </message>
+        <message>
+            <source>Modifié : {0}.</source>
+            <translation>Changed: {0}.</translation>
+        </message>
+        <message>
+            <source>Supprimé : {0}.</source>
+            <translation>Deleted: {0}.</translation>
+        </message>
+        <message>
+            <source>Effacé : {0}.</source>
+            <translation>Erased: {0}.</translation>
+        </message>
+        <message>
+            <source>{0} conflit(s) à examiner (onglet « Conflits »).</source>
+            <translation>{0} conflict(s) to review (“Conflicts” tab).</translation>
+        </message>
+        <message>
+            <source>installation inconnue</source>
+            <translation>unknown installation</translation>
         </message>
     </context>
     <context>
@@ -2695,6 +2803,10 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>Écriture du fichier d'inscription…</source>
             <translation>Writing the enrolment file…</translation>
+        </message>
+        <message>
+            <source>Phrase secrète incorrecte (ou fichier d'inscription altéré) : rien n'a été modifié. Vérifiez-la avec la coordination et tapez-la à nouveau.</source>
+            <translation>Wrong passphrase (or altered enrolment file): nothing was changed. Check it with the coordination and type it again.</translation>
         </message>
         <message>
             <source>Ce poste a rejoint le territoire « {0} ». Lisez l'empreinte de sa clé à la coordination par téléphone : elle la vérifie avant d'approuver vos paquets.</source>

@@ -37,6 +37,9 @@ class TabbedPane(Protocol):
 
     scope: QComboBox
     folder_label: QLabel
+    exchange_reason: QLabel
+    exchange_buttons: list[QPushButton]
+    site_names: dict[str, str]
     outcomes: QTableView
     apply_button: QPushButton
     cancel_button: QPushButton
@@ -71,15 +74,25 @@ def exchange_tab(pane: TabbedPane) -> QWidget:
     """Build the Échanger tab: send, shared folder, receive with a preview to confirm."""
     tab = QWidget()
     layout = QVBoxLayout(tab)
+    pane.exchange_reason = hint(
+        tr(
+            "Rejoignez d'abord le territoire (la coordination, elle, le crée) dans l'onglet « Installations » : ce poste pourra ensuite envoyer et recevoir des paquets."  # noqa: E501
+        )
+    )
+    pane.exchange_reason.setObjectName("exchangeReason")
+    pane.exchange_reason.setStyleSheet("font-weight: bold;")
+    layout.addWidget(pane.exchange_reason)
     layout.addWidget(QLabel(tr("Envoyer les données de ce poste")))
     send = QHBoxLayout()
     pane.scope = QComboBox()
     pane.scope.setAccessibleName(tr("Contenu du paquet"))
     send.addWidget(pane.scope, 1)
-    send.addWidget(_button(tr("Exporter vers un fichier…"), pane.export_to_file, "exportFile"))
-    send.addWidget(
-        _button(tr("Déposer dans le dossier partagé"), pane.export_to_folder, "exportFolder")
+    export_file = _button(tr("Exporter vers un fichier…"), pane.export_to_file, "exportFile")
+    export_folder = _button(
+        tr("Déposer dans le dossier partagé"), pane.export_to_folder, "exportFolder"
     )
+    send.addWidget(export_file)
+    send.addWidget(export_folder)
     layout.addLayout(send)
     folder = QHBoxLayout()
     pane.folder_label = QLabel("")
@@ -91,9 +104,13 @@ def exchange_tab(pane: TabbedPane) -> QWidget:
     layout.addWidget(pane.counter_status)
     layout.addWidget(QLabel(tr("Recevoir les données des autres sites")))
     receive = QHBoxLayout()
-    receive.addWidget(_button(tr("Importer des fichiers…"), pane.preview_files, "importFiles"))
-    receive.addWidget(_button(tr("Relever le dossier partagé"), pane.preview_inbox, "importInbox"))
+    import_files = _button(tr("Importer des fichiers…"), pane.preview_files, "importFiles")
+    import_inbox = _button(tr("Relever le dossier partagé"), pane.preview_inbox, "importInbox")
+    receive.addWidget(import_files)
+    receive.addWidget(import_inbox)
     receive.addStretch(1)
+    # Disabled, with exchange_reason shown, until the installation is in a territory.
+    pane.exchange_buttons = [export_file, export_folder, import_files, import_inbox]
     layout.addLayout(receive)
     layout.addWidget(
         hint(
@@ -102,7 +119,8 @@ def exchange_tab(pane: TabbedPane) -> QWidget:
             )
         )
     )
-    pane.outcomes = make_table(outcome_columns(), tr("Aperçu de l'import"))
+    pane.site_names = {}
+    pane.outcomes = make_table(outcome_columns(pane.site_names), tr("Aperçu de l'import"))
     layout.addWidget(pane.outcomes, 1)
     confirm = QHBoxLayout()
     confirm.addStretch(1)
