@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -450,6 +451,10 @@ class MainWindow(QMainWindow):
             # Loading runs in the background; starting it once the window is up keeps the
             # worker thread from competing with the first paint.
             self._index_requested = True
+            # PySide6 reads the source of every module imported after it (looking for
+            # ``from __feature__ import``) and linecache keeps it: ~9 MiB of text the
+            # index can reuse (read again, should a traceback need it).
+            linecache.clearcache()
             QTimer.singleShot(0, self.participants.load_index)
             # Rounds start once the list is fully searchable: their module loads the
             # exchange services and the cryptography (0.1–0.2 s of the GUI thread), which
