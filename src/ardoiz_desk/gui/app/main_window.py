@@ -70,6 +70,21 @@ def _scrollable(pane: QWidget) -> QScrollArea:
     return area
 
 
+def first_field(pane: QWidget) -> QWidget:
+    """The first widget of a pane that Tab would reach (the pane itself if none)."""
+    widget = pane.nextInFocusChain()
+    while widget is not pane and widget is not None:
+        if (
+            pane.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(pane)
+            and widget.isEnabled()
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return pane
+
+
 def window_title(ws: Workspace) -> str:
     """« Site — agent — Ardoiz Desk », with the coordination named: two windows differ."""
     site, agent = this_site(ws), this_agent(ws)
@@ -335,7 +350,7 @@ class MainWindow(QMainWindow):
             self.followups.focus_list()
         else:
             pane = {ACTIVITIES: self.activities, AGENTS: self.agents}.get(row)
-            target = getattr(pane, "view", None) or self.stack.currentWidget()
+            target = getattr(pane, "view", None) or first_field(self.stack.currentWidget())
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
@@ -448,6 +463,10 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._index_requested:
+            # Take the keyboard when first shown: where no window manager hands it over (or
+            # the start window just closed), the window-wide shortcuts (Ctrl+E …) only work
+            # in the active window, while typed text would still reach the search box.
+            self.activateWindow()
             # Loading runs in the background; starting it once the window is up keeps the
             # worker thread from competing with the first paint.
             self._index_requested = True
