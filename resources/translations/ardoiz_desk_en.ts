@@ -414,6 +414,26 @@ Delete anyway?</translation>
     <context>
         <name>DuplicatesDialog</name>
         <message>
+            <source>nom identique</source>
+            <translation>same name</translation>
+        </message>
+        <message>
+            <source>nom proche</source>
+            <translation>close name</translation>
+        </message>
+        <message>
+            <source>année de naissance</source>
+            <translation>birth year</translation>
+        </message>
+        <message>
+            <source>téléphone</source>
+            <translation>phone</translation>
+        </message>
+        <message>
+            <source>commune</source>
+            <translation>commune</translation>
+        </message>
+        <message>
             <source>Score</source>
             <translation>Score</translation>
         </message>
@@ -869,6 +889,10 @@ Delete anyway?</translation>
             <translation>Participant record — {name}</translation>
         </message>
         <message>
+            <source>Modifications non enregistrées.</source>
+            <translation>Unsaved changes.</translation>
+        </message>
+        <message>
             <source>Enregistré à {time}.</source>
             <translation>Saved at {time}.</translation>
         </message>
@@ -960,6 +984,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>RGPD : n'écrivez ici aucune information de santé, de situation sociale ou familiale. Notez seulement ce qui sert l'accompagnement numérique.</source>
             <translation>GDPR: do not write any health, social or family information here. Only note what helps the digital support.</translation>
+        </message>
+        <message>
+            <source>{label} (modifié)</source>
+            <translation>{label} (changed)</translation>
         </message>
         <message>
             <source>Remise</source>
@@ -1929,14 +1957,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
     <context>
         <name>Shortcuts</name>
         <message>
-            <source>Tab, Maj+Tab</source>
-            <translation>Tab, Shift+Tab</translation>
-        </message>
-        <message>
-            <source>Champ suivant, précédent ; un Tab sort d'un tableau, les flèches s'y déplacent</source>
-            <translation>Next, previous field; one Tab leaves a table, arrows move inside it</translation>
-        </message>
-        <message>
             <source>Cette liste des raccourcis</source>
             <translation>This list of shortcuts</translation>
         </message>
@@ -1983,6 +2003,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Fermer la fenêtre ou la fiche</source>
             <translation>Close the window or the record</translation>
+        </message>
+        <message>
+            <source>Tab, Maj+Tab</source>
+            <translation>Tab, Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Champ suivant, précédent ; un Tab sort d'un tableau, les flèches s'y déplacent</source>
+            <translation>Next, previous field; one Tab leaves a table, arrows move inside it</translation>
         </message>
         <message>
             <source>Raccourcis clavier</source>
