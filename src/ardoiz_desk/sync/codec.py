@@ -14,6 +14,7 @@ import re
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String
@@ -213,7 +214,7 @@ def _check_head(ids: list, hlcs: list, stamps: list, fields: set[str], bad: Bund
     if not set(map(type, stamps)) <= {dict}:
         raise bad
     inner: list[Any] = []
-    for row_stamps, hlc in zip(stamps, hlcs, strict=True):
+    for row_stamps, hlc in compress(zip(stamps, hlcs, strict=True), stamps):  # non-empty ones
         if row_stamps:
             if not fields.issuperset(row_stamps):
                 raise bad

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain, compress
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -79,15 +81,30 @@ def decode_tables(
             if data[0]:
                 newest = max(newest, max(data[1]))
                 _newest_by_replica(data[1], by_replica)
-                _newest_by_replica([s for st in data[2] for s in st.values()], by_replica)
+                _newest_by_replica(field_stamps(data[2]), by_replica)
     return DecodedBundle(tables, newest, frozenset(by_replica), by_replica)
 
 
+_REPLICA = itemgetter(slice(-16, None))  # stamp_replica, callable from C
+
+
 def _newest_by_replica(stamps: list[str], out: dict[str, str]) -> None:
-    for s in stamps:
-        replica = stamp_replica(s)
-        if s > out.get(replica, ""):
-            out[replica] = s
+    replicas = set(map(_REPLICA, stamps))
+    if len(replicas) > 8:  # many replicas (a coordinator's bundle): one pass over the stamps
+        for s in stamps:
+            replica = stamp_replica(s)
+            if s > out.get(replica, ""):
+                out[replica] = s
+        return
+    for replica in replicas:  # a few: one pass per replica, without a Python loop
+        newest = max(filter(methodcaller("endswith", replica), stamps))
+        if newest > out.get(replica, ""):
+            out[replica] = newest
+
+
+def field_stamps(stamps: list[dict[str, str]]) -> list[str]:
+    """Every field stamp of a column of compact stamps (most rows have none)."""
+    return list(chain.from_iterable(map(dict.values, compress(stamps, stamps))))
 
 
 def _share_references(model: type[Synced], columns: list[str], data: list[list[Any]]) -> None:
