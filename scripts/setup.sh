@@ -18,6 +18,8 @@ SYSTEM_PACKAGES=(
     fonts-dejavu-core
     # a real window, also under Xvfb
     xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+    # real key presses on that X screen (tests), and whole-screen pictures (screenshots.py)
+    xdotool imagemagick
     # the accessibility-tree test: an AT-SPI bus and Debian's pyatspi (what Orca reads)
     at-spi2-core python3-pyatspi dbus-x11 gir1.2-atspi-2.0
     # PyInstaller build; PDF checks of the reports

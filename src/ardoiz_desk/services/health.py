@@ -51,7 +51,7 @@ def clock_warning(ws: Workspace, tolerance_hours: int = 24) -> str | None:
     It happens when a PC ran with a date in the future and was then corrected: its stamps
     stay ahead of real time, and other sites hold its bundles back until that date passes.
     """
-    from ardoiz_desk.services.exchange.quarantine import own_clock_notice
+    from ardoiz_desk.services.exchange.identity import own_clock_notice
     from ardoiz_desk.store.hlc import parse_stamp, wall_clock_ms
 
     notice = own_clock_notice(ws)  # the coordinator saw this computer's dates ahead

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ from ardoiz_desk.gui.kit.text_size import apply_text_scale
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
 from ardoiz_desk.gui.kit.widgets import error_label, select_code
 from ardoiz_desk.gui.participants.list_pane import ParticipantsPane
-from ardoiz_desk.services.exchange.territory import COORDINATOR, territory_info
+from ardoiz_desk.services.exchange.identity import coordinated_territory
 from ardoiz_desk.services.health import check_base, clock_warning
 from ardoiz_desk.services.sites.sites import this_agent, this_site
 from ardoiz_desk.services.workspace import Workspace
@@ -49,6 +50,8 @@ if TYPE_CHECKING:  # the other panes and dialogs are imported when first used
     from ardoiz_desk.gui.settings.pane import SettingsPane
 
 PARTICIPANTS, ACTIVITIES, FOLLOWUPS, AGENTS, SYNC, REPORTS, SETTINGS = range(7)
+#: Automatic rounds start once the participants index is loaded, or after this at the latest.
+AUTO_SYNC_LATEST_MS = 5_000
 
 
 def show_clock_warning(label: QLabel, warning: str | None) -> None:
@@ -67,15 +70,30 @@ def _scrollable(pane: QWidget) -> QScrollArea:
     return area
 
 
+def first_field(pane: QWidget) -> QWidget:
+    """The first widget of a pane that Tab would reach (the pane itself if none)."""
+    widget = pane.nextInFocusChain()
+    while widget is not pane and widget is not None:
+        if (
+            pane.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(pane)
+            and widget.isEnabled()
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return pane
+
+
 def window_title(ws: Workspace) -> str:
     """« Site — agent — Ardoiz Desk », with the coordination named: two windows differ."""
     site, agent = this_site(ws), this_agent(ws)
     parts = []
     if site is not None:
         parts.append(site.name)
-    info = territory_info(ws)
-    if info is not None and info.role == COORDINATOR:
-        parts.append(translate("MainWindow", "coordination « {0} »").format(info.name))
+    coordinated = coordinated_territory(ws)
+    if coordinated is not None:
+        parts.append(translate("MainWindow", "coordination « {0} »").format(coordinated))
     if agent is not None:
         parts.append(agent.name)
     parts.append(translate("MainWindow", "Ardoiz Desk"))
@@ -110,6 +128,7 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self._restore_geometry()
         self._index_requested = False
+        self._closed = False
         self.show_identity()
 
     def _build_panes(self) -> None:
@@ -331,7 +350,7 @@ class MainWindow(QMainWindow):
             self.followups.focus_list()
         else:
             pane = {ACTIVITIES: self.activities, AGENTS: self.agents}.get(row)
-            target = getattr(pane, "view", None) or self.stack.currentWidget()
+            target = getattr(pane, "view", None) or first_field(self.stack.currentWidget())
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
@@ -444,15 +463,28 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._index_requested:
+            # Take the keyboard when first shown: where no window manager hands it over (or
+            # the start window just closed), the window-wide shortcuts (Ctrl+E …) only work
+            # in the active window, while typed text would still reach the search box.
+            self.activateWindow()
             # Loading runs in the background; starting it once the window is up keeps the
             # worker thread from competing with the first paint.
             self._index_requested = True
+            # PySide6 reads the source of every module imported after it (looking for
+            # ``from __feature__ import``) and linecache keeps it: ~9 MiB of text the
+            # index can reuse (read again, should a traceback need it).
+            linecache.clearcache()
             QTimer.singleShot(0, self.participants.load_index)
-            # Rounds start once the window is up: the first one runs if the folder is there.
-            # (Their module loads the exchange services: after the first paint, too.)
-            QTimer.singleShot(0, self, self._start_auto_sync)
+            # Rounds start once the list is fully searchable: their module loads the
+            # exchange services and the cryptography (0.1–0.2 s of the GUI thread), which
+            # would otherwise hold up the agent's first search. The first round runs then if
+            # the folder is there; should the index never load, they start a little later.
+            self.participants.index_ready.connect(self._start_auto_sync)
+            QTimer.singleShot(AUTO_SYNC_LATEST_MS, self, self._start_auto_sync)
 
     def _start_auto_sync(self) -> None:
+        if self.auto_sync is not None or self._closed:
+            return
         from ardoiz_desk.gui.exchange.window_sync import connect_settings, install_auto_sync
 
         self.auto_sync = install_auto_sync(self)
@@ -461,6 +493,7 @@ class MainWindow(QMainWindow):
         self.auto_sync.start()
 
     def closeEvent(self, event) -> None:
+        self._closed = True
         self.settings.save_geometry(self.saveGeometry())
         self.settings.sync()
         if self.auto_sync is not None:

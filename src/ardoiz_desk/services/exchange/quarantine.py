@@ -11,7 +11,7 @@ by fresh stamps of this computer, so no clock drags the others forward.
 
 A coordinator names, in the manifest of each bundle it writes (``clock_notices``), the
 replicas whose work it holds for their clock, with the hours ahead; a site reading its own
-name there tells its agent at the counter (:func:`own_clock_notice`).
+name there tells its agent at the counter (``identity.own_clock_notice``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ardoiz_desk.services.exchange.identity import NOTICE_STATE
 from ardoiz_desk.services.exchange.ledger import ledger_values
 from ardoiz_desk.services.files import write_atomically
 from ardoiz_desk.services.privacy.audit import record_event
@@ -31,7 +32,6 @@ from ardoiz_desk.sync import state
 from ardoiz_desk.sync.container import Envelope
 
 CLOCK = state.CLOCK  # ledger status of a quarantined bundle
-NOTICE_STATE = "clock_notice"
 HOUR_MS = 3_600_000
 
 
@@ -136,17 +136,4 @@ def take_notice(ws: Workspace, manifest: dict[str, Any]) -> None:
     ws.store.set_state(
         NOTICE_STATE,
         json.dumps({"hours": ahead, "at": manifest.get("created_at", "")}) if ahead else "",
-    )
-
-
-def own_clock_notice(ws: Workspace) -> str | None:
-    """Tell the agent, in French, that the coordinator holds their work for their clock."""
-    raw = ws.store.get_state(NOTICE_STATE)
-    if not raw:
-        return None
-    ahead = json.loads(raw).get("hours")
-    return (
-        f"La coordination a reçu de cet ordinateur des dates en avance de {ahead} h : "
-        "corrigez la date et l'heure de l'ordinateur. Votre travail est conservé et sera "
-        "pris en compte une fois la date juste ou après approbation par la coordination."
     )

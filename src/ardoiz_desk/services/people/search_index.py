@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Result, Text, cast, func, select
 
 from ardoiz_desk.services.activities.sessions import stage_of
+from ardoiz_desk.services.heap import give_back_free_memory, shrink_sqlite_cache
 from ardoiz_desk.services.id_view import IdView
 from ardoiz_desk.services.people.participants import ParticipantFilter
 from ardoiz_desk.services.workspace import Workspace
@@ -186,10 +187,12 @@ class ParticipantIndex:
                     index._extend(chunk, stages)
                 index.ids, index._keys = _packed(index.ids), _packed(index._keys)
             index.site_names = dict(session.execute(select(Site.id, Site.name)).all())
+            shrink_sqlite_cache(session.connection())  # the whole table went through it
         del stages
         ids = index.ids
         index._by_id = array("i", sorted(range(len(ids)), key=ids.__getitem__))
         index._order("nom")
+        give_back_free_memory()
         return index
 
     def _fill(self, session, ids: list[str], keys: list[str], stages: dict[str, str]) -> None:
