@@ -23,6 +23,8 @@ from ardoiz_desk.store.models import Synced, synced_fields
 from ardoiz_desk.sync.errors import BundleError
 
 ROW_HEAD = ("id", "updated_hlc", "stamps")
+#: Rows per section: a larger table spans several consecutive sections (format 3).
+CHUNK_ROWS = 20_000
 COMPRESS_LEVEL = 6
 #: Decoding is bounded (docs/bundle-format.md, "Limits"): a bundle's sections may inflate
 #: to at most MAX_INFLATE_RATIO times the bundle's size (never less than MIN_INFLATE_BUDGET,
