@@ -119,7 +119,7 @@ def test_typed_dates_that_match_a_preset_show_it(qtbot, pane) -> None:
     assert pane.preset_combo.currentText() == "Le mois dernier"
     qtbot.keyClick(pane.end_edit.edit, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(pane.end_edit.edit, "30/05/2026")
-    assert pane.preset_combo.currentText() == "Période personnalisée"
+    assert pane.preset_combo.currentText() == "Personnalisée"
 
 
 def test_a_burst_of_filter_changes_computes_once_without_actualiser(
