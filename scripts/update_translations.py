@@ -195,6 +195,22 @@ def update(lang: str) -> list[str]:
     return missing
 
 
+def compile_qt_extras() -> None:
+    """Compile the hand-kept catalogues of Qt strings its own French lacks (qtbase_extra_*)."""
+    for ts_file in sorted(TRANSLATIONS.glob("qtbase_extra_*.ts")):
+        subprocess.run(
+            [
+                tool("pyside6-lrelease"),
+                "-silent",
+                str(ts_file),
+                "-qm",
+                str(ts_file.with_suffix(".qm")),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Update every language; with --check, fail when something is untranslated."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -206,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in missing:
             print(f"untranslated ({lang}) {line}")
         missing_any = missing_any or bool(missing)
+    compile_qt_extras()
     return 1 if args.check and missing_any else 0
 
 

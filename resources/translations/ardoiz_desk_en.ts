@@ -414,6 +414,26 @@ Delete anyway?</translation>
     <context>
         <name>DuplicatesDialog</name>
         <message>
+            <source>nom identique</source>
+            <translation>same name</translation>
+        </message>
+        <message>
+            <source>nom proche</source>
+            <translation>close name</translation>
+        </message>
+        <message>
+            <source>année de naissance</source>
+            <translation>birth year</translation>
+        </message>
+        <message>
+            <source>téléphone</source>
+            <translation>phone</translation>
+        </message>
+        <message>
+            <source>commune</source>
+            <translation>commune</translation>
+        </message>
+        <message>
             <source>Score</source>
             <translation>Score</translation>
         </message>
@@ -869,6 +889,10 @@ Delete anyway?</translation>
             <translation>Participant record — {name}</translation>
         </message>
         <message>
+            <source>Modifications non enregistrées.</source>
+            <translation>Unsaved changes.</translation>
+        </message>
+        <message>
             <source>Enregistré à {time}.</source>
             <translation>Saved at {time}.</translation>
         </message>
@@ -960,6 +984,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>RGPD : n'écrivez ici aucune information de santé, de situation sociale ou familiale. Notez seulement ce qui sert l'accompagnement numérique.</source>
             <translation>GDPR: do not write any health, social or family information here. Only note what helps the digital support.</translation>
+        </message>
+        <message>
+            <source>{label} (modifié)</source>
+            <translation>{label} (changed)</translation>
         </message>
         <message>
             <source>Remise</source>
