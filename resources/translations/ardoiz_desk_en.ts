@@ -679,6 +679,93 @@ Delete anyway?</translation>
         </message>
     </context>
     <context>
+        <name>ImportPreview</name>
+        <message>
+            <source>Personnes ajoutées ({0})</source>
+            <translation>People added ({0})</translation>
+        </message>
+        <message>
+            <source>Personnes modifiées ({0})</source>
+            <translation>People changed ({0})</translation>
+        </message>
+        <message>
+            <source>Personnes supprimées ({0})</source>
+            <translation>People deleted ({0})</translation>
+        </message>
+        <message>
+            <source>Personnes effacées ({0})</source>
+            <translation>People erased ({0})</translation>
+        </message>
+        <message>
+            <source>Activités ajoutées ({0})</source>
+            <translation>Activities added ({0})</translation>
+        </message>
+        <message>
+            <source>Activités modifiées ({0})</source>
+            <translation>Activities changed ({0})</translation>
+        </message>
+        <message>
+            <source>Activités supprimées ({0})</source>
+            <translation>Activities deleted ({0})</translation>
+        </message>
+        <message>
+            <source>Suivis ajoutés ({0})</source>
+            <translation>Follow-ups added ({0})</translation>
+        </message>
+        <message>
+            <source>Suivis modifiés ({0})</source>
+            <translation>Follow-ups changed ({0})</translation>
+        </message>
+        <message>
+            <source>Suivis supprimés ({0})</source>
+            <translation>Follow-ups deleted ({0})</translation>
+        </message>
+        <message>
+            <source>(sans nom)</source>
+            <translation>(no name)</translation>
+        </message>
+        <message>
+            <source>{0} pour {1}</source>
+            <translation>{0} for {1}</translation>
+        </message>
+        <message>
+            <source>… et {0} autres</source>
+            <translation>… and {0} more</translation>
+        </message>
+        <message>
+            <source>nouveau : {0}</source>
+            <translation>new: {0}</translation>
+        </message>
+        <message>
+            <source>modifié : {0}</source>
+            <translation>changed: {0}</translation>
+        </message>
+        <message>
+            <source>supprimé : {0}</source>
+            <translation>deleted: {0}</translation>
+        </message>
+        <message>
+            <source>effacé : {0}</source>
+            <translation>erased: {0}</translation>
+        </message>
+        <message>
+            <source>Aussi — {0}.</source>
+            <translation>Also — {0}.</translation>
+        </message>
+        <message>
+            <source>En tout — {0}.</source>
+            <translation>In all — {0}.</translation>
+        </message>
+        <message>
+            <source>Paquet de {0}</source>
+            <translation>Bundle from {0}</translation>
+        </message>
+        <message>
+            <source>Fichier « {0} »</source>
+            <translation>File “{0}”</translation>
+        </message>
+    </context>
+    <context>
         <name>Journey</name>
         <message>
             <source>Date</source>
@@ -2611,6 +2698,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Import preview</translation>
         </message>
         <message>
+            <source>Détail de l'import</source>
+            <translation>Import details</translation>
+        </message>
+        <message>
+            <source>Le détail d'un aperçu (qui est ajouté, modifié, effacé) s'affiche ici.</source>
+            <translation>The details of a preview (who is added, changed, erased) show here.</translation>
+        </message>
+        <message>
             <source>Appliquer l'import</source>
             <translation>Apply the import</translation>
         </message>
@@ -2966,6 +3061,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Site</source>
             <translation>Site</translation>
+        </message>
+        <message>
+            <source>(site inconnu)</source>
+            <translation>(unknown site)</translation>
         </message>
         <message>
             <source>État</source>

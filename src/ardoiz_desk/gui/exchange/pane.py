@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ardoiz_desk.gui.exchange.board_tab import TerritoryBoardTab, ensure_board_tab
 from ardoiz_desk.gui.exchange.counter_status import counter_text
+from ardoiz_desk.gui.exchange.preview_text import preview_html
 from ardoiz_desk.gui.exchange.tabs import conflicts_tab, exchange_tab, peers_tab
 from ardoiz_desk.gui.exchange.territory_box import TerritoryBox, role_label
 from ardoiz_desk.gui.exchange.views import selected_item, table_model
@@ -80,6 +82,7 @@ class SyncPane(QWidget):
     exchange_reason: QLabel
     exchange_buttons: list[QPushButton]
     outcomes: QTableView
+    preview_detail: QTextBrowser
     apply_button: QPushButton
     cancel_button: QPushButton
     conflicts: QTableView
@@ -362,8 +365,13 @@ class SyncPane(QWidget):
             tr("Lecture des paquets…"),
         )
 
+    def _show_outcomes(self, report: ImportReport | None) -> None:
+        outcomes = report.outcomes if report is not None else ()
+        table_model(self.outcomes).set_items(outcomes)
+        self.preview_detail.setHtml(preview_html(outcomes, self.site_names))
+
     def _previewed(self, source: ImportSource, report: ImportReport) -> None:
-        table_model(self.outcomes).set_items(report.outcomes)
+        self._show_outcomes(report)
         ready = report.count("preview") + report.count("held")
         self._set_pending(replace(source, previewed=report.fingerprints()) if ready else None)
         refused = report.count("refused")
@@ -391,11 +399,11 @@ class SyncPane(QWidget):
         """Forget the preview."""
         self._succeeded()
         self._set_pending(None)
-        table_model(self.outcomes).set_items([])
+        self._show_outcomes(None)
         self.status.setText(tr("Import annulé : rien n'a été modifié."))
 
     def _imported(self, report: ImportReport) -> None:
-        table_model(self.outcomes).set_items(report.outcomes)
+        self._show_outcomes(report)
         text = tr(
             "Import terminé : {0} paquet(s) importé(s), {1} en attente, {2} refusé(s)."
         ).format(report.count("applied"), report.count("held"), report.count("refused"))

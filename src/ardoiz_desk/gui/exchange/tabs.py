@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +43,7 @@ class TabbedPane(Protocol):
     exchange_buttons: list[QPushButton]
     site_names: dict[str, str]
     outcomes: QTableView
+    preview_detail: QTextBrowser
     apply_button: QPushButton
     cancel_button: QPushButton
     conflicts: QTableView
@@ -61,6 +64,19 @@ class TabbedPane(Protocol):
 def tr(text: str) -> str:
     """Translate a string of the synchronisation pane."""
     return QCoreApplication.translate("SyncPane", text)
+
+
+class CompactSplitter(QSplitter):
+    """A splitter that asks for little height and takes what the pane has left.
+
+    Tables and text views ask for ~200 px each; a scroll area sizes a pane with wrapped
+    labels by its preferred height, so two of them would push the confirm buttons under
+    the fold of a 768 px screen.
+    """
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), 8 * self.fontMetrics().height()))
 
 
 def _button(text: str, slot, name: str) -> QPushButton:
@@ -86,6 +102,9 @@ def exchange_tab(pane: TabbedPane) -> QWidget:
     send = QHBoxLayout()
     pane.scope = QComboBox()
     pane.scope.setAccessibleName(tr("Contenu du paquet"))
+    # A long site name in "Seulement ce qui manque à …" must not widen the pane (1024 px).
+    pane.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    pane.scope.setMinimumContentsLength(16)
     send.addWidget(pane.scope, 1)
     export_file = _button(tr("Exporter vers un fichier…"), pane.export_to_file, "exportFile")
     export_folder = _button(
@@ -121,7 +140,22 @@ def exchange_tab(pane: TabbedPane) -> QWidget:
     )
     pane.site_names = {}
     pane.outcomes = make_table(outcome_columns(pane.site_names), tr("Aperçu de l'import"))
-    layout.addWidget(pane.outcomes, 1)
+    pane.outcomes.setMinimumHeight(90)
+    # Who each bundle adds, changes or erases, by name, under the table of counts.
+    pane.preview_detail = QTextBrowser()
+    pane.preview_detail.setObjectName("previewDetail")
+    pane.preview_detail.setAccessibleName(tr("Détail de l'import"))
+    pane.preview_detail.setMinimumHeight(90)
+    pane.preview_detail.setPlaceholderText(
+        tr("Le détail d'un aperçu (qui est ajouté, modifié, effacé) s'affiche ici.")
+    )
+    split = CompactSplitter(Qt.Orientation.Vertical)
+    split.setChildrenCollapsible(False)
+    split.addWidget(pane.outcomes)
+    split.addWidget(pane.preview_detail)
+    split.setStretchFactor(0, 1)
+    split.setStretchFactor(1, 1)
+    layout.addWidget(split, 1)
     confirm = QHBoxLayout()
     confirm.addStretch(1)
     pane.apply_button = _button(tr("Appliquer l'import"), pane.apply_import, "applyImport")

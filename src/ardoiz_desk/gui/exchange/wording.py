@@ -24,7 +24,8 @@ ORDER = (
     "agents",
     "sites",
 )
-_RANDOM_TAIL = re.compile(r"-[0-9a-f]{8,}(?=\.|$)")
+# A run of 8+ hex digits with a letter among them: a bundle or installation id.
+_RANDOM_PART = re.compile(r"-(?=[0-9a-f]*[a-f])[0-9a-f]{8,}(?=[-.]|$)")
 
 
 def tr(text: str) -> str:
@@ -64,11 +65,17 @@ def counts_text(counts: Mapping[str, int]) -> str:
 
 
 def totals(outcomes: Iterable[BundleOutcome], name: str) -> dict[str, int]:
-    """Sum one count (new, updated, erased...) per table over bundles."""
+    """Sum one count (new, updated, erased...) per table over bundles.
+
+    "updated" leaves out rows deleted or erased (told apart): what is only changed.
+    """
     out: dict[str, int] = {}
     for o in outcomes:
         for t in o.tables:
-            out[t.table] = out.get(t.table, 0) + getattr(t, name)
+            n = getattr(t, name)
+            if name == "updated":
+                n = max(0, n - t.deleted - t.erased)
+            out[t.table] = out.get(t.table, 0) + n
     return out
 
 
@@ -92,8 +99,8 @@ def changes_text(outcomes: Iterable[BundleOutcome]) -> str:
 
 
 def file_label(name: str) -> str:
-    """A bundle's file name without the random part a shared folder's names end with."""
-    return _RANDOM_TAIL.sub("", name)
+    """A bundle's file name without the random parts of a shared folder's names (ids)."""
+    return _RANDOM_PART.sub("", name)
 
 
 def site_label(outcome: BundleOutcome, names: Mapping[str, str]) -> str:
