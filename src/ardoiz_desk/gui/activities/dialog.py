@@ -39,7 +39,7 @@ from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations
-from ardoiz_desk.gui.kit.screen import fit_to_screen, scrolling
+from ardoiz_desk.gui.kit.screen import Reflow, fit_to_screen, scrolling
 from ardoiz_desk.gui.kit.table_model import duration
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import (
@@ -106,10 +106,13 @@ class RecordActivityDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading_label = heading(translate("RecordActivityDialog", "Enregistrer une activité"))
         layout.addWidget(self.heading_label)
-        columns = QHBoxLayout()
-        columns.addLayout(self._general_form(), 1)
-        columns.addWidget(self._themes_box(), 1)
-        layout.addLayout(columns)
+        general = QWidget()
+        general_form = self._general_form()
+        general_form.setContentsMargins(0, 0, 0, 0)
+        general.setLayout(general_form)
+        # Side by side when they fit; with large text the themes go below the form.
+        self.columns = Reflow([(general, 1, None), (self._themes_box(), 1, None)])
+        layout.addWidget(self.columns)
         self.details = LaCoopDetails()
         layout.addWidget(self.details)
         self.picker = AttendeePicker(ws, search, lambda: self.site.currentData())
