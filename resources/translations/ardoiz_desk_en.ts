@@ -2034,8 +2034,8 @@ Discard anyway?</translation>
             <translation>Period</translation>
         </message>
         <message>
-            <source>Période personnalisée</source>
-            <translation>Custom period</translation>
+            <source>Personnalisée</source>
+            <translation>Custom</translation>
         </message>
         <message>
             <source>Toutes les étapes</source>
@@ -2120,6 +2120,10 @@ Discard anyway?</translation>
         <message>
             <source>Aucune donnée.</source>
             <translation>No data.</translation>
+        </message>
+        <message>
+            <source>{item} : {value}</source>
+            <translation>{item}: {value}</translation>
         </message>
         <message>
             <source>suite dans le tableau des chiffres.</source>
