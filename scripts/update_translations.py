@@ -3,7 +3,8 @@
 
 Runs ``pyside6-lupdate`` over every ``src/ardoiz_desk/{gui,printing}/**/*.py``, adds the labels of
 ``ardoiz_desk.services.vocabulary`` (which the window translates under their fixed context,
-where lupdate cannot see them), and rewrites
+where lupdate cannot see them) and the reports' own words (``t("...")`` and ``N_("...")`` in
+``ardoiz_desk/services/reports``, which the PDF and the Rapports pane translate), and rewrites
 ``resources/translations/ardoiz_desk_<lang>.ts`` from what it finds: existing translations
 are kept, strings that left the code are dropped, and strings lupdate files under an empty
 context (calls through a module's ``tr(text)`` helper) are given that helper's context, the
@@ -17,6 +18,7 @@ untranslated (new strings appear as "unfinished" for a translator to fill in, e.
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import re
 import shutil
@@ -58,6 +60,30 @@ def vocabulary_messages() -> tuple[str, list[str]]:
     from ardoiz_desk.services import vocabulary
 
     return vocabulary.TRANSLATION_CONTEXT, vocabulary.all_label_texts()
+
+
+REPORT_WORDING = ROOT / "src" / "ardoiz_desk" / "services" / "reports"
+_WORDING_CALLS = {"t", "N_"}
+
+
+def wording_messages() -> tuple[str, list[str]]:
+    """The reports' context and words: the literal texts given to ``t(...)``, ``w.t(...)`` or
+    ``N_(...)`` in the reports' services (translated by what Qt prints)."""
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    from ardoiz_desk.services.reports import labels
+
+    texts: dict[str, None] = {}
+    for path in sorted(REPORT_WORDING.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            first = node.args[0]
+            if name in _WORDING_CALLS and isinstance(getattr(first, "value", None), str):
+                texts.setdefault(first.value, None)
+    return labels.TRANSLATION_CONTEXT, list(texts)
 
 
 def _wrapper_context(path: Path) -> str:
@@ -111,9 +137,9 @@ def extract() -> dict[str, list[str]]:
                     texts = by_context.setdefault(found, [])
                     if source not in texts:
                         texts.append(source)
-        context, labels = vocabulary_messages()
-        texts = by_context.setdefault(context, [])
-        texts.extend(text for text in labels if text not in texts)
+        for context, labels in (vocabulary_messages(), wording_messages()):
+            texts = by_context.setdefault(context, [])
+            texts.extend(text for text in labels if text not in texts)
         return by_context
 
 
@@ -169,6 +195,22 @@ def update(lang: str) -> list[str]:
     return missing
 
 
+def compile_qt_extras() -> None:
+    """Compile the hand-kept catalogues of Qt strings its own French lacks (qtbase_extra_*)."""
+    for ts_file in sorted(TRANSLATIONS.glob("qtbase_extra_*.ts")):
+        subprocess.run(
+            [
+                tool("pyside6-lrelease"),
+                "-silent",
+                str(ts_file),
+                "-qm",
+                str(ts_file.with_suffix(".qm")),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Update every language; with --check, fail when something is untranslated."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -180,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in missing:
             print(f"untranslated ({lang}) {line}")
         missing_any = missing_any or bool(missing)
+    compile_qt_extras()
     return 1 if args.check and missing_any else 0
 
 

@@ -414,6 +414,26 @@ Delete anyway?</translation>
     <context>
         <name>DuplicatesDialog</name>
         <message>
+            <source>nom identique</source>
+            <translation>same name</translation>
+        </message>
+        <message>
+            <source>nom proche</source>
+            <translation>close name</translation>
+        </message>
+        <message>
+            <source>année de naissance</source>
+            <translation>birth year</translation>
+        </message>
+        <message>
+            <source>téléphone</source>
+            <translation>phone</translation>
+        </message>
+        <message>
+            <source>commune</source>
+            <translation>commune</translation>
+        </message>
+        <message>
             <source>Score</source>
             <translation>Score</translation>
         </message>
@@ -869,6 +889,10 @@ Delete anyway?</translation>
             <translation>Participant record — {name}</translation>
         </message>
         <message>
+            <source>Modifications non enregistrées.</source>
+            <translation>Unsaved changes.</translation>
+        </message>
+        <message>
             <source>Enregistré à {time}.</source>
             <translation>Saved at {time}.</translation>
         </message>
@@ -960,6 +984,10 @@ Close anyway and discard them?</translation>
         <message>
             <source>RGPD : n'écrivez ici aucune information de santé, de situation sociale ou familiale. Notez seulement ce qui sert l'accompagnement numérique.</source>
             <translation>GDPR: do not write any health, social or family information here. Only note what helps the digital support.</translation>
+        </message>
+        <message>
+            <source>{label} (modifié)</source>
+            <translation>{label} (changed)</translation>
         </message>
         <message>
             <source>Remise</source>
@@ -1434,6 +1462,10 @@ Discard anyway?</translation>
             <translation>No data</translation>
         </message>
         <message>
+            <source>{label} : {value}</source>
+            <translation>{label}: {value}</translation>
+        </message>
+        <message>
             <source>Individuels</source>
             <translation>Individual</translation>
         </message>
@@ -1499,34 +1531,45 @@ Discard anyway?</translation>
         </message>
     </context>
     <context>
+        <name>ReportNumbers</name>
+        <message>
+            <source>fr_FR</source>
+            <translation>en_GB</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportPdf</name>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
         <message>
             <source>Champ</source>
             <translation>Field</translation>
-        </message>
-        <message>
-            <source>Genre</source>
-            <translation>Gender</translation>
-        </message>
-        <message>
-            <source>Tranches d'âge</source>
-            <translation>Age bands</translation>
         </message>
         <message>
             <source>Thématiques</source>
             <translation>Themes</translation>
         </message>
         <message>
-            <source>Durée des activités</source>
-            <translation>Activity durations</translation>
-        </message>
-        <message>
-            <source>Lieux</source>
-            <translation>Places</translation>
+            <source>Page {page} / {total}</source>
+            <translation>Page {page} / {total}</translation>
         </message>
         <message>
             <source>Définitions. Personnes accompagnées : personnes distinctes présentes à au moins un atelier ou accompagnement de la période (doublons fusionnés comptés une fois). Nouvelles : première présence jamais enregistrée dans la période ; déjà suivies : présentes avant la période. Participants anonymes : somme déclarée par activité. Tablettes prises en main : personnes ayant eu une séance individuelle de prise en main sur tablette dans la période et disposant d'une tablette (personnelle ou prêtée). Agents formés : agents distincts ayant suivi une formation dans la période.</source>
             <translation>Definitions. People supported: distinct people present at one or more workshops or individual sessions in the period (merged duplicates counted once). New: first attendance ever recorded falls in the period; already followed: attended before the period. Anonymous participants: sum declared per activity. Tablets onboarded: people who had an individual hands-on session on a tablet in the period and have a tablet (their own or on loan). Agents trained: distinct agents who followed a training in the period.</translation>
+        </message>
+        <message>
+            <source>Pilote Ardoiz — rapport d'activité, {period}</source>
+            <translation>Ardoiz pilot — activity report, {period}</translation>
+        </message>
+        <message>
+            <source>Pilote Ardoiz — rapport d'activité — {site}, {period}</source>
+            <translation>Ardoiz pilot — activity report — {site}, {period}</translation>
+        </message>
+        <message>
+            <source>Édité le {date}</source>
+            <translation>Issued on {date}</translation>
         </message>
         <message>
             <source>Pilote Ardoiz — rapport d'activité</source>
@@ -1549,8 +1592,8 @@ Discard anyway?</translation>
             <translation>People supported</translation>
         </message>
         <message>
-            <source>Édité le {date}</source>
-            <translation>Issued on {date}</translation>
+            <source>Fiche personnelle</source>
+            <translation>Personal record</translation>
         </message>
         <message>
             <source>Fiche personnelle — droit d'accès (RGPD)</source>
@@ -1577,6 +1620,22 @@ Discard anyway?</translation>
             <translation>Duplicate records merged into this one</translation>
         </message>
         <message>
+            <source>Nom</source>
+            <translation>Surname</translation>
+        </message>
+        <message>
+            <source>Prénom</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <source>Année de naissance</source>
+            <translation>Year of birth</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
             <source>Activités suivies</source>
             <translation>Activities attended</translation>
         </message>
@@ -1589,8 +1648,303 @@ Discard anyway?</translation>
             <translation>None</translation>
         </message>
         <message>
-            <source>Fiche personnelle</source>
-            <translation>Personal record</translation>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Durée (min)</source>
+            <translation>Length (min)</translation>
+        </message>
+        <message>
+            <source>Autonomie</source>
+            <translation>Autonomy</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Date prévue</source>
+            <translation>Due date</translation>
+        </message>
+        <message>
+            <source>Motif</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Fait</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Fait le</source>
+            <translation>Done on</translation>
+        </message>
+        <message>
+            <source>Oui</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Non</source>
+            <translation>No</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportWording</name>
+        <message>
+            <source>Tout le territoire</source>
+            <translation>Whole territory</translation>
+        </message>
+        <message>
+            <source>Tous les agents</source>
+            <translation>All agents</translation>
+        </message>
+        <message>
+            <source>Toutes les étapes</source>
+            <translation>All stages</translation>
+        </message>
+        <message>
+            <source>Sans site</source>
+            <translation>No site</translation>
+        </message>
+        <message>
+            <source>Non communiquée</source>
+            <translation>Not given</translation>
+        </message>
+        <message>
+            <source>janvier</source>
+            <translation>January</translation>
+        </message>
+        <message>
+            <source>février</source>
+            <translation>February</translation>
+        </message>
+        <message>
+            <source>mars</source>
+            <translation>March</translation>
+        </message>
+        <message>
+            <source>avril</source>
+            <translation>April</translation>
+        </message>
+        <message>
+            <source>mai</source>
+            <translation>May</translation>
+        </message>
+        <message>
+            <source>juin</source>
+            <translation>June</translation>
+        </message>
+        <message>
+            <source>juillet</source>
+            <translation>July</translation>
+        </message>
+        <message>
+            <source>août</source>
+            <translation>August</translation>
+        </message>
+        <message>
+            <source>septembre</source>
+            <translation>September</translation>
+        </message>
+        <message>
+            <source>octobre</source>
+            <translation>October</translation>
+        </message>
+        <message>
+            <source>novembre</source>
+            <translation>November</translation>
+        </message>
+        <message>
+            <source>décembre</source>
+            <translation>December</translation>
+        </message>
+        <message>
+            <source>du {start} au {end}</source>
+            <translation>from {start} to {end}</translation>
+        </message>
+        <message>
+            <source>Activités</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>Accompagnements individuels</source>
+            <translation>Individual sessions</translation>
+        </message>
+        <message>
+            <source>Ateliers collectifs</source>
+            <translation>Group workshops</translation>
+        </message>
+        <message>
+            <source>Formations des agents</source>
+            <translation>Agent trainings</translation>
+        </message>
+        <message>
+            <source>Heures d'activité</source>
+            <translation>Activity hours</translation>
+        </message>
+        <message>
+            <source>Personnes accompagnées</source>
+            <translation>People supported</translation>
+        </message>
+        <message>
+            <source>dont nouvelles</source>
+            <translation>of whom new</translation>
+        </message>
+        <message>
+            <source>dont déjà suivies</source>
+            <translation>of whom already followed</translation>
+        </message>
+        <message>
+            <source>Participants anonymes</source>
+            <translation>Anonymous participants</translation>
+        </message>
+        <message>
+            <source>Présences enregistrées</source>
+            <translation>Recorded attendances</translation>
+        </message>
+        <message>
+            <source>Agents formés</source>
+            <translation>Agents trained</translation>
+        </message>
+        <message>
+            <source>Tablettes prises en main</source>
+            <translation>Tablets onboarded</translation>
+        </message>
+        <message>
+            <source>Synthèse</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Type d'activité</source>
+            <translation>Activity type</translation>
+        </message>
+        <message>
+            <source>Activités par mois</source>
+            <translation>Activities per month</translation>
+        </message>
+        <message>
+            <source>Commune de résidence</source>
+            <translation>Municipality of residence</translation>
+        </message>
+        <message>
+            <source>Autonomie</source>
+            <translation>Autonomy</translation>
+        </message>
+        <message>
+            <source>Période</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Étape</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <source>Édité le</source>
+            <translation>Issued on</translation>
+        </message>
+        <message>
+            <source>Nombre</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>Indicateur</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Valeur</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Heures</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>Mois</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>Commune</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <source>Personnes</source>
+            <translation>People</translation>
+        </message>
+        <message>
+            <source>Niveau d'autonomie</source>
+            <translation>Autonomy level</translation>
+        </message>
+        <message>
+            <source>Première séance</source>
+            <translation>First session</translation>
+        </message>
+        <message>
+            <source>Dernière séance</source>
+            <translation>Latest session</translation>
+        </message>
+        <message>
+            <source>Tranches d'âge</source>
+            <translation>Age bands</translation>
+        </message>
+        <message>
+            <source>Tranche d'âge</source>
+            <translation>Age band</translation>
+        </message>
+        <message>
+            <source>Genre</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Statut social</source>
+            <translation>Social status</translation>
+        </message>
+        <message>
+            <source>Statut</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Thématiques</source>
+            <translation>Themes</translation>
+        </message>
+        <message>
+            <source>Thématique</source>
+            <translation>Theme</translation>
+        </message>
+        <message>
+            <source>Lieux</source>
+            <translation>Places</translation>
+        </message>
+        <message>
+            <source>Lieu</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>Matériel</source>
+            <translation>Equipment</translation>
+        </message>
+        <message>
+            <source>Durées</source>
+            <translation>Lengths</translation>
+        </message>
+        <message>
+            <source>Durée</source>
+            <translation>Length</translation>
         </message>
     </context>
     <context>
@@ -1929,14 +2283,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
     <context>
         <name>Shortcuts</name>
         <message>
-            <source>Tab, Maj+Tab</source>
-            <translation>Tab, Shift+Tab</translation>
-        </message>
-        <message>
-            <source>Champ suivant, précédent ; un Tab sort d'un tableau, les flèches s'y déplacent</source>
-            <translation>Next, previous field; one Tab leaves a table, arrows move inside it</translation>
-        </message>
-        <message>
             <source>Cette liste des raccourcis</source>
             <translation>This list of shortcuts</translation>
         </message>
@@ -1983,6 +2329,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Fermer la fenêtre ou la fiche</source>
             <translation>Close the window or the record</translation>
+        </message>
+        <message>
+            <source>Tab, Maj+Tab</source>
+            <translation>Tab, Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Champ suivant, précédent ; un Tab sort d'un tableau, les flèches s'y déplacent</source>
+            <translation>Next, previous field; one Tab leaves a table, arrows move inside it</translation>
         </message>
         <message>
             <source>Raccourcis clavier</source>

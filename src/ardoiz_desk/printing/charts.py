@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont
 
+from ardoiz_desk.printing.words import number, report_locale
 from ardoiz_desk.services import vocabulary
 from ardoiz_desk.services.reports import labels as lb
 from ardoiz_desk.services.reports.figures import STAGES, Report
@@ -48,6 +49,9 @@ def _chart(title: str, point_size: int = 10) -> QChart:
     chart.setBackgroundRoundness(0)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setFont(_font(point_size - 1))
+    # Bar labels and axes write their numbers as the report does (thousands separators).
+    chart.setLocale(report_locale())
+    chart.setLocalizeNumbers(True)
     return chart
 
 
@@ -77,7 +81,7 @@ def _value_axis(top: int, point_size: int) -> QValueAxis:
     maximum, ticks = nice_top(top)
     axis.setRange(0, maximum)
     axis.setTickCount(ticks)
-    axis.setLabelFormat("%d")
+    axis.setLabelFormat("%.0f")  # "%d" draws nothing once numbers are localised
     axis.setLabelsFont(_font(point_size - 1))
     return axis
 
@@ -153,7 +157,8 @@ def pie_chart(
     chart = _chart(title, point_size)
     series = QPieSeries()
     for i, (key, value) in enumerate((k, v) for k, v in counts.items() if v):
-        piece = series.append(f"{shown(labels, key)} : {value}", float(value))
+        text = tr("{label} : {value}").format(label=shown(labels, key), value=number(value))
+        piece = series.append(text, float(value))
         piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
     series.setPieSize(0.8)
     chart.addSeries(series)
@@ -209,29 +214,41 @@ def autonomy_chart(report: Report, point_size: int = 10) -> QChart:
     return chart
 
 
+def genres_chart(report: Report, point_size: int = 10) -> QChart:
+    """People reached by gender."""
+    return pie_chart(tr("Genre"), report.genres, lb.GENRE_LABELS, point_size)
+
+
+def ages_chart(report: Report, point_size: int = 10) -> QChart:
+    """People reached by age band."""
+    return counts_chart(tr("Tranches d'âge"), report.age_bands, lb.AGE_BAND_LABELS, point_size)
+
+
+def themes_chart(report: Report, point_size: int = 10) -> QChart:
+    """Activities by theme."""
+    return counts_chart(tr("Thématiques"), report.themes, lb.THEME_LABELS, point_size)
+
+
+def durations_chart(report: Report, point_size: int = 10) -> QChart:
+    """Activities by length."""
+    labels = lb.DURATION_BAND_LABELS
+    return counts_chart(tr("Durée des activités"), report.duration_bands, labels, point_size)
+
+
+def places_chart(report: Report, point_size: int = 10) -> QChart:
+    """Activities by kind of place."""
+    return counts_chart(tr("Lieux"), report.place_types, lb.TYPE_LIEU_LABELS, point_size)
+
+
 def all_charts(report: Report, point_size: int = 10) -> list[tuple[str, QChart]]:
     """Every chart of a report, each with a short id, in reading order."""
     return [
         ("monthly", monthly_chart(report, point_size)),
         ("kinds", kinds_chart(report, point_size)),
-        ("genres", pie_chart(tr("Genre"), report.genres, lb.GENRE_LABELS, point_size)),
-        (
-            "ages",
-            counts_chart(tr("Tranches d'âge"), report.age_bands, lb.AGE_BAND_LABELS, point_size),
-        ),
+        ("genres", genres_chart(report, point_size)),
+        ("ages", ages_chart(report, point_size)),
         ("autonomy", autonomy_chart(report, point_size)),
-        ("themes", counts_chart(tr("Thématiques"), report.themes, lb.THEME_LABELS, point_size)),
-        (
-            "durations",
-            counts_chart(
-                tr("Durée des activités"),
-                report.duration_bands,
-                lb.DURATION_BAND_LABELS,
-                point_size,
-            ),
-        ),
-        (
-            "places",
-            counts_chart(tr("Lieux"), report.place_types, lb.TYPE_LIEU_LABELS, point_size),
-        ),
+        ("themes", themes_chart(report, point_size)),
+        ("durations", durations_chart(report, point_size)),
+        ("places", places_chart(report, point_size)),
     ]

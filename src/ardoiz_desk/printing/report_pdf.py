@@ -3,29 +3,16 @@ person's record (right of access). Both take plain data from the services."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from ardoiz_desk.printing import charts as charts
-from ardoiz_desk.printing.pdf_layout import (
-    BORDER,
-    GAP,
-    HEADER_BG,
-    MUTED,
-    STRIPE_BG,
-    Block,
-    PdfDocument,
-    charts_block,
-    font,
-    heading,
-    table_blocks,
-    text_block,
-)
-from ardoiz_desk.services.exports.writing import report_title
+from ardoiz_desk.printing.flow_pdf import FlowDocument
+from ardoiz_desk.printing.words import wording
 from ardoiz_desk.services.files import atomic_path
 from ardoiz_desk.services.privacy.access_record import person_display_name, person_summary_lines
 from ardoiz_desk.services.reports import labels as lb
@@ -51,34 +38,8 @@ def ensure_qt_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def _key_figures_block(doc: PdfDocument, report: Report) -> Block:
-    figures = key_figures(report)
-    columns, box_h = 4, 58.0
-    rows = (len(figures) + columns - 1) // columns
-    box_w = (doc.width - GAP * (columns - 1)) / columns
-
-    def paint(p: QPainter, rect: QRectF) -> None:
-        for i, (name, value) in enumerate(figures):
-            x = rect.x() + (i % columns) * (box_w + GAP)
-            y = rect.y() + (i // columns) * (box_h + GAP / 2)
-            box = QRectF(x, y, box_w, box_h)
-            p.fillRect(box, STRIPE_BG)
-            p.setPen(QPen(BORDER, 0.6))
-            p.drawRect(box)
-            text = f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
-            p.setFont(font(16, bold=True))
-            p.setPen(HEADER_BG)
-            p.drawText(box.adjusted(6, 4, -6, -24), Qt.AlignmentFlag.AlignLeft, text)
-            p.setFont(font(8))
-            p.setPen(MUTED)
-            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-            p.drawText(box.adjusted(6, 4, -6, -5), flags | int(Qt.TextFlag.TextWordWrap), name)
-
-    return Block(rows * (box_h + GAP / 2), paint)
-
-
-def _definitions(doc: PdfDocument) -> Block:
-    text = tr(
+def _definitions() -> str:
+    return tr(
         "Définitions. Personnes accompagnées : personnes distinctes présentes à au moins un "
         "atelier ou accompagnement de la période (doublons fusionnés comptés une fois). "
         "Nouvelles : première présence jamais enregistrée dans la période ; déjà suivies : "
@@ -87,71 +48,56 @@ def _definitions(doc: PdfDocument) -> Block:
         "main sur tablette dans la période et disposant d'une tablette (personnelle ou "
         "prêtée). Agents formés : agents distincts ayant suivi une formation dans la période."
     )
-    return text_block(doc, text, font(7.5, italic=True), MUTED)
 
 
-def _report_blocks(doc: PdfDocument, report: Report) -> None:
-    doc.add(text_block(doc, tr("Pilote Ardoiz — rapport d'activité"), font(20, bold=True)))
-    doc.add(*table_blocks(doc, (tr("Périmètre"), ""), scope_lines(report)))
-    doc.add(heading(doc, tr("Chiffres clés")), _key_figures_block(doc, report))
-    doc.add(charts_block([charts.monthly_chart(report, 9)], doc.width, 300))
-    doc.add(heading(doc, tr("Activités"), page_break=True))
-    doc.add(
-        charts_block(
-            [
-                charts.kinds_chart(report, 8),
-                charts.pie_chart(tr("Genre"), report.genres, lb.GENRE_LABELS, 8),
-            ],
-            doc.width,
-            250,
-        )
+def report_title(report: Report) -> str:
+    """The report's title line, in the window's language."""
+    w = wording()
+    period = lb.period_label(report.start, report.end, w)
+    if report.site_label == lb.ALL_SITES:
+        return tr("Pilote Ardoiz — rapport d'activité, {period}").format(period=period)
+    return tr("Pilote Ardoiz — rapport d'activité — {site}, {period}").format(
+        site=report.site_label, period=period
     )
-    doc.add(charts_block([_theme_chart(report)], doc.width, 290))
-    doc.add(
-        charts_block(
-            [
-                charts.counts_chart(
-                    tr("Durée des activités"), report.duration_bands, lb.DURATION_BAND_LABELS, 8
-                ),
-                charts.counts_chart(tr("Lieux"), report.place_types, lb.TYPE_LIEU_LABELS, 8),
-            ],
-            doc.width,
-            200,
-        )
-    )
-    doc.add(heading(doc, tr("Personnes accompagnées"), page_break=True))
-    doc.add(
-        charts_block(
-            [charts.counts_chart(tr("Tranches d'âge"), report.age_bands, lb.AGE_BAND_LABELS, 8)],
-            doc.width,
-            220,
-        )
-    )
-    doc.add(charts_block([charts.autonomy_chart(report, 8)], doc.width, 260))
-    first = True
-    for table in report_tables(report)[1:]:
-        doc.add(heading(doc, table.title, page_break=first))
-        doc.add(*table_blocks(doc, table.headers, table.rows))
-        first = False
-    doc.add(_definitions(doc))
 
 
-def _theme_chart(report: Report):
-    return charts.counts_chart(tr("Thématiques"), report.themes, lb.THEME_LABELS, 8)
+def report_document(report: Report) -> FlowDocument:
+    """The funders' report as a document: scope, key figures, charts, then every table."""
+    w = wording()
+    edited = tr("Édité le {date}").format(date=lb.french_date(report.generated_on))
+    doc = FlowDocument(report_title(report), "Ardoiz Desk", edited)
+    doc.add_title(tr("Pilote Ardoiz — rapport d'activité"))
+    doc.add_table((tr("Périmètre"), ""), scope_lines(report, w))
+    doc.add_heading(tr("Chiffres clés"))
+    doc.add_tiles(key_figures(report, w))
+    doc.add_charts([charts.monthly_chart(report, 9)], 300)
+    doc.add_heading(tr("Activités"), new_page=True)
+    doc.add_charts([charts.kinds_chart(report, 8), charts.genres_chart(report, 8)], 250)
+    doc.add_charts([charts.themes_chart(report, 8)], 290)
+    doc.add_charts([charts.durations_chart(report, 8), charts.places_chart(report, 8)], 200)
+    doc.add_heading(tr("Personnes accompagnées"), new_page=True)
+    doc.add_charts([charts.ages_chart(report, 8)], 220)
+    doc.add_charts([charts.autonomy_chart(report, 8)], 260)
+    for i, table in enumerate(report_tables(report, w)[1:]):
+        doc.add_heading(table.title, new_page=i == 0)
+        doc.add_table(table.headers, table.rows)
+    doc.add_paragraph(_definitions(), small=True)
+    return doc
 
 
 def render_report_pdf(report: Report, path: str | os.PathLike[str]) -> int:
     """Write the funders' report as PDF, atomically; return the number of pages."""
     ensure_qt_app()
-    edited = tr("Édité le {date}").format(date=lb.french_date(report.generated_on))
+    doc = report_document(report)
     with atomic_path(path) as tmp:
-        doc = PdfDocument(str(tmp), report_title(report), "Ardoiz Desk", edited)
-        _report_blocks(doc, report)
-        return doc.save()
+        return doc.save(str(tmp))
 
 
-def _person_blocks(doc: PdfDocument, record: dict[str, Any]) -> None:
-    doc.add(text_block(doc, tr("Fiche personnelle — droit d'accès (RGPD)"), font(18, bold=True)))
+def person_document(record: dict[str, Any]) -> FlowDocument:
+    """One person's record as a document: what is held, activities, follow-ups."""
+    edited = tr("Édité le {date}").format(date=lb.french_date(_date(record["genere_le"])))
+    doc = FlowDocument(tr("Fiche personnelle"), "Ardoiz Desk", edited)
+    doc.add_title(tr("Fiche personnelle — droit d'accès (RGPD)"))
     held = record["detenu_par"]
     intro = tr(
         "{name}. Ce document reprend tout ce que cette installation d'Ardoiz Desk "
@@ -161,25 +107,34 @@ def _person_blocks(doc: PdfDocument, record: dict[str, Any]) -> None:
         site=held.get("site") or tr("non précisé"),
         date=lb.french_date(_date(record["genere_le"])),
     )
-    doc.add(text_block(doc, intro, font(9.5)))
-    doc.add(heading(doc, tr("Informations enregistrées")))
-    doc.add(*table_blocks(doc, (tr("Champ"), tr("Valeur")), person_summary_lines(record)))
+    doc.add_paragraph(intro)
+    doc.add_heading(tr("Informations enregistrées"))
+    doc.add_table((tr("Champ"), tr("Valeur")), person_summary_lines(record))
     duplicates = record["doublons_fusionnes"]
     if duplicates:
-        doc.add(heading(doc, tr("Fiches en double fusionnées dans celle-ci")))
+        doc.add_heading(tr("Fiches en double fusionnées dans celle-ci"))
         rows = [
             (d["nom"], d["prenom"], d["annee_naissance"] or "", d["commune"]) for d in duplicates
         ]
-        doc.add(*table_blocks(doc, ("Nom", "Prénom", "Année de naissance", "Commune"), rows))
-    doc.add(heading(doc, tr("Activités suivies")))
-    doc.add(*table_blocks(doc, _activity_headers(), _activity_rows(record) or [_none_row(7)]))
-    doc.add(heading(doc, tr("Rendez-vous de suivi")))
-    doc.add(*table_blocks(doc, _followup_headers(), _followup_rows(record) or [_none_row(4)]))
+        headers = (tr("Nom"), tr("Prénom"), tr("Année de naissance"), tr("Commune"))
+        # A year is no quantity: written as it is, without a thousands separator.
+        doc.add_table(headers, [(n, p, str(y), c) for n, p, y, c in rows])
+    doc.add_heading(tr("Activités suivies"))
+    doc.add_table(_activity_headers(), _activity_rows(record) or [_none_row(7)])
+    doc.add_heading(tr("Rendez-vous de suivi"))
+    doc.add_table(_followup_headers(), _followup_rows(record) or [_none_row(4)])
+    return doc
 
 
-def _date(iso: str):
-    import datetime as dt
+def render_person_pdf(record: dict[str, Any], path: str | os.PathLike[str]) -> int:
+    """Write one person's record as PDF, atomically; return the number of pages."""
+    ensure_qt_app()
+    doc = person_document(record)
+    with atomic_path(path) as tmp:
+        return doc.save(str(tmp))
 
+
+def _date(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
 
 
@@ -188,18 +143,27 @@ def _none_row(n: int) -> tuple:
 
 
 def _activity_headers() -> tuple[str, ...]:
-    return ("Date", "Type", "Durée (min)", "Thématiques", "Site", "Autonomie", "Note")
+    return (
+        tr("Date"),
+        tr("Type"),
+        tr("Durée (min)"),
+        tr("Thématiques"),
+        tr("Site"),
+        tr("Autonomie"),
+        tr("Note"),
+    )
 
 
 def _activity_rows(record: dict[str, Any]) -> list[tuple]:
+    w = wording()
     return [
         (
             lb.french_date(_date(a["date"])),
-            lb.label(lb.KIND_LABELS, a["type"]),
+            w.label(lb.label(lb.KIND_LABELS, a["type"])),
             a["duree_minutes"],
-            ", ".join(lb.label(lb.THEME_LABELS, t) for t in a["thematiques"]),
+            ", ".join(w.label(lb.label(lb.THEME_LABELS, t)) for t in a["thematiques"]),
             a["site"],
-            lb.AUTONOMY_LABELS.get(a["autonomie"] or "", ""),
+            w.label(lb.AUTONOMY_LABELS.get(a["autonomie"] or "", "")),
             a["note"],
         )
         for a in record["activites"]
@@ -207,7 +171,7 @@ def _activity_rows(record: dict[str, Any]) -> list[tuple]:
 
 
 def _followup_headers() -> tuple[str, ...]:
-    return ("Date prévue", "Motif", "Fait", "Fait le")
+    return (tr("Date prévue"), tr("Motif"), tr("Fait"), tr("Fait le"))
 
 
 def _followup_rows(record: dict[str, Any]) -> list[tuple]:
@@ -215,18 +179,8 @@ def _followup_rows(record: dict[str, Any]) -> list[tuple]:
         (
             lb.french_date(_date(f["date_prevue"])),
             f["motif"],
-            "Oui" if f["fait"] else "Non",
+            tr("Oui") if f["fait"] else tr("Non"),
             lb.french_date(_date(f["fait_le"])) if f["fait_le"] else "",
         )
         for f in record["rendez_vous"]
     ]
-
-
-def render_person_pdf(record: dict[str, Any], path: str | os.PathLike[str]) -> int:
-    """Write one person's record as PDF, atomically; return the number of pages."""
-    ensure_qt_app()
-    edited = tr("Édité le {date}").format(date=lb.french_date(_date(record["genere_le"])))
-    with atomic_path(path) as tmp:
-        doc = PdfDocument(str(tmp), tr("Fiche personnelle"), "Ardoiz Desk", edited)
-        _person_blocks(doc, record)
-        return doc.save()

@@ -6,14 +6,11 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 
-from ardoiz_desk.printing.pdf_layout import PdfDocument, font, heading, table_blocks, text_block
+from ardoiz_desk.printing.flow_pdf import FlowDocument
 from ardoiz_desk.printing.report_pdf import ensure_qt_app
 from ardoiz_desk.services.exchange.board import TerritoryBoard
 from ardoiz_desk.services.files import atomic_path
-
-ALERT = QColor("#B00020")
 
 
 def tr(text: str) -> str:
@@ -60,49 +57,39 @@ def render_board_pdf(board: TerritoryBoard, path: str | os.PathLike[str]) -> int
     """Write the territory board as PDF, atomically; return the number of pages."""
     ensure_qt_app()
     edited = tr("Édité le {date} (UTC)").format(date=_day(board.at))
+    doc = FlowDocument(tr("Tableau du territoire"), "Ardoiz Desk", edited)
+    doc.add_title(tr("Tableau du territoire « {0} »").format(board.territory))
+    doc.add_paragraph(
+        tr(
+            "Ce que chaque site détient, d'après le dernier vecteur de versions qu'il a "
+            "envoyé. Un site est signalé silencieux après {0} jours sans paquet. Un "
+            "effacement est confirmé par un site quand son vecteur montre qu'il le détient."
+        ).format(board.silent_after_days)
+    )
+    doc.add_heading(tr("Sites"))
+    headers = (
+        tr("Site"),
+        tr("Statut"),
+        tr("Dernier paquet"),
+        tr("Dernière modification reçue"),
+        tr("Lignes en retard"),
+        tr("Paquets en attente"),
+        tr("Effacements non confirmés"),
+    )
+    doc.add_table(headers, _site_rows(board))
+    doc.add_heading(tr("Effacements (RGPD)"))
+    if not board.erasures:
+        doc.add_paragraph(tr("Aucun effacement."))
+    rows = [
+        (
+            e.participant_id,
+            _day(e.erased_at),
+            ", ".join(e.unconfirmed_by) if e.unconfirmed_by else tr("confirmé partout"),
+        )
+        for e in board.erasures
+    ]
+    if rows:
+        headers = (tr("Fiche effacée"), tr("Effacée le"), tr("Pas encore confirmé par"))
+        doc.add_table(headers, rows)
     with atomic_path(path) as tmp:
-        doc = PdfDocument(str(tmp), tr("Tableau du territoire"), "Ardoiz Desk", edited)
-        doc.add(
-            text_block(
-                doc,
-                tr("Tableau du territoire « {0} »").format(board.territory),
-                font(18, bold=True),
-            )
-        )
-        doc.add(
-            text_block(
-                doc,
-                tr(
-                    "Ce que chaque site détient, d'après le dernier vecteur de versions qu'il a "
-                    "envoyé. Un site est signalé silencieux après {0} jours sans paquet. Un "
-                    "effacement est confirmé par un site quand son vecteur montre qu'il le détient."
-                ).format(board.silent_after_days),
-                font(9),
-            )
-        )
-        doc.add(heading(doc, tr("Sites")))
-        headers = (
-            tr("Site"),
-            tr("Statut"),
-            tr("Dernier paquet"),
-            tr("Dernière modification reçue"),
-            tr("Lignes en retard"),
-            tr("Paquets en attente"),
-            tr("Effacements non confirmés"),
-        )
-        doc.add(*table_blocks(doc, headers, _site_rows(board)))
-        doc.add(heading(doc, tr("Effacements (RGPD)")))
-        if not board.erasures:
-            doc.add(text_block(doc, tr("Aucun effacement."), font(9)))
-        rows = [
-            (
-                e.participant_id,
-                _day(e.erased_at),
-                ", ".join(e.unconfirmed_by) if e.unconfirmed_by else tr("confirmé partout"),
-            )
-            for e in board.erasures
-        ]
-        if rows:
-            headers = (tr("Fiche effacée"), tr("Effacée le"), tr("Pas encore confirmé par"))
-            doc.add(*table_blocks(doc, headers, rows))
-        return doc.save()
+        return doc.save(str(tmp))

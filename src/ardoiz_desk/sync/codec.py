@@ -14,6 +14,7 @@ import re
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String
@@ -22,6 +23,8 @@ from ardoiz_desk.store.models import Synced, synced_fields
 from ardoiz_desk.sync.errors import BundleError
 
 ROW_HEAD = ("id", "updated_hlc", "stamps")
+#: Rows per section: a larger table spans several consecutive sections (format 3).
+CHUNK_ROWS = 20_000
 COMPRESS_LEVEL = 6
 #: Decoding is bounded (docs/bundle-format.md, "Limits"): a bundle's sections may inflate
 #: to at most MAX_INFLATE_RATIO times the bundle's size (never less than MIN_INFLATE_BUDGET,
@@ -213,7 +216,7 @@ def _check_head(ids: list, hlcs: list, stamps: list, fields: set[str], bad: Bund
     if not set(map(type, stamps)) <= {dict}:
         raise bad
     inner: list[Any] = []
-    for row_stamps, hlc in zip(stamps, hlcs, strict=True):
+    for row_stamps, hlc in compress(zip(stamps, hlcs, strict=True), stamps):  # non-empty ones
         if row_stamps:
             if not fields.issuperset(row_stamps):
                 raise bad

@@ -24,7 +24,11 @@ from ardoiz_desk.sync.errors import BundleError
 from ardoiz_desk.sync.manifest import check_manifest
 
 MAGIC = b"ARDOIZB\x00"
-FORMAT_VERSION = 2  # 2: key_id, key_grants, clock_notices, origin.box_key (docs)
+#: 2: key_id, key_grants, clock_notices, origin.box_key; 3: a table may span several
+#: consecutive sections (docs/bundle-format.md). A bundle that needs no format 3 feature is
+#: written as format 2, so that older versions still read it.
+FORMAT_VERSION = 3
+CHUNKED_FORMAT = 3
 SIGN_CONTEXT = b"ardoiz-desk bundle signature v1\n"
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 _HEAD = len(MAGIC) + 4
@@ -68,10 +72,12 @@ def write_bundle(
 ) -> bytes:
     """Return the bytes of a signed, encrypted bundle; fills the manifest's cipher and parts."""
     payload = b"".join(s.data for s in sections)
+    names = [s.name for s in sections]
+    chunked = len(set(names)) != len(names)
     salt, nonce = crypto.random_bytes(crypto.SALT_BYTES), crypto.random_bytes(crypto.NONCE_BYTES)
     manifest = {
         **manifest,
-        "format": FORMAT_VERSION,
+        "format": CHUNKED_FORMAT if chunked else 2,
         "cipher": {
             "alg": "AES-256-GCM",
             "kdf": "HKDF-SHA256",
@@ -152,21 +158,37 @@ def check_format(manifest: dict[str, Any]) -> None:
         raise BundleError("Format de paquet inconnu : fichier altéré.", "altered")
 
 
-def decrypt_sections(envelope: Envelope, territory_key: bytes) -> dict[str, bytes]:
-    """Decrypt the payload and split it into its sections, each checked against its hash."""
+def decrypt_parts(envelope: Envelope, territory_key: bytes) -> list[tuple[str, int, memoryview]]:
+    """Decrypt the payload and split it into its sections, each checked against its hash.
+
+    Returns (name, rows claimed, bytes) in manifest order; a table may span several
+    consecutive sections (format 3). The bytes are views of the one decrypted payload.
+    """
     cipher = envelope.manifest["cipher"]
     key = crypto.bundle_key(territory_key, bytes.fromhex(cipher["salt"]))
-    payload = crypto.decrypt(
-        key, bytes.fromhex(cipher["nonce"]), envelope.ciphertext, envelope.associated
+    payload = memoryview(
+        crypto.decrypt(
+            key, bytes.fromhex(cipher["nonce"]), envelope.ciphertext, envelope.associated
+        )
     )
-    sections: dict[str, bytes] = {}
+    parts: list[tuple[str, int, memoryview]] = []
     offset = 0
     for part in envelope.manifest["sections"]:
         chunk = payload[offset : offset + part["bytes"]]
         offset += part["bytes"]
         if len(chunk) != part["bytes"] or hashlib.sha256(chunk).hexdigest() != part["sha256"]:
             raise BundleError(f"La section « {part['name']} » est altérée.", "altered")
-        sections[part["name"]] = chunk
+        parts.append((part["name"], part["rows"], chunk))
     if offset != len(payload):
         raise BundleError("Le contenu du paquet a une longueur inattendue.", "altered")
+    return parts
+
+
+def decrypt_sections(envelope: Envelope, territory_key: bytes) -> dict[str, bytes]:
+    """The sections of a bundle whose tables each fit in one section, by name."""
+    sections: dict[str, bytes] = {}
+    for name, _rows, chunk in decrypt_parts(envelope, territory_key):
+        if name in sections:
+            raise BundleError(f"La section « {name} » est en plusieurs parties.", "altered")
+        sections[name] = bytes(chunk)
     return sections

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from sqlalchemy import Connection
 
 from ardoiz_desk.store.models import SYNCED_MODELS, synced_fields
-from ardoiz_desk.sync.codec import ROW_HEAD, encode_section
+from ardoiz_desk.sync.codec import CHUNK_ROWS, ROW_HEAD, encode_section
 from ardoiz_desk.sync.container import Section
 from ardoiz_desk.sync.rules import unseen_by
 from ardoiz_desk.sync.wire_rows import TableIO
@@ -42,8 +42,13 @@ def collect_sections(
         rows = TableIO(conn, model, raw=raw).scan(columns, floor)
         if peer_vv is not None:
             rows = [r for r in rows if unseen_by(peer_vv, r[2], r[1])]
-        data = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in columns]
         if rows:
-            newest = max(newest, max(data[1]))
-        sections.append(Section(name, len(rows), encode_section(columns, data)))
+            newest = max(newest, max(r[1] for r in rows))
+        # A large table spans several sections (format 3), so that a reader holds one
+        # section's rows at a time.
+        for start in range(0, max(len(rows), 1), CHUNK_ROWS):
+            part = rows[start : start + CHUNK_ROWS]
+            data = [list(c) for c in zip(*part, strict=True)] if part else [[] for _ in columns]
+            sections.append(Section(name, len(part), encode_section(columns, data)))
+        del rows
     return sections, newest

@@ -16,7 +16,7 @@ from typing import Any
 
 from ardoiz_desk.store.hlc import stamp_replica
 from ardoiz_desk.store.stamps import compact_stamps
-from ardoiz_desk.sync.merge import DecodedBundle, _newest_by_replica
+from ardoiz_desk.sync.merge import DecodedBundle, _newest_by_replica, field_stamps
 
 Tables = dict[str, tuple[list[str], list[list[Any]]]]
 _NEVER = "~"  # sorts after every stamp: the cut-off of a replica not revoked
@@ -36,7 +36,7 @@ def _rebuild(bundle: DecodedBundle, tables: Tables) -> DecodedBundle:
         if len(data) > 2 and data[0]:
             newest = max(newest, max(data[1]))
             _newest_by_replica(data[1], by_replica)
-            _newest_by_replica([s for st in data[2] for s in st.values()], by_replica)
+            _newest_by_replica(field_stamps(data[2]), by_replica)
     return dataclasses.replace(
         bundle, tables=tables, max_stamp=newest, replicas=frozenset(by_replica), newest=by_replica
     )

@@ -12,6 +12,10 @@ _HEX = {n: re.compile(rf"^[0-9a-f]{{{n}}}$") for n in (16, 24, 32, 64)}
 SECTION_NAME = re.compile(r"^[a-z_]{1,40}$")
 KINDS = ("full", "delta")
 MAX_REPLICAS = 1000
+#: A table of at most MAX_ROWS rows cut in sections of CHUNK_ROWS (sync/codec.py), plus
+#: the other sections: far more than any legitimate bundle needs.
+MAX_SECTIONS = 512
+SINGLE_SECTIONS = frozenset({"roster"})
 _HEX_ANY = re.compile(r"^[0-9a-f]*$")
 
 
@@ -78,7 +82,7 @@ def check_manifest(manifest: dict[str, Any]) -> None:
     _hex(cipher.get("nonce"), 24, "chiffrement")
     if _dict(manifest.get("signature"), "signature").get("alg") != "Ed25519":
         raise _bad("signature")
-    _check_sections(manifest.get("sections"))
+    _check_sections(manifest.get("sections"), chunked=manifest.get("format", 0) >= 3)
     _check_format_2(manifest, origin)
 
 
@@ -106,16 +110,22 @@ def _check_format_2(manifest: dict[str, Any], origin: dict[str, Any]) -> None:
             raise _bad("horloges")
 
 
-def _check_sections(sections: Any) -> None:
-    if not isinstance(sections, list) or len(sections) > 64:
+def _check_sections(sections: Any, *, chunked: bool = False) -> None:
+    """Sections have distinct names; from format 3, a table's may repeat, one after another."""
+    if not isinstance(sections, list) or len(sections) > MAX_SECTIONS:
         raise _bad("sections")
-    names = set()
+    names: set[str] = set()
+    previous = None
     for part in sections:
         part = _dict(part, "sections")
         name = part.get("name")
-        if not isinstance(name, str) or not SECTION_NAME.match(name) or name in names:
+        if not isinstance(name, str) or not SECTION_NAME.match(name):
+            raise _bad("sections")
+        again = chunked and name == previous and name not in SINGLE_SECTIONS
+        if name in names and not again:
             raise _bad("sections")
         names.add(name)
+        previous = name
         for key in ("rows", "bytes"):
             if type(part.get(key)) is not int or part[key] < 0:
                 raise _bad("sections")
@@ -123,5 +133,8 @@ def _check_sections(sections: Any) -> None:
 
 
 def section_counts(manifest: dict[str, Any]) -> dict[str, int]:
-    """Return the number of rows each section of a bundle holds."""
-    return {part["name"]: part["rows"] for part in manifest["sections"]}
+    """Return the number of rows each table (or other section) of a bundle holds."""
+    counts: dict[str, int] = {}
+    for part in manifest["sections"]:
+        counts[part["name"]] = counts.get(part["name"], 0) + part["rows"]
+    return counts

@@ -8,8 +8,10 @@ into an erased person, with stamped writes (see ``sync.erasure``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain, compress
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -30,6 +32,9 @@ from ardoiz_desk.sync.wire_rows import TableIO
 
 Progress = Callable[[int, int, str], None]
 EXTRA_SECTIONS = frozenset({"roster"})
+MODELS: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+#: Tables in merge order: a table comes after those it points at.
+ORDER = {name: i for i, name in enumerate(MODELS)}
 
 
 @dataclass(frozen=True)
@@ -53,41 +58,80 @@ class MergeResult:
     erased_ids: frozenset[str]
 
 
-def decode_tables(
-    sections: Mapping[str, bytes],
+def decode_chunk(
+    name: str,
+    blob: bytes | memoryview,
     budget: InflateBudget | None = None,
-    rows: Mapping[str, int] | None = None,
+    rows: int | None = None,
 ) -> DecodedBundle:
-    """Decode every table section, refusing unknown sections.
+    """Decode and check one section of a table: a bundle of that one table (or part of it).
 
-    ``budget`` bounds the inflated bytes of the whole bundle; ``rows`` are the row counts
-    the manifest claims, checked before each section is parsed.
+    ``budget`` bounds the inflated bytes of the whole bundle; ``rows`` is the row count the
+    manifest claims, checked before the section is parsed.
     """
-    models = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
-    unknown = set(sections) - set(models) - EXTRA_SECTIONS
-    if unknown:
-        raise BundleError(f"Section inconnue dans le paquet : {sorted(unknown)[0]}.", "altered")
-    tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
-    newest = ""
-    by_replica: dict[str, str] = {}
-    for name, model in models.items():
-        if name in sections:
-            claimed = rows.get(name) if rows is not None else None
-            columns, data = decode_table(sections[name], model, budget, claimed)
-            _share_references(model, columns, data)
-            tables[name] = (columns, data)
-            if data[0]:
-                newest = max(newest, max(data[1]))
-                _newest_by_replica(data[1], by_replica)
-                _newest_by_replica([s for st in data[2] for s in st.values()], by_replica)
-    return DecodedBundle(tables, newest, frozenset(by_replica), by_replica)
+    model = MODELS.get(name)
+    if model is None:
+        raise BundleError(f"Section inconnue dans le paquet : {name}.", "altered")
+    columns, data = decode_table(blob, model, budget, rows)
+    _share_references(model, columns, data)
+    return bundle_of({name: (columns, data)})
+
+
+def bundle_of(tables: dict[str, tuple[list[str], list[list[Any]]]]) -> DecodedBundle:
+    """A decoded bundle of these tables, with the newest stamps they carry."""
+    summary = StampSummary()
+    for _columns, data in tables.values():
+        summary.add(data)
+    return DecodedBundle(tables, summary.max_stamp, summary.replicas, summary.newest)
+
+
+@dataclass
+class StampSummary:
+    """The newest stamp, overall and per replica, of the rows read so far."""
+
+    max_stamp: str = ""
+    newest: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def replicas(self) -> frozenset[str]:
+        """The replicas whose stamps the rows carry."""
+        return frozenset(self.newest)
+
+    def add(self, data: list[list[Any]]) -> None:
+        """Count the stamps of some rows (columns ``updated_hlc`` and ``stamps``)."""
+        if len(data) > 2 and data[0]:
+            self.max_stamp = max(self.max_stamp, max(data[1]))
+            _newest_by_replica(data[1], self.newest)
+            _newest_by_replica(field_stamps(data[2]), self.newest)
+
+    def add_bundle(self, bundle: DecodedBundle) -> None:
+        """Count what a (part of a) decoded bundle carries."""
+        self.max_stamp = max(self.max_stamp, bundle.max_stamp)
+        for replica, stamp in bundle.newest.items():
+            if stamp > self.newest.get(replica, ""):
+                self.newest[replica] = stamp
+
+
+_REPLICA = itemgetter(slice(-16, None))  # stamp_replica, callable from C
 
 
 def _newest_by_replica(stamps: list[str], out: dict[str, str]) -> None:
-    for s in stamps:
-        replica = stamp_replica(s)
-        if s > out.get(replica, ""):
-            out[replica] = s
+    replicas = set(map(_REPLICA, stamps))
+    if len(replicas) > 8:  # many replicas (a coordinator's bundle): one pass over the stamps
+        for s in stamps:
+            replica = stamp_replica(s)
+            if s > out.get(replica, ""):
+                out[replica] = s
+        return
+    for replica in replicas:  # a few: one pass per replica, without a Python loop
+        newest = max(filter(methodcaller("endswith", replica), stamps))
+        if newest > out.get(replica, ""):
+            out[replica] = newest
+
+
+def field_stamps(stamps: list[dict[str, str]]) -> list[str]:
+    """Every field stamp of a column of compact stamps (most rows have none)."""
+    return list(chain.from_iterable(map(dict.values, compress(stamps, stamps))))
 
 
 def _share_references(model: type[Synced], columns: list[str], data: list[list[Any]]) -> None:
@@ -105,35 +149,48 @@ def _share_references(model: type[Synced], columns: list[str], data: list[list[A
 
 def merge_tables(
     conn: Connection,
-    bundle: DecodedBundle,
+    chunks: Iterable[DecodedBundle],
     sender_vv: Mapping[str, str],
     local_vv: Mapping[str, str],
     progress: Progress | None = None,
     *,
     raw: bool | None = None,
 ) -> MergeResult:
-    """Apply every table of a decoded bundle; raise BundleError on dangling references."""
+    """Apply decoded tables, part by part in table order; raise BundleError on dangling
+    references. Only the ids of the tables others point at are kept from part to part."""
     ctx = MergeContext(version_vector_seen(sender_vv), version_vector_seen(local_vv), raw=raw)
     ctx.erased_ids = _erased_ids(conn)
-    outcomes = []
-    for step, model in enumerate(SYNCED_MODELS):
-        name = model.__tablename__  # type: ignore[attr-defined]
-        if progress:
-            progress(step, len(SYNCED_MODELS), name)
-        if name in bundle.tables:
-            columns, data = bundle.tables[name]
-            outcomes.append(apply_table(TableIO(conn, model, raw=raw), columns, data, ctx))
-            if model is Participant:
-                ctx.erased_ids = _erased_ids(conn)
+    outcomes: dict[str, TableCounts] = {}
+    refs = _References()
+    previous = -1
+    for chunk in chunks:
+        for name, (columns, data) in chunk.tables.items():
+            model, step = MODELS[name], ORDER[name]
+            if step < previous:
+                raise BundleError("Les sections du paquet sont dans le désordre.", "altered")
+            if step != previous:
+                if previous == ORDER[Participant.__tablename__]:  # type: ignore[attr-defined]
+                    ctx.erased_ids = _erased_ids(conn)
+                if progress:
+                    progress(step, len(SYNCED_MODELS), name)
+                previous = step
+            counts = apply_table(TableIO(conn, model, raw=raw), columns, data, ctx)
+            _add_counts(outcomes.setdefault(name, TableCounts(name)), counts)
+            refs.add(model, columns, data)
     ctx.erased_ids = _erased_ids(conn)
     _blank_rows_of(conn, ctx.newly_erased)
-    check_references(conn, bundle, raw=raw)
+    refs.check(conn, raw=raw)
     return MergeResult(
-        tuple(outcomes),
+        tuple(outcomes.values()),
         tuple(ctx.conflicts),
         frozenset(ctx.newly_erased),
         frozenset(ctx.erased_ids),
     )
+
+
+def _add_counts(total: TableCounts, part: TableCounts) -> None:
+    for name in ("received", "new", "updated", "unchanged", "deleted", "erased", "conflicts"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
 
 
 def _erased_ids(conn: Connection) -> set[str]:
@@ -164,18 +221,30 @@ def _foreign_keys(model: type[Synced]) -> list[tuple[str, str]]:
     return [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
 
 
-def check_references(conn: Connection, bundle: DecodedBundle, *, raw: bool | None = None) -> None:
-    """Refuse a bundle whose rows point at rows neither it nor this base holds."""
-    models = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
-    carried = {name: set(data[0]) for name, (_c, data) in bundle.tables.items()}
-    for name, (columns, data) in bundle.tables.items():
-        for column, target in _foreign_keys(models[name]):
-            if column not in columns:
-                continue
-            wanted = set(data[columns.index(column)]) - {None} - carried.get(target, set())
+class _References:
+    """What the rows merged point at, checked once every table is in: each must be a row
+    the bundle carried or this base holds."""
+
+    def __init__(self) -> None:
+        targets = {t for m in SYNCED_MODELS for _c, t in _foreign_keys(m)}
+        self.carried: dict[str, set[str]] = {t: set() for t in targets}
+        self.wanted: dict[str, set[str]] = {t: set() for t in targets}
+
+    def add(self, model: type[Synced], columns: list[str], data: list[list[Any]]) -> None:
+        name = model.__tablename__  # type: ignore[attr-defined]
+        if name in self.carried and data:
+            self.carried[name].update(data[0])
+        for column, target in _foreign_keys(model):
+            if column in columns:
+                self.wanted[target].update(data[columns.index(column)])
+
+    def check(self, conn: Connection, *, raw: bool | None = None) -> None:
+        for target, wanted in self.wanted.items():
+            wanted = wanted - {None} - self.carried[target]
             if not wanted:
                 continue
-            missing = wanted - TableIO(conn, models[target], raw=raw).existing_ids(sorted(wanted))
+            found = TableIO(conn, MODELS[target], raw=raw).existing_ids(sorted(wanted))
+            missing = wanted - found
             if missing:
                 raise BundleError(
                     f"Ce paquet fait référence à {len(missing)} enregistrement(s) de « {target} » "

@@ -39,6 +39,11 @@ def _from_json_text(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
+def _fixed_width(ids: Sequence[str], hlcs: Sequence[str]) -> bool:
+    """True when every id has 32 characters and every stamp 36 (as the codec checks)."""
+    return set(map(len, ids)) == {32} and set(map(len, hlcs)) == {36}
+
+
 class TableIO:
     """Fetch, insert and update rows of one table; values in and out are in wire form."""
 
@@ -112,18 +117,25 @@ class TableIO:
         if self.conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is None:
             return set(ids), set()
         rows = zip(ids, hlcs, map(_json_text, stamps), strict=True)
-        if self.conn.dialect.name == "sqlite":
-            # SQLite reads the incoming rows from one JSON parameter (json_each), in id
-            # order so that the lookups walk the primary key index.
+        params: tuple[Any, ...] = ()
+        if self.conn.dialect.name != "sqlite":
+            self._stage(list(rows))
+            incoming, differs = f"{STAGE} i", "IS DISTINCT FROM"
+        elif _fixed_width(ids, hlcs):
+            # SQLite reads the incoming rows from one JSON array of strings, one per row:
+            # the id (32 characters), updated_hlc (36), then the stamps' JSON text; a flat
+            # array of strings costs SQLite a third of an array of arrays to read.
+            incoming = (
+                "(SELECT substr(value, 1, 32) AS id, substr(value, 33, 36) AS hlc,"
+                " substr(value, 69) AS stamps FROM json_each(?)) i"
+            )
+            params, differs = (json.dumps(list(map("".join, rows))),), "IS NOT"
+        else:
             incoming = (
                 "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS hlc,"
-                " json_extract(value, '$[2]') AS stamps FROM json_each(?) ORDER BY 1) i"
+                " json_extract(value, '$[2]') AS stamps FROM json_each(?)) i"
             )
-            params: tuple[Any, ...] = (json.dumps(list(rows)),)
-            differs = "IS NOT"
-        else:
-            self._stage(list(rows))
-            incoming, params, differs = f"{STAGE} i", (), "IS DISTINCT FROM"
+            params, differs = (json.dumps(list(rows)),), "IS NOT"
         sql = (
             f'SELECT i.id, t.id IS NULL FROM {incoming} LEFT JOIN "{table}" t ON t.id = i.id '
             f"WHERE t.id IS NULL OR t.updated_hlc {differs} i.hlc "

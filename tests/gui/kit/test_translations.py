@@ -65,3 +65,22 @@ def test_catalogue_covers_every_string_in_the_code() -> None:
         if (context, text) not in done
     ]
     assert missing == [], "run scripts/update_translations.py and translate:\n" + "\n".join(missing)
+
+
+def test_qt_file_dialog_speaks_french(qapp) -> None:
+    """Qt's own file chooser (non-native, as under Xvfb) says « Voir dans : » (as Qt words it)."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    installed = install_translators(qapp, "fr")
+    try:
+        for source in ("Look in:", "&Look in:", "Files of &type:", "File &name:"):
+            assert QCoreApplication.translate("QFileDialog", source) != source
+        chooser = QFileDialog(None, "Enregistrer")
+        chooser.setOption(QFileDialog.Option.DontUseNativeDialog)
+        texts = {label.text() for label in chooser.findChildren(QLabel)}
+        assert not texts & {"&Look in:", "Files of &type:", "File &name:"}
+        assert {"&Voir dans\xa0:", "Fichiers de &type\xa0:"} <= texts, texts
+        chooser.deleteLater()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

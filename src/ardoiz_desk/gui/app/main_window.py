@@ -455,6 +455,10 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_text_scale(app, percent)
             self._size_nav_items()
+            reports = self.reports_pane
+            if reports is not None:
+                # Its charts take their text size when drawn: draw them again (lazy if hidden).
+                reports.refresh()  # type: ignore[attr-defined]
 
     def base_is_sound(self) -> bool:
         """Return whether the base passes its integrity check (used by the self-test)."""

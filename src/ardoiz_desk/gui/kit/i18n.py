@@ -26,9 +26,11 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         old.deleteLater()
     installed = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ours = str(resources_dir() / "translations")
     for folder, name in (
         (qt_dir, f"qtbase_{lang}"),
-        (str(resources_dir() / "translations"), f"ardoiz_desk_{lang}"),
+        (ours, f"qtbase_extra_{lang}"),  # what Qt's own catalogue lacks (file chooser)
+        (ours, f"ardoiz_desk_{lang}"),
     ):
         translator = QTranslator(app)
         translator.setObjectName(_OBJECT_NAME)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle
 
 from ardoiz_desk.gui.kit.theme import DEFAULT_POINT_SIZE
 from ardoiz_desk.gui.kit.widgets import refresh_headings
@@ -38,6 +38,10 @@ def apply_text_scale(app: QApplication, percent: int) -> None:
     if sheet:
         app.setStyleSheet(sheet)
     for widget in app.allWidgets():
+        own = widget.styleSheet()
+        if own:
+            # A widget's own sheet fixed the font it resolved too: resolve it again.
+            widget.setStyleSheet(own)
         if isinstance(widget, QAbstractItemView):
             fit_rows(widget)
     for widget in app.topLevelWidgets():
@@ -45,9 +49,14 @@ def apply_text_scale(app: QApplication, percent: int) -> None:
 
 
 def fit_rows(view: QAbstractItemView) -> None:
-    """Table rows as tall as the text needs (they keep their first height otherwise)."""
+    """Table rows as tall as the text needs (they keep their first height otherwise), never
+    lower than the style's own row height, so that 100 % gives back the first rows."""
     header = getattr(view, "verticalHeader", None)
     if header is not None:
-        height = QFontMetrics(view.font()).height()
-        header().setDefaultSectionSize(int(height * 1.6) + 4)
+        # The application's new font: the view's own may not have followed yet.
+        height = QFontMetrics(QApplication.font(view)).height()
+        floor = view.style().pixelMetric(
+            QStyle.PixelMetric.PM_HeaderDefaultSectionSizeVertical, None, header()
+        )
+        header().setDefaultSectionSize(max(floor, int(height * 1.6) + 4))
         header().setMinimumSectionSize(height + 4)

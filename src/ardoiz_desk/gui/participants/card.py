@@ -114,7 +114,6 @@ class ParticipantCard(QDialog):
         bottom.addStretch(1)
         self.saved_note = QLabel("")
         self.saved_note.setObjectName("savedNote")
-        self.form.changed.connect(lambda: self.saved_note.setText(""))
         bottom.addWidget(self.saved_note)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
@@ -143,8 +142,9 @@ class ParticipantCard(QDialog):
     def _set_title(self, name: str | None) -> None:
         text = name or translate("ParticipantCard", "Nouveau participant")
         self.title.setText(text)
+        # « [*] »: Qt shows an asterisk in the title while there are unsaved changes.
         self.setWindowTitle(
-            translate("ParticipantCard", "Fiche participant — {name}").format(name=text)
+            translate("ParticipantCard", "Fiche participant — {name}").format(name=text) + "[*]"
         )
 
     def reload_side(self) -> None:
@@ -164,6 +164,7 @@ class ParticipantCard(QDialog):
     def validate(self, everything: bool = False) -> bool:
         """Check the form; show French messages for the fields left (all of them on saving)."""
         self.save_button.setEnabled(self.dirty or self.participant_id is None)
+        self._mark_changes()
         try:
             validate_participant(self.form.value(), self.ws.today())
         except ValidationError as exc:
@@ -177,6 +178,23 @@ class ParticipantCard(QDialog):
         note = commune_note(self.form.value())
         self.form.show_commune_note(note[0] if note else None)
         return True
+
+    def _mark_changes(self) -> None:
+        """Show what differs from the base: marked labels, a note beside the buttons."""
+        if not hasattr(self, "saved_note"):
+            return  # still building
+        changed = (
+            self.form.changed_fields(self._initial)
+            if self._initial is not None and self.participant_id
+            else set()
+        )
+        self.form.mark_changed(changed)
+        self.setWindowModified(bool(changed))
+        unsaved = translate("ParticipantCard", "Modifications non enregistrées.")
+        if changed:
+            self.saved_note.setText(unsaved)
+        elif self.saved_note.text() == unsaved:
+            self.saved_note.setText("")
 
     def save(self) -> bool:
         """Save the participant; return True on success."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +16,7 @@ from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations
 from ardoiz_desk.gui.kit.screen import fit_to_screen
 from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel
-from ardoiz_desk.gui.kit.widgets import heading, hint
+from ardoiz_desk.gui.kit.widgets import heading, hint, no_default_buttons
 from ardoiz_desk.gui.participants.journey import table
 from ardoiz_desk.services.people.duplicates import (
     DuplicatePair,
@@ -39,6 +39,18 @@ def _person(p: PersonSummary) -> str:
     return " · ".join(parts)
 
 
+def _reasons(pair: DuplicatePair) -> str:
+    """What the two records share, in the window's language (the service gives French words)."""
+    words = {
+        "nom identique": tr("nom identique"),
+        "nom proche": tr("nom proche"),
+        "année": tr("année de naissance"),
+        "téléphone": tr("téléphone"),
+        "commune": tr("commune"),
+    }
+    return ", ".join(words.get(reason, reason) for reason in pair.reasons)
+
+
 def pair_model(parent=None) -> ItemTableModel:
     """The table of likely pairs."""
     return ItemTableModel(
@@ -46,7 +58,7 @@ def pair_model(parent=None) -> ItemTableModel:
             Column(tr("Score"), lambda pair: str(pair.score), lambda pair: pair.score),
             Column(tr("Fiche A"), lambda pair: _person(pair.first)),
             Column(tr("Fiche B"), lambda pair: _person(pair.second)),
-            Column(tr("Concordances"), lambda pair: ", ".join(pair.reasons)),
+            Column(tr("Concordances"), _reasons),
         ],
         parent,
     )
@@ -81,7 +93,15 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(self._actions())
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        # Read the pairs first: the keyboard starts in the table, and Enter presses nothing
+        # (a merge is chosen on purpose, with the mouse or Space, and confirmed).
+        no_default_buttons(self)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        no_default_buttons(self)  # the button box would make one the default when shown
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()

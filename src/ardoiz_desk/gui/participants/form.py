@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from dataclasses import fields
 
 import shiboken6
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -75,6 +76,8 @@ class ParticipantForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         # Fields the agent has left: their errors show; the others wait until saving.
         self.touched: set[str] = set()
+        # Each field's label and its text, to mark the fields changed and not yet saved.
+        self.row_labels: dict[str, tuple[QLabel, str]] = {}
         self._suggestions: dict[str, Suggestion] = {}
         self._build(sites)
         # The directory of communes is read on first use (0.3–1 s): read it now, aside.
@@ -128,6 +131,7 @@ class ParticipantForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(form)
         notes_label = QLabel(labels["notes"])
+        self.row_labels["notes"] = (notes_label, labels["notes"])
         outer.addWidget(notes_label)
         rgpd = translate(
             "ParticipantForm",
@@ -156,7 +160,30 @@ class ParticipantForm(QWidget):
         self.errors[name] = link_error(error_label(), field)
         column.addWidget(self.errors[name])
         form.addRow(label, box)
-        form.labelForField(box).setBuddy(field.focusProxy() or field)
+        row_label = form.labelForField(box)
+        row_label.setBuddy(field.focusProxy() or field)
+        self.row_labels[name] = (row_label, label)
+
+    def mark_changed(self, names: set[str]) -> None:
+        """Mark the fields that differ from what the base holds: « (modifié) », in bold."""
+        for name, (label, text) in self.row_labels.items():
+            changed = name in names
+            label.setText(
+                translate("ParticipantForm", "{label} (modifié)").format(label=text)
+                if changed
+                else text
+            )
+            label.setProperty("changed", changed)
+            # Only the weight is set: the size keeps following the text-size setting.
+            bold = QFont()
+            if changed:
+                bold.setBold(True)
+            label.setFont(bold)
+
+    def changed_fields(self, initial: ParticipantInput) -> set[str]:
+        """The fields whose value differs from ``initial``."""
+        now = self.value()
+        return {f.name for f in fields(now) if getattr(now, f.name) != getattr(initial, f.name)}
 
     def _notice_row(self) -> QWidget:
         box = QWidget()

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QChart, QChartView, QPieSeries
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.table_model import Column, ItemTableModel
+from ardoiz_desk.printing.words import number
 
 # Patterns for the 2nd, 3rd… bar set of a chart (the first stays plain).
 PATTERNS = (
@@ -40,7 +41,7 @@ class ChartFigure:
     @property
     def shown_value(self) -> str:
         v = self.value
-        return QLocale().toString(int(v)) if v == int(v) else QLocale().toString(v, "f", 1)
+        return number(int(v)) if v == int(v) else number(v)
 
 
 def chart_figures(chart: QChart) -> list[ChartFigure]:

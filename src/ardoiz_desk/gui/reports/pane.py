@@ -37,6 +37,7 @@ from ardoiz_desk.gui.kit.widgets import compact
 from ardoiz_desk.gui.reports.chart_text import figures_model, make_readable
 from ardoiz_desk.printing import charts as charts
 from ardoiz_desk.printing.documents import print_report_pdf
+from ardoiz_desk.printing.words import number, wording
 from ardoiz_desk.services.exports.lacoop import EXTENSION, LaCoopPlan, plan_lacoop
 from ardoiz_desk.services.exports.writing import export_lacoop, export_report
 from ardoiz_desk.services.reports import labels as lb
@@ -269,7 +270,7 @@ class ReportsPane(QWidget):
             box = QVBoxLayout(card)
             value = QLabel("–")
             value.setStyleSheet("font-size: 20px; font-weight: bold; color: #1F4E79;")
-            caption = QLabel(name)
+            caption = QLabel(wording().t(name))
             caption.setWordWrap(True)
             box.addWidget(value)
             box.addWidget(caption)
@@ -390,9 +391,10 @@ class ReportsPane(QWidget):
 
     def _show_report(self, report: Report) -> None:
         self.report = report
-        for name, value in key_figures(report):
-            text = f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
-            self._figures[name].setText(text)
+        for name, (_shown, value) in zip(
+            KEY_FIGURE_LABELS, key_figures(report, wording()), strict=True
+        ):
+            self._figures[name].setText(number(value))
         # Chart text follows the text-size setting (at least 10 pt, like the window).
         size = max(10, round(QApplication.font().pointSizeF()))
         built = dict(charts.all_charts(report, size))
@@ -403,9 +405,11 @@ class ReportsPane(QWidget):
         self.chart_figures.set_items(figures)
         for button in self.export_buttons.values():
             button.setEnabled(True)
+        w = wording()
         self._set_status(
             tr("Rapport {period} — {site}").format(
-                period=lb.period_label(report.start, report.end), site=report.site_label
+                period=lb.period_label(report.start, report.end, w),
+                site=lb.scope_name(report.site_label, w),
             )
         )
         self._finish()

@@ -13,6 +13,7 @@ from typing import Any
 
 from ardoiz_desk.services.exchange.bundles import own_version_vector
 from ardoiz_desk.services.exchange.import_report import BundleOutcome
+from ardoiz_desk.services.exchange.incoming import CheckedStream
 from ardoiz_desk.services.exchange.ledger import ledger_values
 from ardoiz_desk.services.exchange.quarantine import CLOCK, mark_released, take_notice
 from ardoiz_desk.services.exchange.territory import apply_roster
@@ -24,13 +25,22 @@ from ardoiz_desk.sync import state
 from ardoiz_desk.sync.container import Envelope
 from ardoiz_desk.sync.erasure import erase_redirected_to_erased, live_redirected_to_erased
 from ardoiz_desk.sync.guards import bounded_version_vector
-from ardoiz_desk.sync.merge import DecodedBundle, MergeResult, merge_tables
+from ardoiz_desk.sync.merge import MergeResult, StampSummary, merge_tables
+from ardoiz_desk.sync.reading import beyond_drift, clock_lead_ms
 from ardoiz_desk.sync.redirects import blank_copies_of_erased, break_redirect_loops
 
 Progress = Callable[[int, int, str], None]
 
 
 ALREADY_MESSAGE = "Déjà importé : rien à faire."
+
+
+class ClockAhead(Exception):
+    """The bundle carries stamps too far ahead of this machine's clock: it is quarantined."""
+
+    def __init__(self, lead_ms: int) -> None:
+        super().__init__("clock ahead")
+        self.lead_ms = lead_ms
 
 
 class _AlreadyApplied(Exception):
@@ -49,7 +59,7 @@ class _Preview(Exception):
 def apply_bundle(
     ws: Workspace,
     envelope: Envelope,
-    bundle: DecodedBundle,
+    bundle: CheckedStream,
     sha: str,
     head: dict[str, Any],
     *,
@@ -57,12 +67,13 @@ def apply_bundle(
     from_held: str | None,
     progress: Progress | None,
     roster: list[Any] | None = None,
-    note: str = "",
+    approve_clock: bool = False,
 ) -> BundleOutcome:
-    """Merge a bundle (or preview it); return its outcome.
+    """Merge a bundle (or preview it), section by section in one transaction; return its
+    outcome.
 
-    ``from_held`` is the ledger status of the copy kept aside ('held' or 'clock'), if any;
-    ``note`` is added to the outcome's message (rows left out, stamps rebased).
+    ``from_held`` is the ledger status of the copy kept aside ('held' or 'clock'), if any.
+    Raises BundleError (refused) or :class:`ClockAhead` (to be quarantined), nothing changed.
     """
     sender_vv = envelope.manifest["version_vector"]
     try:
@@ -73,10 +84,14 @@ def apply_bundle(
             if state.find_ledger(conn, head["bundle_id"], sha) == state.APPLIED:
                 raise _AlreadyApplied
             result = merge_tables(conn, bundle, sender_vv, own_version_vector(ws, conn), progress)
+            bundle.redirects.check(conn)
+            if beyond_drift(bundle.stream.read) and not approve_clock:
+                raise ClockAhead(clock_lead_ms(bundle.stream.read))
             if dry_run:
                 raise _Preview(result, len(live_redirected_to_erased(conn)))
-            _bookkeep(ws, conn, envelope, bundle, result, sha, head, from_held)
-            ws.store.clock.observe(bundle.max_stamp) if bundle.max_stamp else None
+            kept = bundle.kept
+            _bookkeep(ws, conn, envelope, kept, result, sha, head, from_held)
+            ws.store.clock.observe(kept.max_stamp) if kept.max_stamp else None
             # Opposite merges (A -> B -> A) leave one live record, the same everywhere.
             break_redirect_loops(session)
             # A record merged (here or elsewhere) into someone now erased is erased too,
@@ -85,7 +100,7 @@ def apply_bundle(
             blank_copies_of_erased(session)
             session.merge(ReplicaState(key="hlc_last", value=ws.store.clock.last))
     except _Preview as preview:
-        return _preview_outcome(head, preview, note)
+        return _preview_outcome(head, preview, bundle.note())
     except _AlreadyApplied:
         return BundleOutcome(**head, status="already", message=ALREADY_MESSAGE)
     remember_erased(ws.data_dir, {*result.newly_erased, *chained})
@@ -105,7 +120,7 @@ def apply_bundle(
         if roster is not None:
             apply_roster(ws, roster)
         take_notice(ws, envelope.manifest)
-    message = f"Importé.{note}"
+    message = f"Importé.{bundle.note()}"
     return BundleOutcome(**head, status="applied", message=message, tables=result.tables)
 
 
@@ -123,7 +138,7 @@ def _bookkeep(
     ws: Workspace,
     conn: Any,
     envelope: Envelope,
-    bundle: DecodedBundle,
+    bundle: StampSummary,
     result: MergeResult,
     sha: str,
     head: dict[str, Any],

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from ardoiz_desk.services.exchange.applying import apply_bundle
+from ardoiz_desk.services.exchange.applying import ClockAhead, apply_bundle
 from ardoiz_desk.services.exchange.bundles import sync_folder
 from ardoiz_desk.services.exchange.holding import hold, pending_replicas, release_held
 from ardoiz_desk.services.exchange.import_report import (
@@ -25,7 +25,7 @@ from ardoiz_desk.services.exchange.import_report import (
     ImportReport,
     write_report,
 )
-from ardoiz_desk.services.exchange.incoming import check_redirects, check_values
+from ardoiz_desk.services.exchange.incoming import CheckedStream
 from ardoiz_desk.services.exchange.ledger import outcome_head
 from ardoiz_desk.services.exchange.quarantine import quarantine, quarantined
 from ardoiz_desk.services.exchange.territory import (
@@ -40,17 +40,8 @@ from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.sync import state, trust
 from ardoiz_desk.sync.container import open_envelope
 from ardoiz_desk.sync.errors import BundleError
-from ardoiz_desk.sync.guards import drop_revoked_rows, rebase_future_stamps
 from ardoiz_desk.sync.inbox import scan_folder
-from ardoiz_desk.sync.merge import DecodedBundle
-from ardoiz_desk.sync.reading import (
-    MAX_DRIFT_MS,
-    ROSTER_KEY,
-    beyond_drift,
-    clock_lead_ms,
-    now_ms,
-    read_bundle,
-)
+from ardoiz_desk.sync.reading import MAX_DRIFT_MS, now_ms, open_bundle
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -70,10 +61,12 @@ def import_bundle_bytes(
 
     The envelope is opened (signature checked), the trust gate decides (``sync/trust``);
     the payload must then decrypt and authenticate with the territory key and decode within
-    bounds (``sync/reading``) before anything is held; every value is checked as at entry
-    (``incoming``); a sender's clock too far ahead sends the bundle to ``quarantine``
-    (``approve_clock``: a person approved it, its future stamps are rebased); rows of a
-    revoked replica written after its revocation are left out; then ``applying`` merges.
+    bounds (``sync/reading``) before anything is held. Then ``applying`` merges it section
+    by section in one transaction, each section checked first as at entry (``incoming``:
+    values, communes, redirects), rows of a revoked replica written after its revocation
+    left out; anything refused rolls the whole bundle back. A sender's clock too far ahead
+    rolls it back too and sends the bundle to ``quarantine`` (``approve_clock``: a person
+    approved it, its future stamps are rebased and it is applied).
     """
     envelope = open_envelope(data)
     keys = load_keys(ws)
@@ -92,58 +85,52 @@ def import_bundle_bytes(
         status = "skipped" if verdict.action == trust.SKIP else "already"
         return BundleOutcome(**head, status=status, message=verdict.message)
     try:
-        bundle = read_bundle(envelope, territory_key_for(ws, envelope))
+        stream = open_bundle(envelope, territory_key_for(ws, envelope))
         if verdict.action == trust.HOLD:  # only what proves itself with the territory key
+            stream.check()
             already = seen == state.HELD
             return hold(ws, data, envelope, sha, head, dry_run=dry_run, already_held=already)
-        roster = bundle.tables.pop(ROSTER_KEY, None)
-        check_values(bundle, ws.today())
-        with ws.store.session() as session:
-            check_redirects(session.connection(), bundle)
-        if beyond_drift(bundle) and not approve_clock:
-            lead, already = clock_lead_ms(bundle), seen == state.CLOCK
-            fields = quarantine(
-                ws, data, envelope, sha, head, lead, dry_run=dry_run, already=already
-            )
-            return BundleOutcome(**fields)
-        bundle, note = _guard(ws, bundle, approve_clock)
+        checked = CheckedStream(
+            stream,
+            ws.today(),
+            revoked_cutoffs(ws),
+            approve_clock=approve_clock,
+            fresh=ws.store.clock.now,
+            limit=f"{now_ms() + MAX_DRIFT_MS:013d}.99999.ffffffffffffffff",
+        )
+        held = seen if seen in (state.HELD, state.CLOCK) else (state.HELD if from_held else None)
+        return apply_bundle(
+            ws,
+            envelope,
+            checked,
+            sha,
+            head,
+            dry_run=dry_run,
+            from_held=held,
+            progress=progress,
+            roster=stream.roster,
+            approve_clock=approve_clock,
+        )
+    except ClockAhead as ahead:
+        fields = quarantine(
+            ws,
+            data,
+            envelope,
+            sha,
+            head,
+            ahead.lead_ms,
+            dry_run=dry_run,
+            already=seen == state.CLOCK,
+        )
+        return BundleOutcome(**fields)
     except BundleError as exc:
         raise _naming(site, exc) from exc
-    held = seen if seen in (state.HELD, state.CLOCK) else (state.HELD if from_held else None)
-    return apply_bundle(
-        ws,
-        envelope,
-        bundle,
-        sha,
-        head,
-        dry_run=dry_run,
-        from_held=held,
-        progress=progress,
-        roster=roster[1][0] if roster else None,
-        note=note,
-    )
 
 
 def _naming(site: str, exc: BundleError) -> BundleError:
     """The refusal as one French sentence naming the site and the reason."""
     reason = exc.message[:1].lower() + exc.message[1:]
     return BundleError(f"Paquet de « {site} » refusé : {reason}", exc.reason)
-
-
-def _guard(ws: Workspace, bundle: DecodedBundle, approve_clock: bool) -> tuple[DecodedBundle, str]:
-    """Rebase approved future stamps; leave out rows of revoked replicas after revocation."""
-    note = ""
-    if approve_clock and beyond_drift(bundle):
-        limit = f"{now_ms() + MAX_DRIFT_MS:013d}.99999.ffffffffffffffff"
-        bundle = rebase_future_stamps(bundle, limit, ws.store.clock.now)
-        note = " Dates en avance remplacées par celles de cet ordinateur (approuvé)."
-    bundle, dropped = drop_revoked_rows(bundle, revoked_cutoffs(ws))
-    if dropped:
-        note += (
-            f" {dropped} ligne(s) écrite(s) par une installation révoquée après sa révocation "
-            "écartée(s)."
-        )
-    return bundle, note
 
 
 def import_files(

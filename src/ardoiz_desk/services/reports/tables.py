@@ -1,4 +1,8 @@
-"""A report laid out as titled tables with French headers: what CSV, XLSX and PDF print."""
+"""A report laid out as titled tables: what CSV, XLSX and PDF print.
+
+Worded in French unless a :class:`~ardoiz_desk.services.reports.labels.Wording` says otherwise
+(the PDF in the English window). Cells keep numbers as numbers: each format writes them its way.
+"""
 
 from __future__ import annotations
 
@@ -7,70 +11,76 @@ from dataclasses import dataclass
 
 from ardoiz_desk.services.reports import labels as lb
 from ardoiz_desk.services.reports.figures import KINDS, Report
+from ardoiz_desk.services.reports.labels import FRENCH, N_, Wording
 
 Cell = str | int | float
 
 
 @dataclass(frozen=True)
 class Table:
-    """One table of a report: a title, French column headers and rows of plain values."""
+    """One table of a report: a title, column headers and rows of plain values."""
 
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
 
 
-def scope_lines(report: Report) -> list[tuple[str, str]]:
+def scope_lines(report: Report, w: Wording = FRENCH) -> list[tuple[str, str]]:
     """Return what the report covers, as (label, value) pairs."""
+    stage = w.label(lb.label(lb.STAGE_LABELS, report.stage)) if report.stage else lb.ALL_STAGES
     return [
-        ("Période", lb.period_label(report.start, report.end)),
-        ("Site", report.site_label),
-        ("Agent", report.agent_label),
-        ("Étape", lb.label(lb.STAGE_LABELS, report.stage) if report.stage else lb.ALL_STAGES),
-        ("Édité le", lb.french_date(report.generated_on)),
+        (w.t("Période"), lb.period_label(report.start, report.end, w)),
+        (w.t("Site"), lb.scope_name(report.site_label, w)),
+        (w.t("Agent"), lb.scope_name(report.agent_label, w)),
+        (w.t("Étape"), lb.scope_name(stage, w)),
+        (w.t("Édité le"), lb.french_date(report.generated_on)),
     ]
 
 
 KEY_FIGURES: tuple[tuple[str, Callable[[Report], Cell]], ...] = (
-    ("Activités", lambda r: r.activities),
-    ("Accompagnements individuels", lambda r: r.activities_by_kind.get("individuel", 0)),
-    ("Ateliers collectifs", lambda r: r.activities_by_kind.get("collectif", 0)),
-    ("Formations des agents", lambda r: r.activities_by_kind.get("formation", 0)),
-    ("Heures d'activité", lambda r: round(r.hours, 1)),
-    ("Personnes accompagnées", lambda r: r.reached),
-    ("dont nouvelles", lambda r: r.new),
-    ("dont déjà suivies", lambda r: r.followed),
-    ("Participants anonymes", lambda r: r.anonymous),
-    ("Présences enregistrées", lambda r: r.presences),
-    ("Agents formés", lambda r: r.agents_trained),
-    ("Tablettes prises en main", lambda r: r.tablets_onboarded),
+    (N_("Activités"), lambda r: r.activities),
+    (N_("Accompagnements individuels"), lambda r: r.activities_by_kind.get("individuel", 0)),
+    (N_("Ateliers collectifs"), lambda r: r.activities_by_kind.get("collectif", 0)),
+    (N_("Formations des agents"), lambda r: r.activities_by_kind.get("formation", 0)),
+    (N_("Heures d'activité"), lambda r: round(r.hours, 1)),
+    (N_("Personnes accompagnées"), lambda r: r.reached),
+    (N_("dont nouvelles"), lambda r: r.new),
+    (N_("dont déjà suivies"), lambda r: r.followed),
+    (N_("Participants anonymes"), lambda r: r.anonymous),
+    (N_("Présences enregistrées"), lambda r: r.presences),
+    (N_("Agents formés"), lambda r: r.agents_trained),
+    (N_("Tablettes prises en main"), lambda r: r.tablets_onboarded),
 )
+#: The key figures' French names (the window keys its tiles by them).
 KEY_FIGURE_LABELS = tuple(name for name, _ in KEY_FIGURES)
 
 
-def key_figures(report: Report) -> list[tuple[str, Cell]]:
-    """Return the headline figures, as (French label, value) pairs."""
-    return [(name, value(report)) for name, value in KEY_FIGURES]
+def key_figures(report: Report, w: Wording = FRENCH) -> list[tuple[str, Cell]]:
+    """Return the headline figures, as (label, value) pairs."""
+    return [(w.t(name), value(report)) for name, value in KEY_FIGURES]
 
 
-def _counts(title: str, header: str, labels: dict[str, str], counts: dict[str, int]) -> Table:
-    rows = tuple((lb.label(labels, key), value) for key, value in counts.items())
-    return Table(title, (header, "Nombre"), rows)
+def _counts(
+    w: Wording, title: str, header: str, labels: dict[str, str], counts: dict[str, int]
+) -> Table:
+    rows = tuple((w.label(lb.label(labels, key)), value) for key, value in counts.items())
+    return Table(title, (header, w.t("Nombre")), rows)
 
 
-def report_tables(report: Report) -> list[Table]:
+def report_tables(report: Report, w: Wording = FRENCH) -> list[Table]:
     """Return every table of a report, in reading order."""
+    t = w.t
     summary = Table(
-        "Synthèse",
-        ("Indicateur", "Valeur"),
-        tuple(scope_lines(report) + key_figures(report)),
+        t("Synthèse"),
+        (t("Indicateur"), t("Valeur")),
+        tuple(scope_lines(report, w) + key_figures(report, w)),
     )
     kinds = Table(
-        "Type d'activité",
-        ("Type", "Activités", "Heures"),
+        t("Type d'activité"),
+        (t("Type"), t("Activités"), t("Heures")),
         tuple(
             (
-                lb.KIND_LABELS[k],
+                w.label(lb.KIND_LABELS[k]),
                 report.activities_by_kind.get(k, 0),
                 round(report.minutes_by_kind.get(k, 0) / 60, 1),
             )
@@ -78,13 +88,13 @@ def report_tables(report: Report) -> list[Table]:
         ),
     )
     monthly = Table(
-        "Activités par mois",
-        ("Mois", "Site", "Étape", "Activités", "Heures"),
+        t("Activités par mois"),
+        (t("Mois"), t("Site"), t("Étape"), t("Activités"), t("Heures")),
         tuple(
             (
-                lb.month_label(r.month),
-                r.site,
-                lb.label(lb.STAGE_LABELS, r.stage),
+                lb.month_label(r.month, w),
+                lb.scope_name(r.site, w),
+                w.label(lb.label(lb.STAGE_LABELS, r.stage)),
                 r.activities,
                 round(r.minutes / 60, 1),
             )
@@ -92,15 +102,15 @@ def report_tables(report: Report) -> list[Table]:
         ),
     )
     communes = Table(
-        "Commune de résidence",
-        ("Commune", "Personnes"),
-        tuple((name or lb.NO_COMMUNE, n) for name, n in report.communes.items()),
+        t("Commune de résidence"),
+        (t("Commune"), t("Personnes")),
+        tuple((name or t(lb.NO_COMMUNE), n) for name, n in report.communes.items()),
     )
     autonomy = Table(
-        "Autonomie",
-        ("Niveau d'autonomie", "Première séance", "Dernière séance"),
+        t("Autonomie"),
+        (t("Niveau d'autonomie"), t("Première séance"), t("Dernière séance")),
         tuple(
-            (lb.label(lb.AUTONOMY_LABELS, k), n, report.autonomy_latest.get(k, 0))
+            (w.label(lb.label(lb.AUTONOMY_LABELS, k)), n, report.autonomy_latest.get(k, 0))
             for k, n in report.autonomy_first.items()
         ),
     )
@@ -108,13 +118,13 @@ def report_tables(report: Report) -> list[Table]:
         summary,
         kinds,
         monthly,
-        _counts("Tranches d'âge", "Tranche d'âge", lb.AGE_BAND_LABELS, report.age_bands),
-        _counts("Genre", "Genre", lb.GENRE_LABELS, report.genres),
-        _counts("Statut social", "Statut", lb.STATUT_LABELS, report.statuts),
+        _counts(w, t("Tranches d'âge"), t("Tranche d'âge"), lb.AGE_BAND_LABELS, report.age_bands),
+        _counts(w, t("Genre"), t("Genre"), lb.GENRE_LABELS, report.genres),
+        _counts(w, t("Statut social"), t("Statut"), lb.STATUT_LABELS, report.statuts),
         communes,
-        _counts("Thématiques", "Thématique", lb.THEME_LABELS, report.themes),
-        _counts("Lieux", "Lieu", lb.TYPE_LIEU_LABELS, report.place_types),
-        _counts("Matériel", "Matériel", lb.MATERIEL_LABELS, report.equipment),
-        _counts("Durées", "Durée", lb.DURATION_BAND_LABELS, report.duration_bands),
+        _counts(w, t("Thématiques"), t("Thématique"), lb.THEME_LABELS, report.themes),
+        _counts(w, t("Lieux"), t("Lieu"), lb.TYPE_LIEU_LABELS, report.place_types),
+        _counts(w, t("Matériel"), t("Matériel"), lb.MATERIEL_LABELS, report.equipment),
+        _counts(w, t("Durées"), t("Durée"), lb.DURATION_BAND_LABELS, report.duration_bands),
         autonomy,
     ]
