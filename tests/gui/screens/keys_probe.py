@@ -36,6 +36,15 @@ def settle(app: QApplication, window: MainWindow, seconds: float = 0.4) -> None:
         time.sleep(0.01)
 
 
+def settle_until(app: QApplication, window: MainWindow, ready, seconds: float = 5.0) -> None:
+    """Settle, then wait (up to ``seconds``) for what a step brings: a dialog taking the keys."""
+    settle(app, window)
+    end = time.monotonic() + seconds
+    while not ready() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
 def xkey(*keys: str) -> None:
     """Press keys on the X server, as a keyboard would (to the X input focus)."""
     subprocess.run(["xdotool", "key", "--delay", "30", *keys], check=True)
@@ -118,7 +127,9 @@ def main() -> int:
     xkey("ctrl+3")  # Suivis: the list takes the keyboard, Enter opens the person
     settle(app, window)
     xkey("Return")
-    settle(app, window)
+    # On a loaded machine the card may take a moment to be shown and take the keyboard:
+    # the Escape that follows must reach it, not the window.
+    settle_until(app, window, lambda: isinstance(QApplication.activeWindow(), QDialog))
     card = getattr(window, "card", None)
     state(
         window,

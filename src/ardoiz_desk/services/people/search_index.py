@@ -189,26 +189,29 @@ class ParticipantIndex:
             stages = _stages(session)
             packed = _packed_ids_and_keys(session)
             if packed is not None:
+                ids = packed[0]
                 index._fill(session, *packed, stages)
             else:
-                ids: list[str] = []
+                ids = []
                 for chunk in _entry_rows(session).partitions(LOAD_CHUNK):
                     ids.extend(row[0] for row in chunk)
                     index._extend(chunk, stages, head=False, keys=True)
-                index.ids, index._keys = PackedStrings(ids), _packed(index._keys)
-                del ids
+                index._keys = _packed(index._keys)
             index.site_names = dict(session.execute(select(Site.id, Site.name)).all())
             shrink_sqlite_cache(session.connection())  # the whole table went through it
-        del stages
-        ids = index.ids
+        del stages, packed
+        # Sorted while the ids are still separate strings (reading them from the packed
+        # form would build them all again, once per comparison key).
         index._by_id = array("i", sorted(range(len(ids)), key=ids.__getitem__))
-        index._order("nom")
+        index._orders["nom"] = array("i", sorted(range(len(ids)), key=index._sort_key("nom", ids)))
+        index.ids = PackedStrings(ids)
+        del ids
         give_back_free_memory()
         return index
 
     def _fill(self, session, ids: list[str], keys: list[str], stages: dict[str, str]) -> None:
         """Take packed ids and keys, then the other columns, put at the ids' positions."""
-        self.ids, self._keys = PackedStrings(ids), keys
+        self._keys = keys
         where = dict(zip(ids, range(len(ids)), strict=True))
         spots: list[int] = []
         for chunk in _entry_rows(session).partitions(LOAD_CHUNK):
@@ -266,26 +269,23 @@ class ParticipantIndex:
         self._prenom.extend(map(text_code.__getitem__, prenoms))
         self._commune.extend(map(text_code.__getitem__, communes))
         self._year.extend(min(max(y, 0), 65535) if y else 9999 for y in years)
+        value_code, known = self._value_code, self._values
         for values, column in (
             (sites, self._site),
             ([stages.get(p, "aucune") for p in pids], self._stage),
             (autonomies, self._autonomy),
             (tablets, self._tablet),
         ):
-            column.extend(map(self._value, values))
+            values = [v or "" for v in values]
+            for value in set(values).difference(value_code):
+                value_code[value] = len(known)
+                known.append(value)
+            column.extend(map(value_code.__getitem__, values))
 
-    def _value(self, value: str | None) -> int:
-        """The code of a value many rows hold (a site id, a stage, a status); None is ''."""
-        value = value or ""
-        code = self._value_code.get(value)
-        if code is None:
-            code = self._value_code[value] = len(self._values)
-            self._values.append(value)
-        return code
-
-    def _sort_key(self, column: str) -> Callable[[int], Any]:
+    def _sort_key(self, column: str, ids: Sequence[str] | None = None) -> Callable[[int], Any]:
         """Return a function giving the sort key of a position for a column."""
-        nom, prenom, ids, texts = self._nom, self._prenom, self.ids, self._texts
+        nom, prenom, texts = self._nom, self._prenom, self._texts
+        ids = self.ids if ids is None else ids
         if column == "nom":
             return lambda i: (texts[nom[i]], texts[prenom[i]], ids[i])
         if column == "prenom":
