@@ -71,7 +71,9 @@ def summary(figures: list[ChartFigure]) -> str:
     if not figures:
         return translate("ReportsPane", "Aucune donnée.")
     parts = [
-        f"{f.category}{f' ({f.series})' if f.series else ''} : {f.shown_value}"
+        translate("ReportsPane", "{item} : {value}").format(
+            item=f"{f.category} ({f.series})" if f.series else f.category, value=f.shown_value
+        )
         for f in figures[:SUMMARY_ITEMS]
     ]
     text = " ; ".join(parts)

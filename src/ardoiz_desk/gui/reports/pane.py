@@ -183,7 +183,7 @@ class ReportsPane(QWidget):
         self.preset_combo.setAccessibleName(tr("Période"))
         for code, text in period_labels().items():
             self.preset_combo.addItem(text, code)
-        self.preset_combo.addItem(tr("Période personnalisée"), None)
+        self.preset_combo.addItem(tr("Personnalisée"), None)
         self.preset_combo.currentIndexChanged.connect(self._preset_chosen)
         self.site_combo, self.agent_combo, self.stage_combo = QComboBox(), QComboBox(), QComboBox()
         self.stage_combo.addItem(tr("Toutes les étapes"), None)
