@@ -41,3 +41,13 @@ def test_distinct_values_keep_one_and_true_apart_and_skip_blanks() -> None:
     assert _distinct(["a", "", None, "a", "b"]) == ["a", "b"]
     assert sorted(map(repr, _distinct([1, True, 1, None]))) == ["1", "True"]
     assert _distinct([[], ["x"], ["x"], {}, {"a": 1}]) == [["x"], {"a": 1}]
+
+
+def test_stamps_are_compared_as_json_writes_them() -> None:
+    import json
+
+    from ardoiz_desk.sync.wire_rows import _stamps_text
+
+    stamps = {"nom": "1767225600000.00000.00000000000b3c40", "prenom": "1767225600000.00001.0a"}
+    assert _stamps_text(stamps) == json.dumps(stamps)
+    assert _stamps_text({}) == "{}"

@@ -43,6 +43,9 @@ class MergeContext:
     newly_erased: set[str] = field(default_factory=set)
     conflicts: list[tuple[str, str, str | None, Conflict]] = field(default_factory=list)
     raw: bool | None = None
+    #: tables whose first section was merged; those that were empty then
+    started: set[str] = field(default_factory=set)
+    fresh: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -86,8 +89,20 @@ def apply_table(
             heads = (_pick(data[0], rest), _pick(data[1], rest), _pick(data[2], rest))
             changing = io.triage(*heads, erasure)[1]
     else:
-        new, changing = io.triage(data[0], data[1], data[2], erasure)
-        if new:
+        table = outcome.table
+        if table not in ctx.started:  # the first section of this table in this bundle
+            ctx.started.add(table)
+            if io.is_empty():
+                ctx.fresh.add(table)
+        if table in ctx.fresh and not io.any_exist(data[0]):
+            # A table empty when the bundle began, none of these ids inserted by an earlier
+            # section: every row is new, nothing to compare.
+            new, changing = set(data[0]), set()
+        else:
+            new, changing = io.triage(data[0], data[1], data[2], erasure)
+        if len(new) == len(data[0]):
+            _insert_new(io, columns, data, list(range(len(new))), fields, ctx)
+        elif new:
             new_idx = [i for i, rid in enumerate(data[0]) if rid in new]
             _insert_new(io, columns, data, new_idx, fields, ctx)
     outcome.new = len(new)

@@ -33,6 +33,18 @@ def _json_text(value: Any) -> str:
     return "{}" if value == {} else json.dumps(value)
 
 
+_STAMP_ITEM = '"%s": "%s"'.__mod__
+
+
+def _stamps_text(stamps: dict[str, str]) -> str:
+    """The stamps as ``json.dumps`` writes them, for comparison with the stored text.
+
+    The codec checked them (field names, stamp characters): nothing needs escaping. Were it
+    otherwise, the texts would differ and the row would merely be merged field by field.
+    """
+    return "{" + ", ".join(map(_STAMP_ITEM, stamps.items())) + "}" if stamps else "{}"
+
+
 def _from_json_text(value: Any) -> Any:
     if value == "{}":
         return {}
@@ -114,9 +126,9 @@ class TableIO:
         if not ids:
             return set(), set()
         table = self.table.name
-        if self.conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is None:
+        if self.is_empty():
             return set(ids), set()
-        rows = zip(ids, hlcs, map(_json_text, stamps), strict=True)
+        rows = zip(ids, hlcs, map(_stamps_text, stamps), strict=True)
         params: tuple[Any, ...] = ()
         if self.conn.dialect.name != "sqlite":
             self._stage(list(rows))
@@ -143,9 +155,23 @@ class TableIO:
         )
         new: set[str] = set()
         changing: set[str] = set()
-        for rid, is_new in self.conn.exec_driver_sql(sql, params):
+        for rid, is_new in self.conn.exec_driver_sql(sql, params).fetchall():
             (new if is_new else changing).add(rid)
         return new, changing
+
+    def is_empty(self) -> bool:
+        """True when the table holds no row."""
+        sql = f'SELECT 1 FROM "{self.table.name}" LIMIT 1'
+        return self.conn.exec_driver_sql(sql).first() is None
+
+    def any_exist(self, ids: Sequence[str]) -> bool:
+        """True when some of these ids are in the table."""
+        if not ids:
+            return False
+        if self.conn.dialect.name != "sqlite":
+            return bool(self.existing_ids(ids))
+        sql = f'SELECT 1 FROM json_each(?) i JOIN "{self.table.name}" t ON t.id = i.value LIMIT 1'
+        return self.conn.exec_driver_sql(sql, (json.dumps(list(ids)),)).first() is not None
 
     def _stage(self, rows: list[tuple[str, str, str]]) -> None:
         """Fill the staging table (created on first use, emptied each time)."""

@@ -120,23 +120,36 @@ class CommuneDirectory:
         return directory
 
     def _index(self) -> None:
-        parts: list[str] = []
-        offset = 0
-        folded_of = self._folded
-        names = [(folded_of[c.insee], c, "") for c in self.by_insee.values()]
-        for folded, formers in self.former_by_name.items():
-            names.extend((folded, f.current, f.nom) for f in formers if f.nom != f.current.nom)
-        names.sort(key=lambda n: (n[2] != "", -n[1].population))
-        for folded, commune, former in names:
-            self._starts.append(offset)
-            self._entries.append((commune, former))
-            piece = f"\n{folded}"
-            parts.append(piece)
-            offset += len(piece)
-        self._haystack = "".join(parts) + "\n"
         self._postal = sorted(
             (code, c.insee) for c in self.by_insee.values() for code in c.codes_postaux
         )
+
+    def _names(self) -> tuple[str, list[int], list[tuple[Commune, str]]]:
+        """The folded text of every name, built on the first completion (checking a bundle's
+        communes never needs it), under the directory's lock."""
+        with _LOCK:
+            if not self._starts:
+                starts: list[int] = []
+                entries: list[tuple[Commune, str]] = []
+                parts: list[str] = []
+                offset = 0
+                folded_of = self._folded
+                names = [(folded_of[c.insee], c, "") for c in self.by_insee.values()]
+                for folded, formers in self.former_by_name.items():
+                    names.extend(
+                        (folded, f.current, f.nom) for f in formers if f.nom != f.current.nom
+                    )
+                names.sort(key=lambda n: (n[2] != "", -n[1].population))
+                for folded, commune, former in names:
+                    starts.append(offset)
+                    entries.append((commune, former))
+                    piece = f"\n{folded}"
+                    parts.append(piece)
+                    offset += len(piece)
+                self._haystack = "".join(parts) + "\n"
+                self._entries = entries
+                self._starts = starts  # last: the others are set once it is
+            return self._haystack, self._starts, self._entries
 
     # -- completion -------------------------------------------------------------------
 
@@ -156,7 +169,7 @@ class CommuneDirectory:
         needle = fold(text)
         if not needle:
             return []
-        hay, starts, entries = self._haystack, self._starts, self._entries
+        hay, starts, entries = self._names()
         found: dict[tuple[str, str], Suggestion] = {}
         patterns = ["\n" + needle, " " + needle]
         if len(needle) >= 3:
