@@ -1206,32 +1206,12 @@ Close anyway and discard them?</translation>
     <context>
         <name>RecordActivityDialog</name>
         <message>
-            <source>Enregistrer une activité</source>
-            <translation>Record an activity</translation>
-        </message>
-        <message>
             <source>Type d'activité</source>
             <translation>Activity type</translation>
         </message>
         <message>
             <source>Date</source>
             <translation>Date</translation>
-        </message>
-        <message>
-            <source>Autre durée…</source>
-            <translation>Other duration…</translation>
-        </message>
-        <message>
-            <source>Durée</source>
-            <translation>Duration</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> min</translation>
-        </message>
-        <message>
-            <source>Durée en minutes</source>
-            <translation>Duration in minutes</translation>
         </message>
         <message>
             <source>Lieu</source>
@@ -1298,12 +1278,32 @@ Close anyway and discard them?</translation>
             <translation>&amp;Anonymous participants</translation>
         </message>
         <message>
+            <source>Autre durée…</source>
+            <translation>Other duration…</translation>
+        </message>
+        <message>
+            <source>Durée</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>Durée en minutes</source>
+            <translation>Duration in minutes</translation>
+        </message>
+        <message>
             <source>Thématiques et matériel</source>
             <translation>Themes and equipment</translation>
         </message>
         <message>
             <source>Matériel utilisé</source>
             <translation>Equipment used</translation>
+        </message>
+        <message>
+            <source>Agents formés</source>
+            <translation>Agents trained</translation>
         </message>
         <message>
             <source>Présents</source>
@@ -1318,8 +1318,12 @@ Close anyway and discard them?</translation>
             <translation>Remove the selected person</translation>
         </message>
         <message>
-            <source>Agents formés</source>
-            <translation>Agents trained</translation>
+            <source>{n} présent(s). Double-clic ou F2 pour noter l'autonomie, une note ou un prochain rendez-vous.</source>
+            <translation>{n} present. Double-click or F2 to note autonomy, a note or a next appointment.</translation>
+        </message>
+        <message>
+            <source>Enregistrer une activité</source>
+            <translation>Record an activity</translation>
         </message>
         <message>
             <source>Notes (RGPD : aucune information de santé ni de situation sociale).</source>
@@ -1344,10 +1348,6 @@ Close anyway and discard them?</translation>
         <message>
             <source>Supprimer l'activité…</source>
             <translation>Delete the activity…</translation>
-        </message>
-        <message>
-            <source>{n} présent(s). Double-clic ou F2 pour noter l'autonomie, une note ou un prochain rendez-vous.</source>
-            <translation>{n} present. Double-click or F2 to note autonomy, a note or a next appointment.</translation>
         </message>
         <message>
             <source>Modifier l'activité</source>

@@ -36,6 +36,17 @@ def settle(app: QApplication, window: MainWindow, seconds: float = 0.4) -> None:
         time.sleep(0.01)
 
 
+def wait_for(app: QApplication, window: MainWindow, done, seconds: float = 4.0) -> None:
+    """Let events in until ``done()`` holds (a loaded machine is slow), or time is up."""
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        settle(app, window, 0.05)
+
+
+def open_dialogs() -> list[QDialog]:
+    return [t for t in QApplication.topLevelWidgets() if isinstance(t, QDialog) and t.isVisible()]
+
+
 def xkey(*keys: str) -> None:
     """Press keys on the X server, as a keyboard would (to the X input focus)."""
     subprocess.run(["xdotool", "key", "--delay", "30", *keys], check=True)
@@ -49,11 +60,7 @@ def state(window: MainWindow, step: str, **extra) -> None:
     """Print where the keyboard is and which dialogs are open after one step."""
     focus = QApplication.focusWidget()
     active = QApplication.activeWindow()
-    dialogs = [
-        type(top).__name__
-        for top in QApplication.topLevelWidgets()
-        if isinstance(top, QDialog) and top.isVisible()
-    ]
+    dialogs = [type(top).__name__ for top in open_dialogs()]
     line = {
         "step": step,
         "pane": window.stack.currentIndex(),
@@ -83,13 +90,21 @@ def main() -> int:
     state(window, "start")
     window.participants.focus_search()  # the cursor in the search box, as after Ctrl+F
 
+    def dialog_active() -> bool:  # shown, and the keyboard in it
+        return isinstance(QApplication.activeWindow(), QDialog)
+
+    def back_to_window() -> bool:
+        return not open_dialogs() and QApplication.activeWindow() is window
+
     def close_dialog(step: str) -> None:
         xkey("Escape")
         settle(app, window)
+        wait_for(app, window, back_to_window)
         state(window, step)
 
     xkey("ctrl+e")
     settle(app, window)
+    wait_for(app, window, dialog_active)
     state(window, "ctrl+e")
     xtype("abc")  # the next letters go into the activity dialog, not the search box
     settle(app, window)
@@ -103,22 +118,27 @@ def main() -> int:
     window.participants.focus_search()
     xkey("ctrl+n")
     settle(app, window)
+    wait_for(app, window, dialog_active)
     state(window, "ctrl+n")
     close_dialog("card-closed")
     window.participants.focus_search()
     xkey("F1")
     settle(app, window)
+    wait_for(app, window, dialog_active)
     state(window, "F1")
     close_dialog("help-closed")
     for number in (2, 3, 4, 7, 1):
         window.participants.focus_search()
         xkey(f"ctrl+{number}")
         settle(app, window, 0.6 if number == 7 else 0.3)
+        wait_for(app, window, lambda n=number: window.stack.currentIndex() == n - 1)
         state(window, f"ctrl+{number}")
     xkey("ctrl+3")  # Suivis: the list takes the keyboard, Enter opens the person
     settle(app, window)
+    wait_for(app, window, lambda: QApplication.focusWidget() is window.followups.view)
     xkey("Return")
     settle(app, window)
+    wait_for(app, window, dialog_active)
     card = getattr(window, "card", None)
     state(
         window,
@@ -128,8 +148,10 @@ def main() -> int:
     close_dialog("followup-card-closed")
     xkey("ctrl+4")  # from another pane, Ctrl+F comes back to the search box
     settle(app, window)
+    wait_for(app, window, lambda: window.stack.currentIndex() == 3)
     xkey("ctrl+f")
     settle(app, window)
+    wait_for(app, window, lambda: QApplication.focusWidget() is window.participants.search_edit)
     state(window, "ctrl+f")
     window.close()
     ws.close()

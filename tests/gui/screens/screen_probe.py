@@ -2,8 +2,9 @@
 
 Run by test_real_screens.py under its own Xvfb (``QT_QPA_PLATFORM=xcb``). Usage:
 ``screen_probe.py DATA_DIR TEXT_PERCENT``. For every top-level window shown it prints its
-frame, the available screen, and for each button that must stay reachable (default and
-footer buttons) whether it is visible and inside both the window and the screen.
+frame, the available screen, for each button that must stay reachable (default and
+footer buttons) whether it is visible and inside both the window and the screen, and the
+scroll areas of that window that scroll sideways (a squeezed form).
 """
 
 from __future__ import annotations
@@ -77,6 +78,15 @@ def report(app: QApplication, scene: str) -> None:
             and area.isVisible()
             and area.horizontalScrollBar().isVisible()
         ]
+        # Forms (and panes) scroll down, never sideways: a squeezed form is cut at the right.
+        sideways = [
+            area.widget().__class__.__name__
+            for area in top.findChildren(QScrollArea)
+            if area.window() is top
+            and area.isVisible()
+            and area.widget() is not None
+            and area.horizontalScrollBar().isVisible()
+        ]
         line = {
             "scene": scene,
             "window": type(top).__name__,
@@ -85,6 +95,7 @@ def report(app: QApplication, scene: str) -> None:
             "inside": screen.contains(top.frameGeometry()),
             "buttons": {b.text(): reachable(b, top, screen) for b in buttons},
             "overflowing_panes": overflowing,
+            "sideways": sideways,
         }
         print(json.dumps(line), flush=True)
 

@@ -27,6 +27,7 @@ def test_shortcuts_from_the_search_box_with_real_keys(tmp_path) -> None:
     with xvfb(1366, 768) as display:
         lines = run_on_screen(display, PROBE, [str(tmp_path / "data")], tmp_path)
     steps = {line["step"]: line for line in lines}
+    print("\n".join(str(line) for line in lines))  # shown when an assertion fails
     assert steps["start"]["active"] == "MainWindow"  # the window took the keyboard
     # Ctrl+E from the search box opens the activity dialog; what follows is typed there.
     assert steps["ctrl+e"]["dialogs"] == ["RecordActivityDialog"]

@@ -3,7 +3,8 @@
 Each case starts its own Xvfb at the screen size, runs the window there with the text size
 given, opens every pane and dialog (screen_probe.py) and checks where they really lie: the
 whole frame inside the available screen, the footer and default buttons visible, no pane
-wider than the window.
+wider than the window, no form squeezed so that it scrolls sideways (the card's form at
+175 %: it goes above the journey instead).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def test_every_window_fits_the_screen(tmp_path, width, height, percent) -> None:
         hidden = [text for text, ok in line["buttons"].items() if not ok]
         if hidden:
             problems.append(f"{where}: buttons out of reach {hidden}")
+        if line["sideways"]:
+            problems.append(f"{where}: scrolls sideways {line['sideways']}")
         if line["overflowing_panes"]:
             problems.append(f"{where}: panes wider than the window {line['overflowing_panes']}")
     assert problems == []

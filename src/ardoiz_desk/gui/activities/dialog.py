@@ -6,44 +6,28 @@ search takes the focus, Enter adds the highlighted person, Ctrl+Enter saves.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ardoiz_desk.gui.activities.attendance import AttendanceDelegate, AttendanceModel, Attendee
+from ardoiz_desk.gui.activities.activity_fields import GeneralFields, ThemesBox, TrainedAgentsBox
+from ardoiz_desk.gui.activities.attendance import AttendanceModel, Attendee
+from ardoiz_desk.gui.activities.attendance_box import AttendanceBox
 from ardoiz_desk.gui.activities.lacoop_fields import LaCoopDetails
 from ardoiz_desk.gui.activities.picker import AttendeePicker, Candidate, CandidateSearch
-from ardoiz_desk.gui.kit import vocabulary as voc
-from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations
-from ardoiz_desk.gui.kit.screen import fit_to_screen, scrolling
-from ardoiz_desk.gui.kit.table_model import duration
+from ardoiz_desk.gui.kit.screen import Reflow, fit_to_screen, scrolling
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import (
-    code_combo,
     error_label,
     heading,
     hint,
@@ -57,18 +41,10 @@ from ardoiz_desk.services.activities.corrections import (
     delete_activity,
     update_activity,
 )
-from ardoiz_desk.services.activities.sessions import (
-    DURATION_PRESETS,
-    ActivityInput,
-    record_activity,
-)
-from ardoiz_desk.services.sites.sites import list_agents, list_sites, this_agent, this_site
+from ardoiz_desk.services.activities.sessions import ActivityInput, record_activity
 from ardoiz_desk.services.validation import NotFoundError, ValidationError
 from ardoiz_desk.services.vocabulary import ADMINISTRATIVE_THEME
 from ardoiz_desk.services.workspace import Workspace
-
-CUSTOM = -1
-
 
 log = logging.getLogger(__name__)
 
@@ -106,10 +82,21 @@ class RecordActivityDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading_label = heading(translate("RecordActivityDialog", "Enregistrer une activité"))
         layout.addWidget(self.heading_label)
-        columns = QHBoxLayout()
-        columns.addLayout(self._general_form(), 1)
-        columns.addWidget(self._themes_box(), 1)
-        layout.addLayout(columns)
+        self.general = GeneralFields(ws)
+        general = self.general  # its fields are the dialog's own, by their names
+        self.kind, self.date, self.duration = general.kind, general.date, general.duration
+        self.custom_minutes, self.place, self.site = (
+            general.custom_minutes,
+            general.place,
+            general.site,
+        )
+        self.agent, self.title_edit = general.agent, general.title_edit
+        self.level, self.anonymous = general.level, general.anonymous
+        themes = ThemesBox()
+        self.themes, self.materiel = themes.themes, themes.materiel
+        # Side by side when they fit; with large text the themes go below the form.
+        self.columns = Reflow([(general, 1, None), (themes, 1, None)])
+        layout.addWidget(self.columns)
         self.details = LaCoopDetails()
         layout.addWidget(self.details)
         self.picker = AttendeePicker(ws, search, lambda: self.site.currentData())
@@ -118,7 +105,8 @@ class RecordActivityDialog(QDialog):
         layout.addWidget(self._attendance_box(), 1)
         layout.addWidget(self._agents_box(), 1)
         layout.addWidget(self._notes())
-        outer.addWidget(scrolling(body), 1)
+        self.body_scroll = scrolling(body)
+        outer.addWidget(self.body_scroll, 1)
         self.error = error_label()
         outer.addWidget(self.error)
         outer.addWidget(self._buttons())
@@ -132,142 +120,16 @@ class RecordActivityDialog(QDialog):
         if activity_id is not None:
             self.load(activity_id)
 
-    def _general_form(self) -> QFormLayout:
-        form = QFormLayout()
-        self.kind = code_combo(voc.kinds(), translate("RecordActivityDialog", "Type d'activité"))
-        today = self.ws.today()
-        self.date = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setAccessibleName(translate("RecordActivityDialog", "Date"))
-        self.duration = QComboBox()
-        for minutes in DURATION_PRESETS:
-            self.duration.addItem(duration(minutes), minutes)
-        self.duration.addItem(translate("RecordActivityDialog", "Autre durée…"), CUSTOM)
-        self.duration.setAccessibleName(translate("RecordActivityDialog", "Durée"))
-        self.custom_minutes = QSpinBox()
-        self.custom_minutes.setRange(1, 24 * 60)
-        self.custom_minutes.setValue(150)
-        self.custom_minutes.setSuffix(translate("RecordActivityDialog", " min"))
-        self.custom_minutes.setAccessibleName(translate("RecordActivityDialog", "Durée en minutes"))
-        self.duration.currentIndexChanged.connect(
-            lambda _i: self.custom_minutes.setVisible(self.duration.currentData() == CUSTOM)
-        )
-        self.custom_minutes.hide()
-        duration_row = QHBoxLayout()
-        duration_row.addWidget(self.duration)
-        duration_row.addWidget(self.custom_minutes)
-        duration_row.addStretch(1)
-        self.place = code_combo(voc.types_lieu(), translate("RecordActivityDialog", "Lieu"))
-        self.site = code_combo(
-            {s.id: s.name for s in list_sites(self.ws)}, translate("RecordActivityDialog", "Site")
-        )
-        here = this_site(self.ws)
-        select_code(self.site, here.id if here else None)
-        self.agent = code_combo(
-            {a.id: a.name for a in list_agents(self.ws)},
-            translate("RecordActivityDialog", "Agent"),
-            empty="—",
-        )
-        me = this_agent(self.ws)
-        select_code(self.agent, me.id if me else None)
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName(translate("RecordActivityDialog", "Titre de l'atelier"))
-        self.title_edit.setPlaceholderText(
-            translate("RecordActivityDialog", "ex. Découvrir sa tablette Ardoiz")
-        )
-        self.level = code_combo(
-            voc.niveaux(), translate("RecordActivityDialog", "Niveau"), empty="—"
-        )
-        self.anonymous = QSpinBox()
-        self.anonymous.setRange(0, 500)
-        self.anonymous.setAccessibleName(translate("RecordActivityDialog", "Participants anonymes"))
-        rows = (
-            (translate("RecordActivityDialog", "&Type"), self.kind),
-            (translate("RecordActivityDialog", "&Date"), self.date),
-            (translate("RecordActivityDialog", "D&urée"), duration_row),
-            (translate("RecordActivityDialog", "&Lieu"), self.place),
-            (translate("RecordActivityDialog", "&Site"), self.site),
-            (translate("RecordActivityDialog", "A&gent"), self.agent),
-            (translate("RecordActivityDialog", "T&itre de l'atelier"), self.title_edit),
-            (translate("RecordActivityDialog", "Ni&veau"), self.level),
-            (translate("RecordActivityDialog", "Participants &anonymes"), self.anonymous),
-        )
-        for text, field in rows:
-            form.addRow(text, field)
-        form.labelForField(duration_row).setBuddy(self.duration)
-        return form
-
-    def _themes_box(self) -> QGroupBox:
-        box = QGroupBox(translate("RecordActivityDialog", "Thématiques et matériel"))
-        grid = QGridLayout(box)
-        self.themes: dict[str, QCheckBox] = {}
-        for i, (code, text) in enumerate(voc.digital_themes().items()):
-            check = QCheckBox(text)
-            check.setChecked(code == "prendre_en_main_du_materiel")
-            self.themes[code] = check
-            grid.addWidget(check, i // 2, i % 2)
-        self.materiel: dict[str, QCheckBox] = {}
-        offset = len(self.themes) // 2 + 1
-        # A group of its own: screen readers read each check box with "Matériel utilisé".
-        materiel_box = QGroupBox(translate("RecordActivityDialog", "Matériel utilisé"))
-        materiel_box.setAccessibleName(materiel_box.title())  # else Qt takes the outer title
-        materiel_grid = QGridLayout(materiel_box)
-        grid.addWidget(materiel_box, offset, 0, 1, 2)
-        for i, (code, text) in enumerate(voc.materiels().items()):
-            check = QCheckBox(text)
-            check.setChecked(code == "tablette")
-            self.materiel[code] = check
-            materiel_grid.addWidget(check, i // 2, i % 2)
+    def _attendance_box(self) -> AttendanceBox:
+        box = AttendanceBox(self.picker, self.attendance, self.ws.today())
+        self.attendance_box, self.attendance_view = box, box.view
+        self.count_hint = box.count_hint
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.picker.show_new_form)
         return box
 
-    def _attendance_box(self) -> QGroupBox:
-        self.attendance_box = QGroupBox(translate("RecordActivityDialog", "Présents"))
-        layout = QVBoxLayout(self.attendance_box)
-        layout.addWidget(self.picker)
-        self.attendance_view = release_tab(QTableView())
-        self.attendance_view.setModel(self.attendance)
-        self.attendance_view.setAccessibleName(
-            translate("RecordActivityDialog", "Liste des présents")
-        )
-        next_day = self.ws.today() + dt.timedelta(days=14)
-        self.attendance_view.setItemDelegate(AttendanceDelegate(next_day, self.attendance_view))
-        self.attendance_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.AllEditTriggers
-            & ~QAbstractItemView.EditTrigger.CurrentChanged
-        )
-        self.attendance_view.verticalHeader().hide()
-        header = self.attendance_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((190, 70, 200, 220, 150)):
-            self.attendance_view.setColumnWidth(column, width)
-        layout.addWidget(self.attendance_view, 1)
-        row = QHBoxLayout()
-        self.count_hint = hint("")
-        row.addWidget(self.count_hint, 1)
-        remove = QPushButton(translate("RecordActivityDialog", "Retirer la personne sélectionnée"))
-        remove.clicked.connect(self.remove_selected)
-        row.addWidget(remove)
-        layout.addLayout(row)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.picker.show_new_form)
-        QShortcut(
-            QKeySequence.StandardKey.Delete,
-            self.attendance_view,
-            self.remove_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        self._update_count()
-        return self.attendance_box
-
-    def _agents_box(self) -> QGroupBox:
-        self.agents_box = QGroupBox(translate("RecordActivityDialog", "Agents formés"))
-        grid = QGridLayout(self.agents_box)
-        self.trained: dict[str, QCheckBox] = {}
-        for i, agent in enumerate(list_agents(self.ws)):
-            check = QCheckBox(agent.name)
-            self.trained[agent.id] = check
-            grid.addWidget(check, i // 3, i % 3)
+    def _agents_box(self) -> TrainedAgentsBox:
+        self.agents_box = TrainedAgentsBox(self.ws)
+        self.trained = self.agents_box.trained
         return self.agents_box
 
     def _notes(self) -> QWidget:
@@ -338,28 +200,15 @@ class RecordActivityDialog(QDialog):
 
     def add_attendee(self, candidate: Candidate) -> None:
         """Add a person picked in the search (once)."""
-        self.attendance.add(Attendee(candidate.id, candidate.name, candidate.first_time))
-        self.attendance_view.scrollToBottom()
-        self._update_count()
+        self.attendance_box.add(candidate)
 
     def remove_selected(self) -> None:
         """Remove the selected attendee."""
-        self.attendance.remove(self.attendance_view.currentIndex().row())
-        self._update_count()
-
-    def _update_count(self) -> None:
-        self.count_hint.setText(
-            translate(
-                "RecordActivityDialog",
-                "{n} présent(s). Double-clic ou F2 pour noter "
-                "l'autonomie, une note ou un prochain rendez-vous.",
-            ).format(n=self.attendance.rowCount())
-        )
+        self.attendance_box.remove_selected()
 
     def minutes(self) -> int:
         """The chosen duration in minutes."""
-        value = self.duration.currentData()
-        return self.custom_minutes.value() if value == CUSTOM else int(value)
+        return self.general.minutes()
 
     def value(self) -> ActivityInput:
         """What the form holds, as the service's input."""
@@ -429,11 +278,7 @@ class RecordActivityDialog(QDialog):
         self.heading_label.setText(title)
         select_code(self.kind, data.kind)
         self.date.setDate(QDate(data.date.year, data.date.month, data.date.day))
-        if self.duration.findData(data.duree_minutes) >= 0:
-            select_code(self.duration, data.duree_minutes)
-        else:
-            select_code(self.duration, CUSTOM)
-            self.custom_minutes.setValue(data.duree_minutes)
+        self.general.set_minutes(data.duree_minutes)
         select_code(self.place, data.type_lieu)
         select_code(self.site, data.site_id)
         select_code(self.agent, data.agent_id)
@@ -460,7 +305,7 @@ class RecordActivityDialog(QDialog):
             )
         for agent_id, box in self.trained.items():
             box.setChecked(agent_id in data.trained_agent_ids)
-        self._update_count()
+        self.attendance_box.update_count()
         self.delete_button.setVisible(True)
         self.save_button.setText(translate("RecordActivityDialog", "Enregistrer les corrections"))
         self._based_on = self.value()
@@ -532,3 +377,11 @@ class RecordActivityDialog(QDialog):
         super().showEvent(event)
         # QDialogButtonBox makes its accept button the default when shown: undo that.
         no_default_buttons(self)
+        # Where the form is taller than the screen (large text), the search for attendees,
+        # which has the keyboard, is scrolled into view: names typed are seen.
+        QTimer.singleShot(0, self._show_focus)
+
+    def _show_focus(self) -> None:
+        focus = self.focusWidget()
+        if focus is not None and self.body_scroll.isAncestorOf(focus):
+            self.body_scroll.ensureWidgetVisible(focus)

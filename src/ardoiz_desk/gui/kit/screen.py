@@ -7,9 +7,11 @@ offers, centred on it. A saved geometry is restored only if it still fits.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSize
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLayout, QScrollArea, QWidget
 
 from ardoiz_desk.gui.kit.a11y import no_focus
 
@@ -69,3 +71,81 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     return area
+
+
+class Reflow(QWidget):
+    """Parts side by side when the width allows, else one above the other.
+
+    With large text or on a small screen, two columns would each be squeezed (and their
+    scroll area scroll sideways): below the width the parts need side by side, they stack.
+    Each part says the width it needs (by default its minimum size); ``stacked`` tells the
+    owner which way they lie, e.g. to let an inner scroll area grow to its whole content.
+    """
+
+    def __init__(
+        self,
+        parts: list[tuple[QWidget, int, Callable[[], int] | None]],
+        stacked: Callable[[bool], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        # The widget reports its own minimum (the stacked one): it may get narrower than the
+        # parts side by side, which is when it stacks them.
+        self.box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.parts = parts
+        self._stacked_changed = stacked
+        for widget, stretch, _needs in parts:
+            self.box.addWidget(widget, stretch)
+
+    @staticmethod
+    def _minimum(widget: QWidget) -> QSize:
+        return widget.minimumSize().expandedTo(widget.minimumSizeHint())
+
+    def side_by_side_width(self) -> int:
+        """The width the parts need next to each other."""
+        widths = [needs() if needs else self._minimum(w).width() for w, _s, needs in self.parts]
+        return sum(widths) + self.box.spacing() * (len(widths) - 1)
+
+    @property
+    def stacked(self) -> bool:
+        """True while the parts lie one above the other."""
+        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def minimumSizeHint(self) -> QSize:
+        sizes = [self._minimum(w) for w, _s, _n in self.parts if not w.isHidden()]
+        if not sizes:
+            return QSize(0, 0)
+        width = max(s.width() for s in sizes)
+        if self.stacked:
+            gaps = self.box.spacing() * (len(sizes) - 1)
+            return QSize(width, sum(s.height() for s in sizes) + gaps)
+        return QSize(width, max(s.height() for s in sizes))
+
+    def sizeHint(self) -> QSize:
+        return self.box.sizeHint().expandedTo(self.minimumSizeHint())
+
+    def reflow(self) -> None:
+        """Lay the parts side by side or stacked, for the current width."""
+        for widget, _stretch, needs in self.parts:
+            if needs is not None:
+                widget.setMinimumWidth(needs())  # never squeezed below what it needs
+        stack = self.width() < self.side_by_side_width()
+        if stack == self.stacked:
+            return
+        self.box.setDirection(
+            QBoxLayout.Direction.TopToBottom if stack else QBoxLayout.Direction.LeftToRight
+        )
+        if self._stacked_changed is not None:
+            self._stacked_changed(stack)
+        self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.reflow()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange):
+            self.reflow()  # the parts' needs changed (text size, a part shown)
+        return super().event(event)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ardoiz_desk.gui.kit.a11y import no_focus
 from ardoiz_desk.gui.kit.i18n import translate
 from ardoiz_desk.gui.kit.operations import Change, Operations
-from ardoiz_desk.gui.kit.screen import fit_to_screen, scrolling
+from ardoiz_desk.gui.kit.screen import Reflow, fit_to_screen, scrolling
 from ardoiz_desk.gui.kit.tasks import user_message
 from ardoiz_desk.gui.kit.widgets import error_label, heading, no_default_buttons, show_error
 from ardoiz_desk.gui.participants.form import ParticipantForm
@@ -75,14 +75,11 @@ class ParticipantCard(QDialog):
         layout = QVBoxLayout(self)
         self.title = heading("")
         layout.addWidget(self.title)
-        middle = QWidget()
-        columns = QHBoxLayout(middle)
-        columns.setContentsMargins(0, 0, 0, 0)
         scroll = no_focus(QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setMinimumWidth(460)
-        columns.addWidget(scroll, 5)
+        self.form_scroll = scroll
         self.tabs = QTabWidget()
         self.journey = JourneyTab()
         self.followups = FollowUpsTab(self.ws.today())
@@ -91,7 +88,13 @@ class ParticipantCard(QDialog):
         self.followups.done_button.clicked.connect(self.mark_selected_done)
         self.tabs.addTab(self.journey, translate("ParticipantCard", "Parcours"))
         self.tabs.addTab(self.followups, translate("ParticipantCard", "Suivis"))
-        columns.addWidget(self.tabs, 6)
+        # The form beside the journey when both fit at full width; with large text or a
+        # small screen the journey goes below and the form is never squeezed.
+        middle = Reflow(
+            [(scroll, 5, self._form_width), (self.tabs, 6, lambda: 360)],
+            stacked=self._columns_stacked,
+        )
+        self.columns = middle
         # On a small screen or with large text the two columns scroll; the buttons stay.
         layout.addWidget(no_focus(scrolling(middle)), 1)
         self.summary_error = error_label()
@@ -118,6 +121,17 @@ class ParticipantCard(QDialog):
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+    def _form_width(self) -> int:
+        """What the form needs to show whole in width (its scroll bar included)."""
+        bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        return self.form.minimumSizeHint().width() + bar + 2 * self.form_scroll.frameWidth()
+
+    def _columns_stacked(self, stacked: bool) -> None:
+        # Stacked, the card scrolls as a whole: the form shows all its rows, no inner scroll.
+        height = self.form.minimumSizeHint().height() + 2 * self.form_scroll.frameWidth()
+        self.form_scroll.setMinimumHeight(height if stacked else 0)
+        self.tabs.setMinimumHeight(320 if stacked else 0)
 
     def load(self) -> None:
         """Fill the card from the base (or empty for a new participant)."""
