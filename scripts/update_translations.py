@@ -4,7 +4,8 @@
 Runs ``pyside6-lupdate`` over every ``src/ardoiz_desk/{gui,printing}/**/*.py``, adds the labels of
 ``ardoiz_desk.services.vocabulary`` (which the window translates under their fixed context,
 where lupdate cannot see them) and the reports' own words (``t("...")`` and ``N_("...")`` in
-``ardoiz_desk/services/reports``, which the PDF and the Rapports pane translate), and rewrites
+``ardoiz_desk/services/reports`` and the person's record, which the PDFs and the Rapports pane
+translate), and rewrites
 ``resources/translations/ardoiz_desk_<lang>.ts`` from what it finds: existing translations
 are kept, strings that left the code are dropped, and strings lupdate files under an empty
 context (calls through a module's ``tr(text)`` helper) are given that helper's context, the
@@ -62,7 +63,11 @@ def vocabulary_messages() -> tuple[str, list[str]]:
     return vocabulary.TRANSLATION_CONTEXT, vocabulary.all_label_texts()
 
 
-REPORT_WORDING = ROOT / "src" / "ardoiz_desk" / "services" / "reports"
+# The services whose printed words Qt translates: the reports, and a person's printed record.
+REPORT_WORDING = (
+    *sorted((ROOT / "src" / "ardoiz_desk" / "services" / "reports").glob("*.py")),
+    ROOT / "src" / "ardoiz_desk" / "services" / "privacy" / "access_record.py",
+)
 _WORDING_CALLS = {"t", "N_"}
 
 
@@ -74,7 +79,7 @@ def wording_messages() -> tuple[str, list[str]]:
     from ardoiz_desk.services.reports import labels
 
     texts: dict[str, None] = {}
-    for path in sorted(REPORT_WORDING.glob("*.py")):
+    for path in REPORT_WORDING:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not node.args:
                 continue

@@ -1946,6 +1946,42 @@ Discard anyway?</translation>
             <source>Durée</source>
             <translation>Length</translation>
         </message>
+        <message>
+            <source>Nom</source>
+            <translation>Surname</translation>
+        </message>
+        <message>
+            <source>Prénom</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <source>Année de naissance</source>
+            <translation>Year of birth</translation>
+        </message>
+        <message>
+            <source>Code INSEE</source>
+            <translation>INSEE code</translation>
+        </message>
+        <message>
+            <source>Téléphone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Notice d'information remise le</source>
+            <translation>Information notice given on</translation>
+        </message>
+        <message>
+            <source>Tablette</source>
+            <translation>Tablet</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
     </context>
     <context>
         <name>ReportsPane</name>

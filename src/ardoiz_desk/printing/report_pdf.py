@@ -109,7 +109,7 @@ def person_document(record: dict[str, Any]) -> FlowDocument:
     )
     doc.add_paragraph(intro)
     doc.add_heading(tr("Informations enregistrées"))
-    doc.add_table((tr("Champ"), tr("Valeur")), person_summary_lines(record))
+    doc.add_table((tr("Champ"), tr("Valeur")), person_summary_lines(record, wording()))
     duplicates = record["doublons_fusionnes"]
     if duplicates:
         doc.add_heading(tr("Fiches en double fusionnées dans celle-ci"))

@@ -7,8 +7,6 @@ it is built, what was freed stays mapped in the process unless it is handed back
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import sys
 from functools import cache
 from typing import Any
@@ -18,8 +16,10 @@ from typing import Any
 def _libc() -> Any:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here, not at start
+
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL("libc.so.6")
         return libc if hasattr(libc, "malloc_trim") else None  # glibc (not musl)
     except OSError:
         return None

@@ -19,8 +19,9 @@ from ardoiz_desk.gui.kit.i18n import install_translators
 from ardoiz_desk.gui.kit.operations import Operations
 from ardoiz_desk.gui.reports.pane import ReportsPane
 from ardoiz_desk.paths import resources_dir
-from ardoiz_desk.printing.report_pdf import render_report_pdf
+from ardoiz_desk.printing.report_pdf import render_person_pdf, render_report_pdf
 from ardoiz_desk.printing.words import number
+from ardoiz_desk.services.privacy.access_record import person_record
 from ardoiz_desk.services.reports.figures import ReportFilter, compute_report
 from ardoiz_desk.services.sites.sites import list_agents, list_sites
 
@@ -142,14 +143,45 @@ def test_the_report_pdf_reads_english_in_the_english_window(qapp, pilot, english
     assert still_french([line for line in lines if "France Services" not in line]) == []
 
 
+def test_the_person_record_pdf_reads_english_in_the_english_window(
+    qapp, pilot, english, tmp_path
+) -> None:
+    out = tmp_path / "record.pdf"
+    render_person_pdf(person_record(pilot.ws, pilot.a), out)
+    text = _pdf_text(out)
+    assert "Year of birth" in text and "Female" in text and "Due date" in text
+    names = {s.name for s in list_sites(pilot.ws)}
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    # Proper names (people, sites) and what the agent wrote (notes, reasons) are kept.
+    written = ("Hélène", "DUPRÉ", "France Services", *names)
+    labels = [line for line in lines if not any(n in line for n in written)]
+    assert still_french(labels) == []
+
+
 def _grown(report):
-    return replace(report, minutes_by_kind={"individuel": 198_270, "collectif": 0, "formation": 0})
+    return replace(
+        report,
+        activities_by_kind={"individuel": 1500, "collectif": 4, "formation": 1},
+        minutes_by_kind={"individuel": 198_270, "collectif": 0, "formation": 0},  # 3 304,5 h
+    )
+
+
+def _legend(pane: ReportsPane, chart_id: str) -> list[str]:
+    return [m.label() for m in pane._views[chart_id].chart().legend().markers()]
+
+
+def _figures_table(pane: ReportsPane) -> list[str]:
+    model = pane.chart_figures
+    return [model.index(r, 3).data() for r in range(model.rowCount())]
 
 
 def test_key_figures_in_french_number_format(qtbot, pilot) -> None:
     pane = _pane(qtbot, pilot)
     pane._show_report(_grown(pane.report))
     assert pane._figures["Heures d'activité"].text() == "3\u202f304,5"
+    assert pane._figures["Activités"].text() == "1\u202f505"
+    assert "Individuels : 1\u202f500" in _legend(pane, "kinds")
+    assert "1\u202f500" in _figures_table(pane)
     assert number(3304.5) == "3\u202f304,5"
 
 
@@ -157,6 +189,8 @@ def test_key_figures_and_pdf_in_english_number_format(qtbot, pilot, english, tmp
     pane = _pane(qtbot, pilot)
     pane._show_report(_grown(pane.report))
     assert pane._figures["Heures d'activité"].text() == "3,304.5"
+    assert "Individual: 1,500" in _legend(pane, "kinds")
+    assert "1,500" in _figures_table(pane)
     assert number(3304.5) == "3,304.5" and number(12_345) == "12,345"
     out = tmp_path / "report.pdf"
     render_report_pdf(_grown(compute_report(pilot.ws, PERIOD)), out)

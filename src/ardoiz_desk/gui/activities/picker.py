@@ -59,7 +59,7 @@ def candidate_search(
             return []
         idx = index()
         if idx is not None:
-            ids = idx.search(text)[:MAX_CANDIDATES]
+            ids = idx.search_view(text)[:MAX_CANDIDATES]  # only these ids are read
             rows = participant_rows(ws, ids, idx)
             return [
                 Candidate(

@@ -37,9 +37,7 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             installed.append(translator)
-    locale = QLocale(
-        QLocale.Language.English if lang == "en" else QLocale.Language.French,
-        QLocale.Country.UnitedKingdom if lang == "en" else QLocale.Country.France,
-    )
+    # By name: PySide6 builds its Language and Country enums (650 members) on first use.
+    locale = QLocale("en_GB" if lang == "en" else "fr_FR")
     QLocale.setDefault(locale)
     return installed

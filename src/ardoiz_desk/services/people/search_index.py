@@ -26,6 +26,7 @@ from sqlalchemy import Result, Text, cast, func, select
 from ardoiz_desk.services.activities.sessions import stage_of
 from ardoiz_desk.services.heap import give_back_free_memory, shrink_sqlite_cache
 from ardoiz_desk.services.id_view import IdView
+from ardoiz_desk.services.packed import PackedStrings
 from ardoiz_desk.services.people.participants import ParticipantFilter
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import Activity, Attendance, Participant, Site, listed_participant
@@ -146,29 +147,36 @@ def _packed_ids_and_keys(session) -> tuple[list[str], list[str]] | None:
 class ParticipantIndex:
     """Folded search keys and filter values of every live participant, held in memory.
 
-    Rows live at fixed positions in parallel lists (one string per participant for the
-    search key and its id; folded names, communes and filter values are shared objects,
-    years a compact array); sort orders are arrays of positions, computed once per column
-    and patched when a participant changes. Loading runs off the GUI thread; searching and
-    patching happen on one thread (the GUI's). About 0.3 KiB per participant.
+    Rows live at fixed positions: the search keys as one string each (what every keystroke
+    scans), the ids packed end to end in one string, and every other column as an array of
+    small codes — folded names and communes into one table of texts, site, stage, autonomy
+    and tablet into one table of values, each distinct value held once; years as numbers.
+    Sort orders are arrays of positions, computed once per column and patched when a
+    participant changes. Loading runs off the GUI thread; searching and patching happen on
+    one thread (the GUI's). About 0.2 KiB per participant, most of it the search key.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self.ids: list[str] = []
+        self.ids: Sequence[str] = PackedStrings()
         self._by_id = array("i")  # live positions, in id order (finding a participant)
         self._dead: set[int] = set()
         self._keys: list[str] = []
-        self._nom: list[str] = []
-        self._prenom: list[str] = []
-        self._commune: list[str] = []
+        # Codes into self._texts (folded names and communes, each once).
+        self._nom = array("I")
+        self._prenom = array("I")
+        self._commune = array("I")
+        self._texts: list[str] = []
+        self._text_code: dict[str, int] = {}  # a text as stored -> code of its folded form
+        self._folded_code: dict[str, int] = {}  # a folded text -> its code
         self._year = array("H")
-        self._site: list[str] = []
-        self._stage: list[str] = []
-        self._autonomy: list[str] = []
-        self._tablet: list[str] = []
-        self._shared: dict[str, str] = {}
-        self._folded: dict[str, str] = {}
+        # Codes into self._values (site ids, stages, autonomies, tablet statuses).
+        self._site = array("I")
+        self._stage = array("I")
+        self._autonomy = array("I")
+        self._tablet = array("I")
+        self._values: list[str] = []
+        self._value_code: dict[str, int] = {}
         self._orders: dict[str, array[int]] = {}
         self._last: tuple[str, tuple[str, ...], Sequence[int]] | None = None
         self.site_names: dict[str, str] = {}
@@ -181,23 +189,29 @@ class ParticipantIndex:
             stages = _stages(session)
             packed = _packed_ids_and_keys(session)
             if packed is not None:
+                ids = packed[0]
                 index._fill(session, *packed, stages)
             else:
+                ids = []
                 for chunk in _entry_rows(session).partitions(LOAD_CHUNK):
-                    index._extend(chunk, stages)
-                index.ids, index._keys = _packed(index.ids), _packed(index._keys)
+                    ids.extend(row[0] for row in chunk)
+                    index._extend(chunk, stages, head=False, keys=True)
+                index._keys = _packed(index._keys)
             index.site_names = dict(session.execute(select(Site.id, Site.name)).all())
             shrink_sqlite_cache(session.connection())  # the whole table went through it
-        del stages
-        ids = index.ids
+        del stages, packed
+        # Sorted while the ids are still separate strings (reading them from the packed
+        # form would build them all again, once per comparison key).
         index._by_id = array("i", sorted(range(len(ids)), key=ids.__getitem__))
-        index._order("nom")
+        index._orders["nom"] = array("i", sorted(range(len(ids)), key=index._sort_key("nom", ids)))
+        index.ids = PackedStrings(ids)
+        del ids
         give_back_free_memory()
         return index
 
     def _fill(self, session, ids: list[str], keys: list[str], stages: dict[str, str]) -> None:
         """Take packed ids and keys, then the other columns, put at the ids' positions."""
-        self.ids, self._keys = ids, keys
+        self._keys = keys
         where = dict(zip(ids, range(len(ids)), strict=True))
         spots: list[int] = []
         for chunk in _entry_rows(session).partitions(LOAD_CHUNK):
@@ -210,7 +224,7 @@ class ParticipantIndex:
             inverse = sorted(range(len(spots)), key=spots.__getitem__)
             for name in ("_nom", "_prenom", "_commune", "_site", "_stage", "_autonomy", "_tablet"):
                 values = getattr(self, name)
-                setattr(self, name, list(map(values.__getitem__, inverse)))
+                setattr(self, name, array("I", map(values.__getitem__, inverse)))
             self._year = array("H", map(self._year.__getitem__, inverse))
 
     def __len__(self) -> int:
@@ -225,27 +239,37 @@ class ParticipantIndex:
         return None
 
     def _extend(
-        self, rows: Sequence[Sequence[Any]], stages: dict[str, str], *, head: bool = True
+        self,
+        rows: Sequence[Sequence[Any]],
+        stages: dict[str, str],
+        *,
+        head: bool = True,
+        keys: bool | None = None,
     ) -> None:
         """Append rows, column by column (no Python-level work per row and column).
 
-        ``head=False`` leaves ids and keys out (they were read packed, beforehand).
+        ``head=False`` leaves ids and keys out (they were read packed, beforehand);
+        ``keys=True`` takes the keys all the same.
         """
         if not rows:
             return
         columns = zip(*rows, strict=True)
-        pids, keys, noms, prenoms, communes, years, sites, autonomies, tablets = columns
+        pids, keys_read, noms, prenoms, communes, years, sites, autonomies, tablets = columns
         if head:
-            self.ids.extend(pids)
-            self._keys.extend(keys)
-        folded = self._folded
-        for text in set(noms + prenoms + communes).difference(folded):
-            folded[text] = self._share(fold(text))
-        self._nom.extend(map(folded.__getitem__, noms))
-        self._prenom.extend(map(folded.__getitem__, prenoms))
-        self._commune.extend(map(folded.__getitem__, communes))
+            self.ids.extend(pids)  # type: ignore[attr-defined]
+        if head if keys is None else keys:
+            self._keys.extend(keys_read)
+        text_code, folded_code, texts = self._text_code, self._folded_code, self._texts
+        for text in set(noms + prenoms + communes).difference(text_code):
+            folded = fold(text)
+            code = text_code[text] = folded_code.setdefault(folded, len(texts))
+            if code == len(texts):
+                texts.append(folded)
+        self._nom.extend(map(text_code.__getitem__, noms))
+        self._prenom.extend(map(text_code.__getitem__, prenoms))
+        self._commune.extend(map(text_code.__getitem__, communes))
         self._year.extend(min(max(y, 0), 65535) if y else 9999 for y in years)
-        share = self._shared.setdefault
+        value_code, known = self._value_code, self._values
         for values, column in (
             (sites, self._site),
             ([stages.get(p, "aucune") for p in pids], self._stage),
@@ -253,32 +277,35 @@ class ParticipantIndex:
             (tablets, self._tablet),
         ):
             values = [v or "" for v in values]
-            column.extend(map(share, values, values))
+            for value in set(values).difference(value_code):
+                value_code[value] = len(known)
+                known.append(value)
+            column.extend(map(value_code.__getitem__, values))
 
-    def _share(self, value: str) -> str:
-        """The one copy of a value many rows hold (a site id, a status, a folded name)."""
-        return self._shared.setdefault(value, value)
-
-    def _sort_key(self, column: str) -> Callable[[int], Any]:
+    def _sort_key(self, column: str, ids: Sequence[str] | None = None) -> Callable[[int], Any]:
         """Return a function giving the sort key of a position for a column."""
-        nom, prenom, ids = self._nom, self._prenom, self.ids
+        nom, prenom, texts = self._nom, self._prenom, self._texts
+        ids = self.ids if ids is None else ids
         if column == "nom":
-            return lambda i: (nom[i], prenom[i], ids[i])
+            return lambda i: (texts[nom[i]], texts[prenom[i]], ids[i])
         if column == "prenom":
-            return lambda i: (prenom[i], nom[i], ids[i])
-        values: Sequence[Any]
+            return lambda i: (texts[prenom[i]], texts[nom[i]], ids[i])
+        codes: Sequence[int]
+        by_code: Sequence[Any]
+        values = self._values
         if column == "site":
             site_keys = {sid: fold(name) for sid, name in self.site_names.items()}
-            values = [site_keys.get(s, "") for s in self._site]
+            codes, by_code = self._site, [site_keys.get(v, "") for v in values]
         elif column == "stage":
-            values = [STAGE_RANKS[s] for s in self._stage]
+            codes, by_code = self._stage, [STAGE_RANKS.get(v, 0) for v in values]
         elif column == "autonomie":
-            values = [AUTONOMY_RANKS.get(a, 0) for a in self._autonomy]
+            codes, by_code = self._autonomy, [AUTONOMY_RANKS.get(v, 0) for v in values]
         elif column == "commune":
-            values = self._commune
+            codes, by_code = self._commune, texts
         else:
-            values = self._year
-        return lambda i: (values[i], nom[i], prenom[i], ids[i])
+            year = self._year
+            return lambda i: (year[i], texts[nom[i]], texts[prenom[i]], ids[i])
+        return lambda i: (by_code[codes[i]], texts[nom[i]], texts[prenom[i]], ids[i])
 
     def _order(self, column: str) -> array[int]:
         """Return the live positions in ascending order of a column (computed once)."""
@@ -367,7 +394,7 @@ class ParticipantIndex:
         return found
 
     def _apply_filters(self, found: Sequence[int], flt: IndexFilter) -> Sequence[int]:
-        checks = []
+        checks: list[tuple[Sequence[int], tuple[str, ...]]] = []
         if flt.site_id:
             checks.append((self._site, (flt.site_id,)))
         if flt.autonomie:
@@ -377,18 +404,16 @@ class ParticipantIndex:
         if flt.has_tablet is not None:
             wanted = ("owned", "loaned") if flt.has_tablet else ("none", "ordered")
             checks.append((self._tablet, wanted))
-        for values, accepted in checks:
-            found = list(
-                compress(
-                    found, map(frozenset(accepted).__contains__, map(values.__getitem__, found))
-                )
-            )
+        codes = self._value_code
+        for column, accepted in checks:
+            wanted = frozenset(codes[v] for v in accepted if v in codes)
+            found = list(compress(found, map(wanted.__contains__, map(column.__getitem__, found))))
         return found
 
     def stage(self, participant_id: str) -> str:
         """Return the highest stage a participant reached ('aucune' if unknown)."""
         pos = self._position(participant_id)
-        return self._stage[pos] if pos is not None else "aucune"
+        return self._values[self._stage[pos]] if pos is not None else "aucune"
 
 
 def _packed(values: Iterable[str]) -> list[str]:

@@ -139,27 +139,31 @@ def person_display_name(record: dict[str, Any]) -> str:
     return f"{person.get('prenom', '')} {str(person.get('nom', '')).upper()}".strip()
 
 
-def person_summary_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
-    """Return the person's file as French (label, value) pairs, for a printed record."""
+def person_summary_lines(
+    record: dict[str, Any], w: lb.Wording = lb.FRENCH
+) -> list[tuple[str, str]]:
+    """Return the person's file as (label, value) pairs for a printed record, in French
+    unless a wording says otherwise (the PDF in the English window)."""
+    t = w.t
     p = record["personne"]
     year = p.get("annee_naissance")
     notice = p.get("notice_given_on")
     return [
-        ("Nom", str(p.get("nom") or "")),
-        ("Prénom", str(p.get("prenom") or "")),
-        ("Année de naissance", str(year) if year else ""),
-        ("Commune", f"{p.get('commune') or ''} {p.get('commune_code_postal') or ''}".strip()),
-        ("Code INSEE", str(p.get("commune_code_insee") or "")),
-        ("Téléphone", str(p.get("telephone") or "")),
-        ("E-mail", str(p.get("email") or "")),
-        ("Genre", lb.label(lb.GENRE_LABELS, p.get("genre"))),
-        ("Statut social", lb.label(lb.STATUT_LABELS, p.get("statut_social"))),
-        ("Site", str(p.get("site") or "")),
+        (t("Nom"), str(p.get("nom") or "")),
+        (t("Prénom"), str(p.get("prenom") or "")),
+        (t("Année de naissance"), str(year) if year else ""),
+        (t("Commune"), f"{p.get('commune') or ''} {p.get('commune_code_postal') or ''}".strip()),
+        (t("Code INSEE"), str(p.get("commune_code_insee") or "")),
+        (t("Téléphone"), str(p.get("telephone") or "")),
+        (t("E-mail"), str(p.get("email") or "")),
+        (t("Genre"), w.label(lb.label(lb.GENRE_LABELS, p.get("genre")))),
+        (t("Statut social"), w.label(lb.label(lb.STATUT_LABELS, p.get("statut_social")))),
+        (t("Site"), str(p.get("site") or "")),
         (
-            "Notice d'information remise le",
+            t("Notice d'information remise le"),
             lb.french_date(dt.date.fromisoformat(notice)) if notice else "",
         ),
-        ("Tablette", lb.label(lb.TABLET_LABELS, p.get("tablet_status") or "none")),
-        ("Autonomie", lb.AUTONOMY_LABELS.get(p.get("autonomie") or "", "")),
-        ("Notes", str(p.get("notes") or "")),
+        (t("Tablette"), w.label(lb.label(lb.TABLET_LABELS, p.get("tablet_status") or "none"))),
+        (t("Autonomie"), w.label(lb.AUTONOMY_LABELS.get(p.get("autonomie") or "", ""))),
+        (t("Notes"), str(p.get("notes") or "")),
     ]
