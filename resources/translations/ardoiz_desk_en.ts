@@ -679,6 +679,93 @@ Delete anyway?</translation>
         </message>
     </context>
     <context>
+        <name>ImportPreview</name>
+        <message>
+            <source>Personnes ajoutées ({0})</source>
+            <translation>People added ({0})</translation>
+        </message>
+        <message>
+            <source>Personnes modifiées ({0})</source>
+            <translation>People changed ({0})</translation>
+        </message>
+        <message>
+            <source>Personnes supprimées ({0})</source>
+            <translation>People deleted ({0})</translation>
+        </message>
+        <message>
+            <source>Personnes effacées ({0})</source>
+            <translation>People erased ({0})</translation>
+        </message>
+        <message>
+            <source>Activités ajoutées ({0})</source>
+            <translation>Activities added ({0})</translation>
+        </message>
+        <message>
+            <source>Activités modifiées ({0})</source>
+            <translation>Activities changed ({0})</translation>
+        </message>
+        <message>
+            <source>Activités supprimées ({0})</source>
+            <translation>Activities deleted ({0})</translation>
+        </message>
+        <message>
+            <source>Suivis ajoutés ({0})</source>
+            <translation>Follow-ups added ({0})</translation>
+        </message>
+        <message>
+            <source>Suivis modifiés ({0})</source>
+            <translation>Follow-ups changed ({0})</translation>
+        </message>
+        <message>
+            <source>Suivis supprimés ({0})</source>
+            <translation>Follow-ups deleted ({0})</translation>
+        </message>
+        <message>
+            <source>(sans nom)</source>
+            <translation>(no name)</translation>
+        </message>
+        <message>
+            <source>{0} pour {1}</source>
+            <translation>{0} for {1}</translation>
+        </message>
+        <message>
+            <source>… et {0} autres</source>
+            <translation>… and {0} more</translation>
+        </message>
+        <message>
+            <source>nouveau : {0}</source>
+            <translation>new: {0}</translation>
+        </message>
+        <message>
+            <source>modifié : {0}</source>
+            <translation>changed: {0}</translation>
+        </message>
+        <message>
+            <source>supprimé : {0}</source>
+            <translation>deleted: {0}</translation>
+        </message>
+        <message>
+            <source>effacé : {0}</source>
+            <translation>erased: {0}</translation>
+        </message>
+        <message>
+            <source>Aussi — {0}.</source>
+            <translation>Also — {0}.</translation>
+        </message>
+        <message>
+            <source>En tout — {0}.</source>
+            <translation>In all — {0}.</translation>
+        </message>
+        <message>
+            <source>Paquet de {0}</source>
+            <translation>Bundle from {0}</translation>
+        </message>
+        <message>
+            <source>Fichier « {0} »</source>
+            <translation>File “{0}”</translation>
+        </message>
+    </context>
+    <context>
         <name>Journey</name>
         <message>
             <source>Date</source>
@@ -2515,6 +2602,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Only what {0} is missing</translation>
         </message>
         <message>
+            <source>une installation sans site</source>
+            <translation>an installation without a site</translation>
+        </message>
+        <message>
             <source>Conflits ({0})</source>
             <translation>Conflicts ({0})</translation>
         </message>
@@ -2531,8 +2622,16 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Exporting…</translation>
         </message>
         <message>
-            <source>Paquet écrit : {0} ({1} enregistrements, {2} Ko).</source>
-            <translation>Bundle written: {0} ({1} records, {2} KB).</translation>
+            <source>rien de nouveau</source>
+            <translation>nothing new</translation>
+        </message>
+        <message>
+            <source>Paquet déposé dans le dossier partagé : {0} ({1} Ko).</source>
+            <translation>Bundle placed in the shared folder: {0} ({1} KB).</translation>
+        </message>
+        <message>
+            <source>Paquet enregistré : « {0} » dans {1} — {2} ({3} Ko).</source>
+            <translation>Bundle saved: “{0}” in {1} — {2} ({3} KB).</translation>
         </message>
         <message>
             <source>Lecture des paquets…</source>
@@ -2555,8 +2654,8 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Import cancelled: nothing was changed.</translation>
         </message>
         <message>
-            <source>Import terminé : {0} importé(s), {1} en attente, {2} refusé(s). Rapport : {3}</source>
-            <translation>Import finished: {0} imported, {1} waiting, {2} refused. Report: {3}</translation>
+            <source>Import terminé : {0} paquet(s) importé(s), {1} en attente, {2} refusé(s).</source>
+            <translation>Import finished: {0} bundle(s) imported, {1} waiting, {2} refused.</translation>
         </message>
         <message>
             <source>{0} paquet(s) nouveau(x) ou modifié(s) depuis l'aperçu, non importé(s) : relancez l'aperçu.</source>
@@ -2579,12 +2678,20 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Approve the installation {0} whose key fingerprint is {1}?</translation>
         </message>
         <message>
+            <source>sans site</source>
+            <translation>without a site</translation>
+        </message>
+        <message>
             <source>Approuver une installation</source>
             <translation>Approve an installation</translation>
         </message>
         <message>
             <source>Import des paquets en attente…</source>
             <translation>Importing the waiting bundles…</translation>
+        </message>
+        <message>
+            <source>Rejoignez d'abord le territoire (la coordination, elle, le crée) dans l'onglet « Installations » : ce poste pourra ensuite envoyer et recevoir des paquets.</source>
+            <translation>First join the territory (the coordination creates it) in the “Installations” tab: this computer can then send and receive bundles.</translation>
         </message>
         <message>
             <source>Envoyer les données de ce poste</source>
@@ -2625,6 +2732,14 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Aperçu de l'import</source>
             <translation>Import preview</translation>
+        </message>
+        <message>
+            <source>Détail de l'import</source>
+            <translation>Import details</translation>
+        </message>
+        <message>
+            <source>Le détail d'un aperçu (qui est ajouté, modifié, effacé) s'affiche ici.</source>
+            <translation>The details of a preview (who is added, changed, erased) show here.</translation>
         </message>
         <message>
             <source>Appliquer l'import</source>
@@ -2763,8 +2878,8 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>(unknown)</translation>
         </message>
         <message>
-            <source>Installation</source>
-            <translation>Installation</translation>
+            <source>Rôle</source>
+            <translation>Role</translation>
         </message>
         <message>
             <source>Empreinte de la clé</source>
@@ -2773,6 +2888,94 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Paquets en attente</source>
             <translation>Bundles waiting</translation>
+        </message>
+        <message>
+            <source>{0} personne</source>
+            <translation>{0} person</translation>
+        </message>
+        <message>
+            <source>{0} personnes</source>
+            <translation>{0} people</translation>
+        </message>
+        <message>
+            <source>{0} activité</source>
+            <translation>{0} activity</translation>
+        </message>
+        <message>
+            <source>{0} activités</source>
+            <translation>{0} activities</translation>
+        </message>
+        <message>
+            <source>{0} présence</source>
+            <translation>{0} attendance</translation>
+        </message>
+        <message>
+            <source>{0} présences</source>
+            <translation>{0} attendances</translation>
+        </message>
+        <message>
+            <source>{0} suivi</source>
+            <translation>{0} follow-up</translation>
+        </message>
+        <message>
+            <source>{0} suivis</source>
+            <translation>{0} follow-ups</translation>
+        </message>
+        <message>
+            <source>{0} présence en formation</source>
+            <translation>{0} training attendance</translation>
+        </message>
+        <message>
+            <source>{0} présences en formation</source>
+            <translation>{0} training attendances</translation>
+        </message>
+        <message>
+            <source>{0} agent</source>
+            <translation>{0} agent</translation>
+        </message>
+        <message>
+            <source>{0} agents</source>
+            <translation>{0} agents</translation>
+        </message>
+        <message>
+            <source>{0} site</source>
+            <translation>{0} site</translation>
+        </message>
+        <message>
+            <source>{0} sites</source>
+            <translation>{0} sites</translation>
+        </message>
+        <message>
+            <source>{0} autre</source>
+            <translation>{0} other</translation>
+        </message>
+        <message>
+            <source>{0} autres</source>
+            <translation>{0} others</translation>
+        </message>
+        <message>
+            <source>Nouveau : {0}.</source>
+            <translation>New: {0}.</translation>
+        </message>
+        <message>
+            <source>Modifié : {0}.</source>
+            <translation>Changed: {0}.</translation>
+        </message>
+        <message>
+            <source>Supprimé : {0}.</source>
+            <translation>Deleted: {0}.</translation>
+        </message>
+        <message>
+            <source>Effacé : {0}.</source>
+            <translation>Erased: {0}.</translation>
+        </message>
+        <message>
+            <source>{0} conflit(s) à examiner (onglet « Conflits »).</source>
+            <translation>{0} conflict(s) to review (“Conflicts” tab).</translation>
+        </message>
+        <message>
+            <source>installation inconnue</source>
+            <translation>unknown installation</translation>
         </message>
     </context>
     <context>
@@ -2894,6 +3097,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Site</source>
             <translation>Site</translation>
+        </message>
+        <message>
+            <source>(site inconnu)</source>
+            <translation>(unknown site)</translation>
         </message>
         <message>
             <source>État</source>
@@ -3089,6 +3296,10 @@ Choose a passphrase of at least {1} characters. Give it to the site by phone, ne
         <message>
             <source>Écriture du fichier d'inscription…</source>
             <translation>Writing the enrolment file…</translation>
+        </message>
+        <message>
+            <source>Phrase secrète incorrecte (ou fichier d'inscription altéré) : rien n'a été modifié. Vérifiez-la avec la coordination et tapez-la à nouveau.</source>
+            <translation>Wrong passphrase (or altered enrolment file): nothing was changed. Check it with the coordination and type it again.</translation>
         </message>
         <message>
             <source>Ce poste a rejoint le territoire « {0} ». Lisez l'empreinte de sa clé à la coordination par téléphone : elle la vérifie avant d'approuver vos paquets.</source>

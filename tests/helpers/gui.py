@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWidget
@@ -39,6 +42,10 @@ class FakeDialogs(DialogSeam):
         self.questions: list[str] = []
         self.errors: list[str] = []
         self.shown: list[QDialog] = []
+        # File choosers: what each one proposed (a path, or the folder it opened in), and
+        # the answers to give, in order (a Path, a list of paths, or None for "cancelled").
+        self.proposed: list[Path | None] = []
+        self.files: list[Any] = []
 
     def show(self, dialog: QDialog) -> None:
         self.shown.append(dialog)
@@ -53,6 +60,23 @@ class FakeDialogs(DialogSeam):
 
     def error(self, parent, title: str, text: str) -> None:
         self.errors.append(text)
+
+    def _file_answer(self, proposed: Path | None, default: Any) -> Any:
+        self.proposed.append(proposed)
+        return self.files.pop(0) if self.files else default
+
+    def choose_save_path(self, parent, title: str, proposed: Path, filters: str) -> Path | None:
+        return self._file_answer(proposed, None)
+
+    def choose_open_paths(self, parent, title: str, folder, filters: str) -> list[Path]:
+        answer = self._file_answer(folder, [])
+        return [answer] if isinstance(answer, Path) else list(answer or [])
+
+    def choose_open_path(self, parent, title: str, folder, filters: str) -> Path | None:
+        return self._file_answer(folder, None)
+
+    def choose_folder(self, parent, title: str, folder) -> Path | None:
+        return self._file_answer(folder, None)
 
 
 def open_window(qtbot, ws: Workspace, dialogs: FakeDialogs) -> MainWindow:

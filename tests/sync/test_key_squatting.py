@@ -207,7 +207,12 @@ def test_pane_approves_the_line_whose_fingerprint_was_checked(qtbot, territory, 
     pane.tabs.setCurrentIndex(2)
     model = pane.peers.model()
     x_fp = territory_info(x).fingerprint
-    rows = [r for r in range(model.rowCount()) if model.index(r, 1).data() == x.replica_id]
+    items = table_model(pane.peers)
+
+    def peer(r: int):
+        return items.item(model.mapToSource(model.index(r, 0)).row())
+
+    rows = [r for r in range(model.rowCount()) if peer(r).replica_id == x.replica_id]
     assert len(rows) == 2 and all("2 clés" in model.index(r, 2).data() for r in rows)
     pane.peers.selectRow(next(r for r in rows if model.index(r, 3).data() == x_fp))
     pane.dialogs.ask = lambda *a: True

@@ -32,6 +32,16 @@ from ardoiz_desk.sync.wire_rows import TableIO
 
 Progress = Callable[[int, int, str], None]
 EXTRA_SECTIONS = frozenset({"roster"})
+#: What a refusal calls the rows of each table (an agent never reads a table name).
+_WORDS = {
+    "sites": "site(s)",
+    "agents": "agent(s)",
+    "participants": "personne(s)",
+    "activities": "activité(s)",
+    "attendances": "présence(s)",
+    "agent_trainings": "présence(s) en formation",
+    "followups": "suivi(s)",
+}
 MODELS: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
 #: Tables in merge order: a table comes after those it points at.
 ORDER = {name: i for i, name in enumerate(MODELS)}
@@ -247,7 +257,7 @@ class _References:
             missing = wanted - found
             if missing:
                 raise BundleError(
-                    f"Ce paquet fait référence à {len(missing)} enregistrement(s) de « {target} » "
+                    f"Ce paquet fait référence à {len(missing)} {_WORDS.get(target, target)} "
                     "absent(s) de cette base : demandez à l'expéditeur un paquet complet.",
                     "references",
                 )

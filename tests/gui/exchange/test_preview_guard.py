@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from ardoiz_desk.gui.exchange.views import table_model
+from ardoiz_desk.gui.exchange.wording import file_label
 from ardoiz_desk.services.exchange.bundle_import import import_files, import_inbox
 from ardoiz_desk.services.exchange.bundles import export_bundle, set_sync_folder
 from ardoiz_desk.services.health import digest
@@ -102,11 +103,15 @@ def test_pane_applies_only_what_it_previewed(qtbot, territory, tmp_path) -> None
     assert rows[late.name].status == "stale"
     assert [o.status for n, o in rows.items() if n != late.name] == ["applied"]
     text = pane.status.text()
-    assert "1 importé(s)" in text and "depuis l'aperçu" in text and "relancez l'aperçu" in text
+    assert (
+        "1 paquet(s) importé(s)" in text
+        and "depuis l'aperçu" in text
+        and "relancez l'aperçu" in text
+    )
     row = next(
         r
         for r in range(pane.outcomes.model().rowCount())
-        if pane.outcomes.model().index(r, 0).data() == late.name
+        if pane.outcomes.model().index(r, 0).data() == file_label(late.name)
     )
     assert "depuis l'aperçu" in pane.outcomes.model().index(row, 2).data()
     names = {p.nom for p in search_participants(coord)}

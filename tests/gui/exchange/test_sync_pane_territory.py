@@ -89,8 +89,9 @@ def _join_through_pane(qtbot, site, enrolment: Path, passphrase: str):
     pane = _pane(qtbot, site)
     pane.territory_box.choose_enrolment_file = lambda: enrolment
     _click(qtbot, pane, "joinTerritory")
-    dialog = _fill_and_accept(qtbot, pane, passphrase=passphrase)
-    assert dialog.findChild(QLineEdit, "passphrase").echoMode() == QLineEdit.EchoMode.Password
+    edit = pane.dialogs.shown[-1].findChild(QLineEdit, "passphrase")
+    assert edit.echoMode() == QLineEdit.EchoMode.Password
+    _fill_and_accept(qtbot, pane, passphrase=passphrase)
     return pane, territory_info(site)
 
 
@@ -120,8 +121,8 @@ def test_wrong_passphrase_shows_a_french_error_and_changes_nothing(
     site = workspace_factory("site")
     pane, info = _join_through_pane(qtbot, site, enrolment, "not the passphrase")
     assert info is None and list_peers(site) == []
-    error = pane.territory_box.error
-    assert error.isVisibleTo(pane) and "Phrase secrète incorrecte" in error.text()
+    again = pane.dialogs.shown[-1]  # asked again, in a dialog that says why
+    assert again.isVisible() and "Phrase secrète incorrecte" in again.error.text()
     assert pane.territory_box.join_button.isVisibleTo(pane)
     assert "aucun territoire" in pane.territory_label.text()
 

@@ -11,6 +11,7 @@ from ardoiz_desk.gui.app.main_window import ACTIVITIES, FOLLOWUPS, MainWindow
 from ardoiz_desk.gui.kit.operations import Change, Changed, ChangeHub, Operations, follow
 from ardoiz_desk.gui.kit.ui_settings import UiSettings
 from ardoiz_desk.gui.settings.pane import SettingsPane
+from ardoiz_desk.services.exchange.territory import create_territory
 from ardoiz_desk.services.people.followups import add_followup
 from ardoiz_desk.services.people.participants import ParticipantInput, register_participant
 from helpers.gui import FakeDialogs, open_window
@@ -62,9 +63,11 @@ def test_a_failed_anonymisation_gives_exactly_one_message(qtbot, ws, monkeypatch
 
 
 def test_a_sync_failure_is_shown_once_in_the_pane(qtbot, window, dialogs, tmp_path) -> None:
+    create_territory(window.ws, "CCSB")  # else export waits for the territory, and says so
     window.show_pane(4)
     pane = window.sync_pane
-    pane.choose_export_path = lambda: tmp_path / "missing" / "folder" / "site.ardoiz"
+    (tmp_path / "a-file").write_text("not a folder")
+    pane.choose_export_path = lambda: tmp_path / "a-file" / "site.ardoiz"
     pane.export_to_file()
     _wait_idle(qtbot, window.ops)
     qtbot.wait(50)

@@ -62,7 +62,9 @@ def board_columns() -> list[Column]:
         return text + (tr(" — silencieux") if line.silent else "")
 
     return [
-        Column(tr("Site"), lambda x: x.site_name or x.site_code or x.replica_id, foreground=red),
+        Column(
+            tr("Site"), lambda x: x.site_name or x.site_code or tr("(site inconnu)"), foreground=red
+        ),
         Column(tr("État"), lambda x: states.get(x.status, x.status)),
         Column(tr("Dernier paquet"), lambda x: when(x.last_bundle_at), foreground=red),
         Column(tr("Depuis"), silence, lambda x: x.silent_days or 0, foreground=red),

@@ -3,7 +3,14 @@
 Every import is first run as a dry run whose preview the agent confirms; all long work goes
 through the window's Operations so the window never freezes; what an import or a decision
 changed is announced on the window's change hub. File choosers are methods that tests
-replace (``choose_*``), so no test blocks on a modal.
+replace (``choose_*``) and open through the window's DialogSeam, so no test blocks on a
+modal. The save dialog proposes the site's name and the date, in the folder last used (a USB
+stick), remembered in the window's settings.
+
+Until the installation belongs to a territory, sending and receiving are disabled and the
+tab says why; no file dialog opens. Every success clears the red message of an earlier
+failure (here or in the territory box). What the pane says names people, activities,
+follow-ups and sites, never a table, a report path or an installation id.
 """
 
 from __future__ import annotations
@@ -14,28 +21,32 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QProgressBar,
     QPushButton,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ardoiz_desk.gui.exchange.board_tab import TerritoryBoardTab, ensure_board_tab
 from ardoiz_desk.gui.exchange.counter_status import counter_text
+from ardoiz_desk.gui.exchange.preview_text import preview_html
 from ardoiz_desk.gui.exchange.tabs import conflicts_tab, exchange_tab, peers_tab
 from ardoiz_desk.gui.exchange.territory_box import TerritoryBox, role_label
 from ardoiz_desk.gui.exchange.views import selected_item, table_model
+from ardoiz_desk.gui.exchange.wording import changes_text, counts_text
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.operations import Change, Changed, Operations, follow
+from ardoiz_desk.gui.kit.ui_settings import UiSettings
 from ardoiz_desk.gui.kit.widgets import error_label, heading, hint, show_error
 from ardoiz_desk.services.exchange.bundle_import import approve_replica, import_files, import_inbox
 from ardoiz_desk.services.exchange.bundles import (
     ExportResult,
     export_bundle,
+    proposed_bundle_name,
     set_sync_folder,
     sync_folder,
 )
@@ -68,7 +79,10 @@ class SyncPane(QWidget):
     # Built by exchange.tabs, in the manner of setupUi.
     scope: QComboBox
     folder_label: QLabel
+    exchange_reason: QLabel
+    exchange_buttons: list[QPushButton]
     outcomes: QTableView
+    preview_detail: QTextBrowser
     apply_button: QPushButton
     cancel_button: QPushButton
     conflicts: QTableView
@@ -82,7 +96,10 @@ class SyncPane(QWidget):
         self.ws = ws
         self.ops = ops
         self.runner = ops.runner
+        self.ui = UiSettings(ws.data_dir)
         self._pending: ImportSource | None = None
+        # replica id → its site's name, for what the tables say (filled by refresh)
+        self.site_names: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Synchronisation")))
         self.territory_label = hint("")
@@ -90,6 +107,7 @@ class SyncPane(QWidget):
         self.tabs = QTabWidget()
         self.territory_box = TerritoryBox(ws, ops)
         self.territory_box.changed.connect(self.territory_changed)
+        self.territory_box.succeeded.connect(lambda: show_error(self.error, None))
         self.tabs.addTab(exchange_tab(self), tr("Échanger"))
         self.tabs.addTab(conflicts_tab(self), tr("Conflits"))
         self.tabs.addTab(peers_tab(self), tr("Installations"))
@@ -121,24 +139,40 @@ class SyncPane(QWidget):
         """The window's dialog seam, handed over explicitly with the operations."""
         return self.ops.dialogs
 
+    def proposed_export_path(self) -> Path:
+        """Where the save dialog starts: the folder last used, the site's name and the date."""
+        folder = self.ui.exchange_folder or Path.home()
+        return folder / proposed_bundle_name(self.ws)
+
     def choose_export_path(self) -> Path | None:
-        """Ask where to write a bundle."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("Exporter un paquet"), "", tr("Paquets Ardoiz (*.ardoiz)")
+        """Ask where to write a bundle; remember its folder for next time."""
+        path = self.dialogs.choose_save_path(
+            self,
+            tr("Exporter un paquet"),
+            self.proposed_export_path(),
+            tr("Paquets Ardoiz (*.ardoiz)"),
         )
-        return Path(path) if path else None
+        if path is not None:
+            self.ui.exchange_folder = path.parent
+        return path
 
     def choose_import_files(self) -> list[Path]:
-        """Ask which bundles to import."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, tr("Importer des paquets"), "", tr("Paquets Ardoiz (*.ardoiz)")
+        """Ask which bundles to import, from the folder last used; remember it."""
+        paths = self.dialogs.choose_open_paths(
+            self,
+            tr("Importer des paquets"),
+            self.ui.exchange_folder,
+            tr("Paquets Ardoiz (*.ardoiz)"),
         )
-        return [Path(p) for p in paths]
+        if paths:
+            self.ui.exchange_folder = paths[0].parent
+        return paths
 
     def choose_folder(self) -> Path | None:
         """Ask for the shared folder."""
-        path = QFileDialog.getExistingDirectory(self, tr("Dossier partagé"))
-        return Path(path) if path else None
+        return self.dialogs.choose_folder(
+            self, tr("Dossier partagé"), sync_folder(self.ws) or self.ui.exchange_folder
+        )
 
     # --- refresh --------------------------------------------------------------------------
 
@@ -161,17 +195,20 @@ class SyncPane(QWidget):
             else tr("Aucun dossier partagé choisi.")
         )
         self.counter_status.setText(counter_text(sync_status(self.ws)))
+        self._show_exchange_allowed(info is not None)
         board = ensure_board_tab(self)
         if board is not None and self.tabs.currentWidget() is board:
             board.refresh()
         peers = list_peers(self.ws) if info else []
+        self.site_names.clear()
+        self.site_names.update({p.replica_id: p.site_name or p.site_code for p in peers})
         self.scope.clear()
         self.scope.addItem(tr("Tout (paquet complet)"), None)
         for p in peers:
             if p.status == "trusted":
                 self.scope.addItem(
                     tr("Seulement ce qui manque à {0}").format(
-                        p.site_name or p.site_code or p.replica_id
+                        p.site_name or p.site_code or tr("une installation sans site")
                     ),
                     p.replica_id,
                 )
@@ -188,6 +225,19 @@ class SyncPane(QWidget):
             if pending
             else tr("Installations"),
         )
+
+    def _show_exchange_allowed(self, allowed: bool) -> None:
+        """Send and receive only once in a territory; until then say why, plainly."""
+        for button in self.exchange_buttons:
+            button.setEnabled(allowed)
+        self.scope.setEnabled(allowed)
+        self.exchange_reason.setVisible(not allowed)
+
+    def _exchange_allowed(self) -> bool:
+        """True once in a territory; otherwise the reason is shown and nothing opens."""
+        allowed = territory_info(self.ws) is not None
+        self._show_exchange_allowed(allowed)
+        return allowed
 
     # --- running work ---------------------------------------------------------------------
 
@@ -213,7 +263,13 @@ class SyncPane(QWidget):
 
     def _finished(self, done, result) -> None:
         self.progress.hide()
+        self._succeeded()
         done(result)
+
+    def _succeeded(self) -> None:
+        """A success makes any red message shown before stale: clear them all."""
+        show_error(self.error, None)
+        self.territory_box.clear_error()
 
     def _failed(self, message: str, _details: str) -> None:
         self.progress.hide()
@@ -224,12 +280,16 @@ class SyncPane(QWidget):
 
     def export_to_file(self) -> None:
         """Export to a chosen file."""
+        if not self._exchange_allowed():
+            return
         path = self.choose_export_path()
         if path is not None:
             self._export(path if path.suffix else path.with_suffix(".ardoiz"))
 
     def export_to_folder(self) -> None:
         """Export into the shared folder."""
+        if not self._exchange_allowed():
+            return
         folder = sync_folder(self.ws)
         if folder is None:
             show_error(self.error, tr("Choisissez d'abord le dossier partagé."))
@@ -247,18 +307,23 @@ class SyncPane(QWidget):
         )
 
     def _exported(self, result: ExportResult) -> None:
-        rows = sum(result.counts.values())
-        self.status.setText(
-            tr("Paquet écrit : {0} ({1} enregistrements, {2} Ko).").format(
-                result.path, rows, max(1, result.size // 1024)
+        what = counts_text(result.counts) or tr("rien de nouveau")
+        size = max(1, result.size // 1024)
+        folder = sync_folder(self.ws)
+        if folder is not None and result.path.parent == folder:
+            text = tr("Paquet déposé dans le dossier partagé : {0} ({1} Ko).").format(what, size)
+        else:
+            text = tr("Paquet enregistré : « {0} » dans {1} — {2} ({3} Ko).").format(
+                result.path.name, result.path.parent, what, size
             )
-        )
+        self.status.setText(text)
 
     def pick_folder(self) -> None:
         """Choose the shared folder."""
         folder = self.choose_folder()
         if folder is not None:
             set_sync_folder(self.ws, folder)
+            self._succeeded()
             self.refresh()
             self.ops.announce(Change.SETTINGS, origin=self)  # rounds watch the new folder
 
@@ -266,12 +331,16 @@ class SyncPane(QWidget):
 
     def preview_files(self) -> None:
         """Dry-run chosen files, then wait for confirmation."""
+        if not self._exchange_allowed():
+            return
         paths = self.choose_import_files()
         if paths:
             self._preview(ImportSource("files", paths=tuple(paths)))
 
     def preview_inbox(self) -> None:
         """Dry-run the shared folder's new bundles, then wait for confirmation."""
+        if not self._exchange_allowed():
+            return
         folder = sync_folder(self.ws)
         if folder is None:
             show_error(self.error, tr("Choisissez d'abord le dossier partagé."))
@@ -296,15 +365,21 @@ class SyncPane(QWidget):
             tr("Lecture des paquets…"),
         )
 
+    def _show_outcomes(self, report: ImportReport | None) -> None:
+        outcomes = report.outcomes if report is not None else ()
+        table_model(self.outcomes).set_items(outcomes)
+        self.preview_detail.setHtml(preview_html(outcomes, self.site_names))
+
     def _previewed(self, source: ImportSource, report: ImportReport) -> None:
-        table_model(self.outcomes).set_items(report.outcomes)
+        self._show_outcomes(report)
         ready = report.count("preview") + report.count("held")
         self._set_pending(replace(source, previewed=report.fingerprints()) if ready else None)
         refused = report.count("refused")
         text = tr(
             "Aperçu : {0} paquet(s) prêt(s), {1} refusé(s). Rien n'a encore été modifié."
         ).format(ready, refused)
-        self.status.setText(text if ready else tr("Rien à importer."))
+        brings = changes_text(o for o in report.outcomes if o.status == "preview")
+        self.status.setText(" ".join([text, brings]).strip() if ready else tr("Rien à importer."))
 
     def _set_pending(self, source: ImportSource | None) -> None:
         self._pending = source
@@ -322,20 +397,19 @@ class SyncPane(QWidget):
 
     def cancel_import(self) -> None:
         """Forget the preview."""
+        self._succeeded()
         self._set_pending(None)
-        table_model(self.outcomes).set_items([])
+        self._show_outcomes(None)
         self.status.setText(tr("Import annulé : rien n'a été modifié."))
 
     def _imported(self, report: ImportReport) -> None:
-        table_model(self.outcomes).set_items(report.outcomes)
+        self._show_outcomes(report)
         text = tr(
-            "Import terminé : {0} importé(s), {1} en attente, {2} refusé(s). Rapport : {3}"
-        ).format(
-            report.count("applied"),
-            report.count("held"),
-            report.count("refused"),
-            report.report_path or "",
-        )
+            "Import terminé : {0} paquet(s) importé(s), {1} en attente, {2} refusé(s)."
+        ).format(report.count("applied"), report.count("held"), report.count("refused"))
+        brought = changes_text(o for o in report.outcomes if o.status == "applied")
+        if brought:
+            text += " " + brought
         stale = report.count("stale")
         if stale:
             text += " " + tr(
@@ -387,7 +461,7 @@ class SyncPane(QWidget):
             show_error(self.error, tr("Choisissez une installation en attente."))
             return
         question = tr("Approuver l'installation {0} dont la clé a pour empreinte {1} ?").format(
-            peer.site_name or peer.replica_id, peer.fingerprint
+            peer.site_name or peer.site_code or tr("sans site"), peer.fingerprint
         )
         if self.dialogs.ask(self, tr("Approuver une installation"), question):
             self._run(

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +39,11 @@ class TabbedPane(Protocol):
 
     scope: QComboBox
     folder_label: QLabel
+    exchange_reason: QLabel
+    exchange_buttons: list[QPushButton]
+    site_names: dict[str, str]
     outcomes: QTableView
+    preview_detail: QTextBrowser
     apply_button: QPushButton
     cancel_button: QPushButton
     conflicts: QTableView
@@ -60,6 +66,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SyncPane", text)
 
 
+class CompactSplitter(QSplitter):
+    """A splitter that asks for little height and takes what the pane has left.
+
+    Tables and text views ask for ~200 px each; a scroll area sizes a pane with wrapped
+    labels by its preferred height, so two of them would push the confirm buttons under
+    the fold of a 768 px screen.
+    """
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), 8 * self.fontMetrics().height()))
+
+
 def _button(text: str, slot, name: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
@@ -71,15 +90,28 @@ def exchange_tab(pane: TabbedPane) -> QWidget:
     """Build the Échanger tab: send, shared folder, receive with a preview to confirm."""
     tab = QWidget()
     layout = QVBoxLayout(tab)
+    pane.exchange_reason = hint(
+        tr(
+            "Rejoignez d'abord le territoire (la coordination, elle, le crée) dans l'onglet « Installations » : ce poste pourra ensuite envoyer et recevoir des paquets."  # noqa: E501
+        )
+    )
+    pane.exchange_reason.setObjectName("exchangeReason")
+    pane.exchange_reason.setStyleSheet("font-weight: bold;")
+    layout.addWidget(pane.exchange_reason)
     layout.addWidget(QLabel(tr("Envoyer les données de ce poste")))
     send = QHBoxLayout()
     pane.scope = QComboBox()
     pane.scope.setAccessibleName(tr("Contenu du paquet"))
+    # A long site name in "Seulement ce qui manque à …" must not widen the pane (1024 px).
+    pane.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    pane.scope.setMinimumContentsLength(16)
     send.addWidget(pane.scope, 1)
-    send.addWidget(_button(tr("Exporter vers un fichier…"), pane.export_to_file, "exportFile"))
-    send.addWidget(
-        _button(tr("Déposer dans le dossier partagé"), pane.export_to_folder, "exportFolder")
+    export_file = _button(tr("Exporter vers un fichier…"), pane.export_to_file, "exportFile")
+    export_folder = _button(
+        tr("Déposer dans le dossier partagé"), pane.export_to_folder, "exportFolder"
     )
+    send.addWidget(export_file)
+    send.addWidget(export_folder)
     layout.addLayout(send)
     folder = QHBoxLayout()
     pane.folder_label = QLabel("")
@@ -91,9 +123,13 @@ def exchange_tab(pane: TabbedPane) -> QWidget:
     layout.addWidget(pane.counter_status)
     layout.addWidget(QLabel(tr("Recevoir les données des autres sites")))
     receive = QHBoxLayout()
-    receive.addWidget(_button(tr("Importer des fichiers…"), pane.preview_files, "importFiles"))
-    receive.addWidget(_button(tr("Relever le dossier partagé"), pane.preview_inbox, "importInbox"))
+    import_files = _button(tr("Importer des fichiers…"), pane.preview_files, "importFiles")
+    import_inbox = _button(tr("Relever le dossier partagé"), pane.preview_inbox, "importInbox")
+    receive.addWidget(import_files)
+    receive.addWidget(import_inbox)
     receive.addStretch(1)
+    # Disabled, with exchange_reason shown, until the installation is in a territory.
+    pane.exchange_buttons = [export_file, export_folder, import_files, import_inbox]
     layout.addLayout(receive)
     layout.addWidget(
         hint(
@@ -102,8 +138,24 @@ def exchange_tab(pane: TabbedPane) -> QWidget:
             )
         )
     )
-    pane.outcomes = make_table(outcome_columns(), tr("Aperçu de l'import"))
-    layout.addWidget(pane.outcomes, 1)
+    pane.site_names = {}
+    pane.outcomes = make_table(outcome_columns(pane.site_names), tr("Aperçu de l'import"))
+    pane.outcomes.setMinimumHeight(90)
+    # Who each bundle adds, changes or erases, by name, under the table of counts.
+    pane.preview_detail = QTextBrowser()
+    pane.preview_detail.setObjectName("previewDetail")
+    pane.preview_detail.setAccessibleName(tr("Détail de l'import"))
+    pane.preview_detail.setMinimumHeight(90)
+    pane.preview_detail.setPlaceholderText(
+        tr("Le détail d'un aperçu (qui est ajouté, modifié, effacé) s'affiche ici.")
+    )
+    split = CompactSplitter(Qt.Orientation.Vertical)
+    split.setChildrenCollapsible(False)
+    split.addWidget(pane.outcomes)
+    split.addWidget(pane.preview_detail)
+    split.setStretchFactor(0, 1)
+    split.setStretchFactor(1, 1)
+    layout.addWidget(split, 1)
     confirm = QHBoxLayout()
     confirm.addStretch(1)
     pane.apply_button = _button(tr("Appliquer l'import"), pane.apply_import, "applyImport")

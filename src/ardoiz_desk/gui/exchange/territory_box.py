@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.operations import Operations
+from ardoiz_desk.gui.kit.ui_settings import UiSettings
 from ardoiz_desk.gui.kit.widgets import error_label, hint, show_error
 from ardoiz_desk.services.exchange.territory import (
     COORDINATOR,
@@ -42,6 +42,7 @@ from ardoiz_desk.services.exchange.territory import (
 )
 from ardoiz_desk.services.validation import ValidationError
 from ardoiz_desk.services.workspace import Workspace
+from ardoiz_desk.sync.errors import BundleError
 
 ENROLMENT_SUFFIX = ".ardoiz-enrol"
 
@@ -154,6 +155,8 @@ class TerritoryBox(QGroupBox):
     """Shows this installation's territory and fingerprint; joins, creates and invites."""
 
     changed = Signal()
+    #: Any action of the box ended well: the pane clears its own stale error.
+    succeeded = Signal()
 
     def __init__(
         self,
@@ -165,6 +168,7 @@ class TerritoryBox(QGroupBox):
         self.ws = ws
         self.ops = ops
         self.runner = ops.runner
+        self.ui = UiSettings(ws.data_dir)
         self.dialog: TerritoryDialog | None = None
         layout = QVBoxLayout(self)
         self.summary = hint("")
@@ -195,18 +199,26 @@ class TerritoryBox(QGroupBox):
     # --- seams (tests replace these) ------------------------------------------------------
 
     def choose_enrolment_file(self) -> Path | None:
-        """Ask which enrolment file to join with."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Fichier d'inscription reçu"), "", enrolment_filter()
+        """Ask which enrolment file to join with (from the folder last used: a USB stick)."""
+        path = self.dialogs.choose_open_path(
+            self, tr("Fichier d'inscription reçu"), self.ui.exchange_folder, enrolment_filter()
         )
-        return Path(path) if path else None
+        if path is not None:
+            self.ui.exchange_folder = path.parent
+        return path
 
     def choose_enrolment_path(self) -> Path | None:
         """Ask where to write a new site's enrolment file."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("Enregistrer le fichier d'inscription"), "", enrolment_filter()
+        folder = self.ui.exchange_folder or Path.home()
+        path = self.dialogs.choose_save_path(
+            self,
+            tr("Enregistrer le fichier d'inscription"),
+            folder / f"inscription{ENROLMENT_SUFFIX}",
+            enrolment_filter(),
         )
-        return Path(path) if path else None
+        if path is not None:
+            self.ui.exchange_folder = path.parent
+        return path
 
     # --- state ----------------------------------------------------------------------------
 
@@ -234,15 +246,21 @@ class TerritoryBox(QGroupBox):
     def start_join(self) -> None:
         """Pick the enrolment file, then ask for the passphrase given by phone."""
         path = self.choose_enrolment_file()
-        if path is None:
-            return
+        if path is not None:
+            self.ask_join_passphrase(path)
+
+    def ask_join_passphrase(self, path: Path, problem: str | None = None) -> None:
+        """Ask for the passphrase of a chosen enrolment file (again, after a wrong one)."""
         intro = tr(
             "Fichier : {0}\nTapez la phrase secrète que la coordination vous a donnée par téléphone."  # noqa: E501
         ).format(path.name)
-        self._open(
-            TerritoryDialog(tr("Rejoindre un territoire"), intro, ask_passphrase=True, parent=self),
-            lambda d: self._join(path, d.passphrase()),
+        dialog = TerritoryDialog(
+            tr("Rejoindre un territoire"), intro, ask_passphrase=True, parent=self
         )
+        self._open(dialog, lambda d: self._join(path, d.passphrase()))
+        if problem:
+            show_error(dialog.error, problem)
+            dialog.passphrase_edit.setFocus()
 
     def start_create(self) -> None:
         """Ask for the territory's name; this installation becomes its coordination."""
@@ -281,9 +299,9 @@ class TerritoryBox(QGroupBox):
         unreadable = tr("Impossible de lire le fichier « {0} ».").format(path.name)
         self._run(
             lambda _p: _with_file_message(
-                lambda: join_territory(self.ws, path, passphrase), unreadable
+                lambda: _join_or_wrong_passphrase(self.ws, path, passphrase), unreadable
             ),
-            self._joined,
+            lambda info: self._joined(path, info),
             tr("Inscription en cours…"),
         )
 
@@ -327,13 +345,29 @@ class TerritoryBox(QGroupBox):
     def _finished(self, done: Callable, result) -> None:
         self._set_busy(False)
         done(result)
+        if not self.error.isVisibleTo(self) and result is not WRONG_PASSPHRASE:
+            self.succeeded.emit()
+
+    def clear_error(self) -> None:
+        """Hide a red message a later success made stale."""
+        show_error(self.error, None)
 
     def _failed(self, message: str, _details: str) -> None:
         self._set_busy(False)
         self._say("")
         show_error(self.error, message)
 
-    def _joined(self, info: TerritoryInfo) -> None:
+    def _joined(self, path: Path, info: TerritoryInfo | object) -> None:
+        if info is WRONG_PASSPHRASE:  # the file stays chosen: only the passphrase is asked
+            self._say("")
+            self.ask_join_passphrase(
+                path,
+                tr(
+                    "Phrase secrète incorrecte (ou fichier d'inscription altéré) : rien n'a été modifié. Vérifiez-la avec la coordination et tapez-la à nouveau."  # noqa: E501
+                ),
+            )
+            return
+        assert isinstance(info, TerritoryInfo)
         self._say(
             tr(
                 "Ce poste a rejoint le territoire « {0} ». Lisez l'empreinte de sa clé à la coordination par téléphone : elle la vérifie avant d'approuver vos paquets."  # noqa: E501
@@ -355,6 +389,20 @@ class TerritoryBox(QGroupBox):
     def _changed(self) -> None:
         self.refresh()
         self.changed.emit()
+
+
+#: What the join work returns when the passphrase does not open the file (nothing changed).
+WRONG_PASSPHRASE = object()
+
+
+def _join_or_wrong_passphrase(ws: Workspace, path: Path, passphrase: str):
+    """Join; a wrong passphrase is no failure of the flow: it returns WRONG_PASSPHRASE."""
+    try:
+        return join_territory(ws, path, passphrase)
+    except BundleError as exc:
+        if exc.reason == "passphrase":
+            return WRONG_PASSPHRASE
+        raise
 
 
 def _with_file_message(call: Callable, message: str):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ardoiz_desk.gui.exchange.territory_box import role_label
+from ardoiz_desk.gui.exchange.wording import file_label, site_label
 from ardoiz_desk.gui.kit.a11y import release_tab
 from ardoiz_desk.gui.kit.table_model import RAW_ROLE, Column, ItemTableModel
 from ardoiz_desk.gui.participants.form import field_labels
@@ -53,15 +56,16 @@ def field_label(table: str, field: str) -> str:
     return field.replace("_", " ").capitalize()
 
 
-def outcome_columns() -> list[Column]:
-    """Columns of the import preview and report."""
+def outcome_columns(site_names: Mapping[str, str] | None = None) -> list[Column]:
+    """Columns of the import preview and report (``site_names``: replica id → site name)."""
+    names = site_names if site_names is not None else {}
 
     def count(name: str):
         return lambda o: str(o.total(name)) if o.tables else ""
 
     return [
-        Column(tr("Fichier"), lambda o: o.file),
-        Column(tr("Origine"), lambda o: o.origin_site or o.origin_replica),
+        Column(tr("Fichier"), lambda o: file_label(o.file)),
+        Column(tr("Origine"), lambda o: site_label(o, names)),
         Column(tr("État"), lambda o: status_label(o.status)),
         Column(tr("Nouveaux"), count("new"), lambda o: o.total("new")),
         Column(tr("Modifiés"), count("updated"), lambda o: o.total("updated")),
@@ -101,7 +105,7 @@ def peer_columns() -> list[Column]:
 
     return [
         Column(tr("Site"), lambda p: p.site_name or p.site_code or tr("(inconnu)")),
-        Column(tr("Installation"), lambda p: p.replica_id),
+        Column(tr("Rôle"), lambda p: role_label(p.role)),
         Column(tr("État"), state),
         Column(tr("Empreinte de la clé"), lambda p: p.fingerprint),
         Column(

@@ -1,13 +1,15 @@
 """The one seam through which every dialog and message box opens.
 
-Production code never calls ``exec()`` or ``QMessageBox`` directly: it asks a
-:class:`DialogSeam`. Tests hand the window a fake seam that answers at once, so no test
+Production code never calls ``exec()``, ``QMessageBox`` or ``QFileDialog`` directly: it
+asks a :class:`DialogSeam`. Tests hand the window a fake seam that answers at once, so no test
 ever blocks on a modal.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 def give_keyboard_back(parent: QWidget | None) -> None:
@@ -52,3 +54,33 @@ class DialogSeam:
         """Show a readable error message."""
         QMessageBox.warning(parent, title, text)
         give_keyboard_back(parent)
+
+    def choose_save_path(
+        self, parent: QWidget | None, title: str, proposed: Path, filters: str
+    ) -> Path | None:
+        """Ask where to write a file, proposing a folder and a name; None when cancelled."""
+        path, _ = QFileDialog.getSaveFileName(parent, title, str(proposed), filters)
+        give_keyboard_back(parent)
+        return Path(path) if path else None
+
+    def choose_open_paths(
+        self, parent: QWidget | None, title: str, folder: Path | None, filters: str
+    ) -> list[Path]:
+        """Ask which files to read, starting in a folder; empty when cancelled."""
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, str(folder or ""), filters)
+        give_keyboard_back(parent)
+        return [Path(p) for p in paths]
+
+    def choose_open_path(
+        self, parent: QWidget | None, title: str, folder: Path | None, filters: str
+    ) -> Path | None:
+        """Ask which one file to read, starting in a folder; None when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(parent, title, str(folder or ""), filters)
+        give_keyboard_back(parent)
+        return Path(path) if path else None
+
+    def choose_folder(self, parent: QWidget | None, title: str, folder: Path | None) -> Path | None:
+        """Ask for a folder, starting in one; None when cancelled."""
+        path = QFileDialog.getExistingDirectory(parent, title, str(folder or ""))
+        give_keyboard_back(parent)
+        return Path(path) if path else None

@@ -54,6 +54,18 @@ class UiSettings:
         """Remember the main window's geometry."""
         self.qsettings.setValue("window/geometry", value)
 
+    @property
+    def exchange_folder(self) -> Path | None:
+        """The folder last used to export or import bundles (a USB stick), if it still exists."""
+        value = self.qsettings.value("exchange/last_folder", "")
+        folder = Path(str(value)) if value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    @exchange_folder.setter
+    def exchange_folder(self, folder: Path) -> None:
+        self.qsettings.setValue("exchange/last_folder", str(folder))
+        self.qsettings.sync()
+
     def sync(self) -> None:
         """Write to disk now."""
         self.qsettings.sync()

@@ -15,6 +15,7 @@ from ardoiz_desk.services.exchange.bundles import own_version_vector
 from ardoiz_desk.services.exchange.import_report import BundleOutcome
 from ardoiz_desk.services.exchange.incoming import CheckedStream
 from ardoiz_desk.services.exchange.ledger import ledger_values
+from ardoiz_desk.services.exchange.preview_rows import RowChanges, finish_noting, start_noting
 from ardoiz_desk.services.exchange.quarantine import CLOCK, mark_released, take_notice
 from ardoiz_desk.services.exchange.territory import apply_roster
 from ardoiz_desk.services.privacy.audit import record_event
@@ -50,10 +51,11 @@ class _AlreadyApplied(Exception):
 class _Preview(Exception):
     """Raised inside a dry run's transaction so that it rolls back."""
 
-    def __init__(self, result: MergeResult, chained: int) -> None:
+    def __init__(self, result: MergeResult, chained: int, changes: tuple[RowChanges, ...]) -> None:
         super().__init__("dry run")
         self.result = result
         self.chained = chained
+        self.changes = changes
 
 
 def apply_bundle(
@@ -83,12 +85,15 @@ def apply_bundle(
             conn = session.connection()
             if state.find_ledger(conn, head["bundle_id"], sha) == state.APPLIED:
                 raise _AlreadyApplied
+            # A preview also says who: rows the merge adds or changes are noted (rolled back).
+            noting = dry_run and start_noting(conn)
             result = merge_tables(conn, bundle, sender_vv, own_version_vector(ws, conn), progress)
             bundle.redirects.check(conn)
             if beyond_drift(bundle.stream.read) and not approve_clock:
                 raise ClockAhead(clock_lead_ms(bundle.stream.read))
             if dry_run:
-                raise _Preview(result, len(live_redirected_to_erased(conn)))
+                changes = finish_noting(conn) if noting else ()
+                raise _Preview(result, len(live_redirected_to_erased(conn)), changes)
             kept = bundle.kept
             _bookkeep(ws, conn, envelope, kept, result, sha, head, from_held)
             ws.store.clock.observe(kept.max_stamp) if kept.max_stamp else None
@@ -131,7 +136,13 @@ def _preview_outcome(head: dict[str, Any], preview: _Preview, note: str) -> Bund
             f" {preview.chained} fiche(s) fusionnée(s) avec une personne effacée "
             "seront effacées aussi."
         )
-    return BundleOutcome(**head, status="preview", message=message, tables=preview.result.tables)
+    return BundleOutcome(
+        **head,
+        status="preview",
+        message=message,
+        tables=preview.result.tables,
+        changes=preview.changes,
+    )
 
 
 def _bookkeep(

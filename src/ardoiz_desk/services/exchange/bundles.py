@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import secrets
 import zlib
 from collections.abc import Callable, Mapping
@@ -27,6 +28,7 @@ from ardoiz_desk.services.privacy.audit import record_event
 from ardoiz_desk.services.sites.sites import this_site
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import SYNCED_MODELS
+from ardoiz_desk.store.text import fold
 from ardoiz_desk.sync import crypto, state
 from ardoiz_desk.sync.container import Section, open_envelope, read_manifest, write_bundle
 from ardoiz_desk.sync.errors import BundleError
@@ -124,6 +126,18 @@ def default_bundle_name(ws: Workspace, bundle_id: str) -> str:
     label = (site.code if site else ws.replica_id).replace("/", "-").replace(" ", "-")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     return f"ardoiz-{label}-{stamp}-{bundle_id[:8]}{BUNDLE_SUFFIX}"
+
+
+def proposed_bundle_name(ws: Workspace) -> str:
+    """The name a save dialog proposes: site name and today, e.g. ardoiz-mison-2026-12-02.ardoiz.
+
+    Accents, spaces and punctuation of the site's name are folded into a plain slug; an
+    installation without a site yet is only "ardoiz" and the date.
+    """
+    site = this_site(ws)
+    slug = re.sub(r"[^0-9a-z]+", "-", fold(site.name if site else "")).strip("-")[:40]
+    parts = ["ardoiz", slug.strip("-"), ws.today().isoformat()]
+    return "-".join(p for p in parts if p) + BUNDLE_SUFFIX
 
 
 def export_bundle(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ardoiz_desk.services.exchange.preview_rows import RowChanges
 from ardoiz_desk.services.files import write_atomically
 from ardoiz_desk.sync.apply import TableCounts
 
@@ -43,6 +44,9 @@ class BundleOutcome:
     kind: str = ""
     tables: tuple[TableCounts, ...] = ()
     reason: str = ""
+    #: A preview's people, activities and follow-ups added, changed, deleted or erased,
+    #: the first ones named (``preview_rows``); never kept in a report file.
+    changes: tuple[RowChanges, ...] = ()
 
     def total(self, name: str) -> int:
         """Sum one count (new, updated, deleted, erased, conflicts...) over the tables."""
@@ -76,6 +80,8 @@ class ImportReport:
     def as_dict(self) -> dict[str, Any]:
         """Return the report as plain data (for JSON)."""
         data = dataclasses.asdict(self)
+        for outcome in data["outcomes"]:
+            outcome.pop("changes", None)  # names stay in the window, out of report files
         data["report_path"] = str(self.report_path) if self.report_path else None
         return data
 
