@@ -137,7 +137,9 @@ def test_export_and_import_speak_of_people_not_tables(qtbot, territory, tmp_path
     assert "Import terminé" in pane.status.text() and "personne" in pane.status.text()
     assert digest(coord) != before
     assert_in_agents_words(pane)
-    assert "En tout" in pane.findChild(QTextBrowser, "previewDetail").toPlainText()
+    applied = pane.findChild(QTextBrowser, "previewDetail").toPlainText()
+    assert "En tout" in applied and "modifié : 1 personne" in applied  # as the status says
+    assert "effacé : 1 personne" in applied
     for tab in (1, 2):  # Conflits, Installations: sites by name, roles, fingerprints
         pane.tabs.setCurrentIndex(tab)
         assert_in_agents_words(pane)

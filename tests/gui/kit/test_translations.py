@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,10 +15,27 @@ from ardoiz_desk.paths import resources_dir
 TS = resources_dir() / "translations" / "ardoiz_desk_en.ts"
 
 
-def test_compiled_catalogue_ships() -> None:
-    qm = TS.with_suffix(".qm")
-    assert qm.exists() and qm.stat().st_size > 1000
-    assert qm.stat().st_mtime >= TS.stat().st_mtime - 5  # compiled after the last edit
+def _update_translations_tool():
+    script = Path(__file__).resolve().parents[3] / "scripts" / "update_translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations", script)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool
+
+
+def test_compiled_catalogue_ships(tmp_path) -> None:
+    """The shipped .qm is the compiled .ts, byte for byte (file dates mean nothing in a clone)."""
+    tool = _update_translations_tool()
+    for ts in sorted(TS.parent.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        assert qm.exists() and qm.stat().st_size > 100, qm.name
+        fresh = tmp_path / qm.name
+        subprocess.run(
+            [tool.tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True
+        )
+        assert fresh.read_bytes() == qm.read_bytes(), (
+            f"{qm.name} is stale: run scripts/update_translations.py"
+        )
 
 
 def test_every_message_is_translated() -> None:
@@ -53,10 +71,7 @@ def test_english_and_qt_french_catalogues_load(qapp) -> None:
 def test_catalogue_covers_every_string_in_the_code() -> None:
     """A string added to the window or a PDF without its English entry shows French in English
     mode; the catalogue check above cannot see it, since the .ts never heard of it."""
-    script = Path(__file__).resolve().parents[3] / "scripts" / "update_translations.py"
-    spec = importlib.util.spec_from_file_location("update_translations", script)
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = _update_translations_tool()
     done = tool.read_ts(TS)
     missing = [
         f"{context}: {text}"

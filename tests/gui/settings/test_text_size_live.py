@@ -27,23 +27,10 @@ def _visible_widgets() -> list[QWidget]:
     ]
 
 
-def _owned_elsewhere(widget: QWidget) -> bool:
-    """The report pane's key-figure values are sized in pixels by that pane's own style
-    sheet (gui/reports, kept by the reports work): left out here until it sizes them in em."""
-    parent = widget.parentWidget()
-    return (
-        parent is not None
-        and parent.objectName() == "figureCard"
-        and widget.font().pointSizeF() < 0
-    )
-
-
 def _sizes() -> dict[int, tuple[str, float, float]]:
     """Every visible widget's font size and, for tables, their row height."""
     found = {}
     for widget in _visible_widgets():
-        if _owned_elsewhere(widget):
-            continue
         rows = 0.0
         if isinstance(widget, QAbstractItemView) and hasattr(widget, "verticalHeader"):
             rows = float(widget.verticalHeader().defaultSectionSize())

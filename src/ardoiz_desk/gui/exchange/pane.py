@@ -54,6 +54,7 @@ from ardoiz_desk.services.exchange.conflicts import keep_conflict, list_conflict
 from ardoiz_desk.services.exchange.import_report import ImportReport
 from ardoiz_desk.services.exchange.sync_status import sync_status
 from ardoiz_desk.services.exchange.territory import list_peers, territory_info
+from ardoiz_desk.services.sites.sites import this_site
 from ardoiz_desk.services.workspace import Workspace
 
 
@@ -202,6 +203,9 @@ class SyncPane(QWidget):
         peers = list_peers(self.ws) if info else []
         self.site_names.clear()
         self.site_names.update({p.replica_id: p.site_name or p.site_code for p in peers})
+        here = this_site(self.ws)
+        if here is not None:  # this installation's own files in the shared folder
+            self.site_names[self.ws.replica_id] = here.name
         self.scope.clear()
         self.scope.addItem(tr("Tout (paquet complet)"), None)
         for p in peers:

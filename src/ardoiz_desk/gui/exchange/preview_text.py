@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ardoiz_desk.gui.exchange.wording import counts_text, file_label, site_label
+from ardoiz_desk.gui.exchange.wording import counts_text, file_label, site_label, totals
 from ardoiz_desk.gui.kit import vocabulary as voc
 from ardoiz_desk.gui.kit.table_model import fr_date
 from ardoiz_desk.services.exchange.import_report import BundleOutcome
@@ -86,7 +86,7 @@ def _others(outcome: BundleOutcome) -> str:
         ("deleted", tr("supprimé : {0}")),
         ("erased", tr("effacé : {0}")),
     ):
-        counts = {t.table: getattr(t, name) for t in outcome.tables if t.table not in skip}
+        counts = {t: n for t, n in totals([outcome], name).items() if t not in skip}
         text = counts_text(counts)
         if text:
             parts.append(label.format(text))

@@ -11,20 +11,22 @@ from ardoiz_desk.gui.kit.a11y import error_changed
 HEADING = "heading"
 
 
-def heading(text: str, parent: QWidget | None = None) -> QLabel:
-    """A pane or section title; its size follows the text-size setting."""
+def heading(text: str, parent: QWidget | None = None, *, scale: float = 1.35) -> QLabel:
+    """A pane or section title (or a key figure), bold and ``scale`` times the application
+    font; its size follows the text-size setting."""
     label = QLabel(text, parent)
     label.setProperty("role", HEADING)
+    label.setProperty("heading_scale", scale)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     scale_heading(label)
     return label
 
 
 def scale_heading(label: QLabel) -> None:
-    """Make a heading bold and a third larger than the application font."""
+    """Make a heading bold and larger than the application font (a third by default)."""
     font = QFont(QApplication.font())
     size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-    font.setPointSizeF(size * 1.35)
+    font.setPointSizeF(size * float(label.property("heading_scale") or 1.35))
     font.setBold(True)
     label.setFont(font)
 

@@ -33,7 +33,7 @@ from ardoiz_desk.gui.kit.date_field import DateField
 from ardoiz_desk.gui.kit.dialogs import DialogSeam
 from ardoiz_desk.gui.kit.operations import Change, Operations, follow
 from ardoiz_desk.gui.kit.tasks import user_message
-from ardoiz_desk.gui.kit.widgets import compact
+from ardoiz_desk.gui.kit.widgets import compact, heading
 from ardoiz_desk.gui.reports.chart_text import figures_model, make_readable
 from ardoiz_desk.printing import charts as charts
 from ardoiz_desk.printing.documents import print_report_pdf
@@ -268,8 +268,8 @@ class ReportsPane(QWidget):
             card.setFrameShape(QFrame.Shape.StyledPanel)
             card.setStyleSheet("#figureCard { background: #EEF3F8; border: 1px solid #6B7F93; }")
             box = QVBoxLayout(card)
-            value = QLabel("–")
-            value.setStyleSheet("font-size: 20px; font-weight: bold; color: #1F4E79;")
+            value = heading("–", scale=1.5)  # follows the text size, like the headings
+            value.setStyleSheet("color: #1F4E79;")
             caption = QLabel(wording().t(name))
             caption.setWordWrap(True)
             box.addWidget(value)

@@ -78,6 +78,7 @@ def start_noting(conn: Connection) -> bool:
         f"CREATE TEMP TABLE IF NOT EXISTS {_NOTES} (tbl TEXT NOT NULL, id TEXT NOT NULL, "
         "op TEXT NOT NULL, deleted INTEGER, erased INTEGER, a, b, c, PRIMARY KEY (tbl, id))"
     )
+    conn.exec_driver_sql(f"DELETE FROM {_NOTES}")  # only what this merge does
     for model in _TOLD:
         table = _table(model)
         differ = " OR ".join(f'OLD."{f}" IS NOT NEW."{f}"' for f in synced_fields(model))
