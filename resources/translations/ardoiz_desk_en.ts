@@ -374,6 +374,61 @@ Delete anyway?</translation>
         </message>
     </context>
     <context>
+        <name>ClockHeldBox</name>
+        <message>
+            <source>reçu le {0} à {1}</source>
+            <translation>received on {0} at {1}</translation>
+        </message>
+        <message>
+            <source>« {0} » : date en avance de {1} h</source>
+            <translation>“{0}”: date {1} h ahead</translation>
+        </message>
+        <message>
+            <source>contenu non détaillé</source>
+            <translation>contents not detailed</translation>
+        </message>
+        <message>
+            <source>Travail mis de côté : date en avance</source>
+            <translation>Work set aside: date ahead</translation>
+        </message>
+        <message>
+            <source>La date de l'ordinateur de ces sites était en avance : leur travail attend ici. Il sera appliqué de lui-même quand l'heure réelle l'aura rattrapé, ou dès que vous l'approuvez (ses dates seront alors remplacées par celles de ce poste).</source>
+            <translation>The computer date of these sites was ahead: their work waits here. It will be applied by itself once real time has caught up with it, or as soon as you approve it (its dates are then replaced by this computer's).</translation>
+        </message>
+        <message>
+            <source>Travail mis de côté pour une date en avance</source>
+            <translation>Work set aside for a date ahead</translation>
+        </message>
+        <message>
+            <source>Approuver…</source>
+            <translation>Approve…</translation>
+        </message>
+        <message>
+            <source>Choisissez un travail mis de côté.</source>
+            <translation>Choose a piece of work set aside.</translation>
+        </message>
+        <message>
+            <source>Appliquer maintenant ce travail ?
+
+{0}
+
+Ses dates en avance seront remplacées par celles de ce poste.</source>
+            <translation>Apply this work now?
+
+{0}
+
+Its dates ahead will be replaced by this computer's.</translation>
+        </message>
+        <message>
+            <source>Approuver un travail mis de côté</source>
+            <translation>Approve work set aside</translation>
+        </message>
+        <message>
+            <source>Rien n'a été appliqué.</source>
+            <translation>Nothing was applied.</translation>
+        </message>
+    </context>
+    <context>
         <name>CounterStatus</name>
         <message>
             <source>Ce poste n'a encore rien déposé dans le dossier partagé.</source>
@@ -2546,6 +2601,10 @@ Anonymise their data? Their activities still count in the reports; the erasure w
             <translation>Synchronisation</translation>
         </message>
         <message>
+            <source>une installation sans site</source>
+            <translation>an installation without a site</translation>
+        </message>
+        <message>
             <source>Échanger</source>
             <translation>Exchange</translation>
         </message>
@@ -2600,10 +2659,6 @@ Anonymise their data? Their activities still count in the reports; the erasure w
         <message>
             <source>Seulement ce qui manque à {0}</source>
             <translation>Only what {0} is missing</translation>
-        </message>
-        <message>
-            <source>une installation sans site</source>
-            <translation>an installation without a site</translation>
         </message>
         <message>
             <source>Conflits ({0})</source>

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ardoiz_desk.gui.exchange.board_tab import TerritoryBoardTab, ensure_board_tab
+from ardoiz_desk.gui.exchange.clock_held import ClockHeldBox
 from ardoiz_desk.gui.exchange.counter_status import counter_text
 from ardoiz_desk.gui.exchange.preview_text import preview_html
 from ardoiz_desk.gui.exchange.tabs import conflicts_tab, exchange_tab, peers_tab
@@ -89,6 +90,7 @@ class SyncPane(QWidget):
     conflicts: QTableView
     peers: QTableView
     territory_box: TerritoryBox
+    clock_box: ClockHeldBox
     counter_status: QLabel
     board_tab: TerritoryBoardTab | None = None
 
@@ -109,6 +111,16 @@ class SyncPane(QWidget):
         self.territory_box = TerritoryBox(ws, ops)
         self.territory_box.changed.connect(self.territory_changed)
         self.territory_box.succeeded.connect(lambda: show_error(self.error, None))
+        self.clock_box = ClockHeldBox(
+            ws,
+            ops,
+            lambda q: (
+                self.site_names.get(q.origin_replica)
+                or q.site_code
+                or tr("une installation sans site")
+            ),
+        )
+        self.clock_box.approved.connect(self.refresh)
         self.tabs.addTab(exchange_tab(self), tr("Échanger"))
         self.tabs.addTab(conflicts_tab(self), tr("Conflits"))
         self.tabs.addTab(peers_tab(self), tr("Installations"))
@@ -217,6 +229,7 @@ class SyncPane(QWidget):
                     p.replica_id,
                 )
         table_model(self.peers).set_items(peers)
+        self.clock_box.refresh()
         conflicts = list_conflicts(self.ws)
         table_model(self.conflicts).set_items(conflicts)
         self.tabs.setTabText(

@@ -49,6 +49,7 @@ class TabbedPane(Protocol):
     conflicts: QTableView
     peers: QTableView
     territory_box: TerritoryBox
+    clock_box: QWidget
     export_to_file: Callable[[], None]
     export_to_folder: Callable[[], None]
     pick_folder: Callable[[], None]
@@ -209,4 +210,5 @@ def peers_tab(pane: TabbedPane) -> QWidget:
         _button(tr("Approuver et importer ses paquets"), pane.approve_selected, "approvePeer")
     )
     layout.addLayout(row)
+    layout.addWidget(pane.clock_box)
     return tab

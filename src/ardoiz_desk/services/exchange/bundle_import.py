@@ -291,8 +291,11 @@ def _retry_quarantined(
             outcome = import_bundle_bytes(
                 ws, path.read_bytes(), name=q.file_name, approve_clock=approve
             )
-        except (BundleError, OSError) as exc:
+        except BundleError as exc:
             outcome = BundleOutcome(file=q.file_name, status="refused", message=str(exc))
+        except OSError:
+            message = "Le paquet mis de côté est introuvable ou illisible : rien n'a été modifié."
+            outcome = BundleOutcome(file=q.file_name, status="refused", message=message)
         if outcome.status == "applied":
             path.unlink(missing_ok=True)
         outcomes.append(outcome)

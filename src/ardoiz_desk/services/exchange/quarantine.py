@@ -17,7 +17,7 @@ name there tells its agent at the counter (``identity.own_clock_notice``).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -30,6 +30,7 @@ from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.sync_tables import SyncImport
 from ardoiz_desk.sync import state
 from ardoiz_desk.sync.container import Envelope
+from ardoiz_desk.sync.manifest import section_counts
 
 CLOCK = state.CLOCK  # ledger status of a quarantined bundle
 HOUR_MS = 3_600_000
@@ -45,6 +46,8 @@ class Quarantined:
     hours_ahead: int
     file_name: str
     held_path: str
+    received_at: str = ""  # when this computer set it aside (UTC, ISO)
+    rows: dict[str, int] = field(default_factory=dict)  # table -> rows the bundle carries
 
 
 def hours(lead_ms: int) -> int:
@@ -83,10 +86,19 @@ def quarantine(
                 session.connection(),
                 **ledger_values(envelope, sha, head, CLOCK, message),
                 held_path=str(target),
-                counts={"clock_lead_ms": lead_ms},
+                counts={"clock_lead_ms": lead_ms, "rows": _rows(envelope)},
             )
         record_event(ws, "bundle-clock-quarantine", bundle=head["bundle_id"], ahead_ms=lead_ms)
     return {**head, "status": "quarantined", "message": message, "reason": "clock"}
+
+
+def _rows(envelope: Envelope) -> dict[str, int]:
+    """Rows per table the bundle carries (its roster left out), for what people are shown."""
+    try:
+        counts = section_counts(envelope.manifest)
+    except (KeyError, TypeError):
+        return {}
+    return {name: n for name, n in counts.items() if name != "roster" and n}
 
 
 def quarantined(ws: Workspace) -> list[Quarantined]:
@@ -104,6 +116,8 @@ def quarantined(ws: Workspace) -> list[Quarantined]:
                 hours(int((r["counts"] or {}).get("clock_lead_ms", 0))),
                 r["file_name"],
                 r["held_path"],
+                r["imported_at"] or "",
+                dict((r["counts"] or {}).get("rows") or {}),
             )
             for r in rows
         ]
