@@ -46,7 +46,7 @@ def test_clock_held_work_is_listed_in_words_and_approved(territory, tmp_path, qt
     assert "72 h" in line and "1 personne" in line and "reçu le" in line
     [held] = quarantined(coord)
     assert held.bundle_id not in line and site.replica_id not in line
-    assert "participants" not in line
+    assert "participants" not in line and "sites" not in line
     # Choose the line with the keyboard, then click « Approuver… »: the question names it.
     box.list.setFocus()
     qtbot.keyClick(box.list, Qt.Key.Key_Home)

@@ -31,6 +31,9 @@ from ardoiz_desk.services.exchange.quarantine import Quarantined, quarantined
 from ardoiz_desk.services.workspace import Workspace
 
 BUNDLE_ROLE = Qt.ItemDataRole.UserRole
+# What a line counts: the agents' work (the sites and agents every full bundle carries are
+# named only when a bundle holds nothing else).
+WORK = ("participants", "activities", "attendances", "followups")
 
 
 def tr(text: str) -> str:
@@ -54,7 +57,9 @@ def held_text(q: Quarantined, site_name: str) -> str:
     """One line in the agent's words: site, hours ahead, what it carries, received when."""
     parts = [
         tr("« {0} » : date en avance de {1} h").format(site_name, q.hours_ahead),
-        counts_text(q.rows) or tr("contenu non détaillé"),
+        counts_text({t: n for t, n in q.rows.items() if t in WORK})
+        or counts_text(q.rows)
+        or tr("contenu non détaillé"),
     ]
     received = received_text(q.received_at)
     if received:
