@@ -22,7 +22,7 @@ from operator import contains, or_
 
 from sqlalchemy import String, func, select, type_coerce
 
-from ardoiz_desk.services.id_view import IdView
+from ardoiz_desk.services.indexing.id_view import IdView
 from ardoiz_desk.services.vocabulary import KIND_LABELS, THEME_LABELS
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import Activity, Agent, AgentTraining, Attendance, Participant, Site

@@ -24,9 +24,9 @@ from typing import Any
 from sqlalchemy import Result, Text, cast, func, select
 
 from ardoiz_desk.services.activities.sessions import stage_of
-from ardoiz_desk.services.heap import give_back_free_memory, shrink_sqlite_cache
-from ardoiz_desk.services.id_view import IdView
-from ardoiz_desk.services.packed import PackedStrings
+from ardoiz_desk.services.indexing.heap import give_back_free_memory, shrink_sqlite_cache
+from ardoiz_desk.services.indexing.id_view import IdView
+from ardoiz_desk.services.indexing.packed import PackedStrings
 from ardoiz_desk.services.people.participants import ParticipantFilter
 from ardoiz_desk.services.workspace import Workspace
 from ardoiz_desk.store.models import Activity, Attendance, Participant, Site, listed_participant

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ardoiz_desk.services.heap import give_back_free_memory, shrink_sqlite_cache
+from ardoiz_desk.services.indexing.heap import give_back_free_memory, shrink_sqlite_cache
 
 
 def test_giving_memory_back_is_safe_and_works_on_glibc(ws) -> None:

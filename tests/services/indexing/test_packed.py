@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ardoiz_desk.services.packed import PackedStrings
+from ardoiz_desk.services.indexing.packed import PackedStrings
 
 
 def test_packed_strings_read_back_in_order() -> None:
